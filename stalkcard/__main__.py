@@ -1,0 +1,3 @@
+from stalkcard.cli import main
+
+main()

@@ -1,0 +1,643 @@
+"""The typed model of the action card, and its safe loading and validation.
+
+A card file is the municipality's to edit, so every problem with it becomes a
+`CardError` whose Danish message names the file, the line, the field and what
+is wrong. Nothing here prints or exits.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import yaml
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+
+from stalkcard.errors import CardError, StalkcardError
+
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 64
+MAX_ERRORS = 10
+CARD_ENV = "STALKCARD_CARD"
+
+# The answers a screening takes, and the values each may have.
+YES, NO, UNKNOWN = "yes", "no", "unknown"
+ROLES = ("victim", "perpetrator", "unknown")
+CRITERIA = ("unwanted", "one_sided", "repeated")
+TRISTATE = (YES, NO, UNKNOWN)
+CONDITION_VALUES: dict[str, tuple[str, ...]] = {
+    "role": ROLES,
+    "danger": (YES, NO),
+    "unwanted": TRISTATE,
+    "one_sided": TRISTATE,
+    "repeated": TRISTATE,
+    "children": TRISTATE,
+}
+# Steps every screening shows, whatever the answers: the card says a
+# suspicion must always be acted on.
+REQUIRED_STEPS = ("sparring", "handling")
+
+# C0 and C1 control characters (newline and tab allowed) and the Unicode
+# bidirectional controls, which can make a phone number display reversed.
+_FORBIDDEN_CHARS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+
+
+def _text(value: str) -> str:
+    if not value.strip():
+        raise ValueError("må ikke være tom")
+    if _FORBIDDEN_CHARS.search(value):
+        raise ValueError("indeholder et usynligt styretegn; skriv teksten igen uden det")
+    return value
+
+
+def _ident(value: str) -> str:
+    if not re.fullmatch(r"[a-z][a-z0-9_]{0,63}", value):
+        raise ValueError("skal være et id med små bogstaver a-z, tal og _ (fx sparring)")
+    return value
+
+
+def _phone(value: str) -> str:
+    if not re.fullmatch(r"\+?[0-9]{2,}( [0-9]+)*", value) or sum(c.isdigit() for c in value) > 15:
+        raise ValueError('skal være et telefonnummer med cifre og mellemrum, fx "8794 7626"')
+    return value
+
+
+def _iso_date(value: Any) -> Any:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError('skal være en dato skrevet ÅÅÅÅ-MM-DD, fx "2026-11-26"')
+
+
+def _answer_values(value: Any) -> Any:
+    """A condition value: one value or a list; YAML booleans mean yes/no."""
+    items = value if isinstance(value, list) else [value]
+    return [(YES if v else NO) if isinstance(v, bool) else v for v in items]
+
+
+Text = Annotated[str, AfterValidator(_text)]
+Ident = Annotated[str, AfterValidator(_ident)]
+Phone = Annotated[str, AfterValidator(_phone)]
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+Condition = dict[Ident, Annotated[list[str], BeforeValidator(_answer_values)]]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+class Meta(_Model):
+    title: Text
+    municipality: Text
+    version: Text
+    language: Ident
+    contacts_verified: IsoDate
+
+
+class Criterion(_Model):
+    id: Ident
+    text: Text
+    question: Text
+
+
+class Form(_Model):
+    id: Ident
+    title: Text
+    examples: Text
+
+
+class Person(_Model):
+    id: Ident
+    name: Text
+    unit: Text
+    phone: Phone
+
+
+class Organisation(_Model):
+    id: Ident
+    name: Text
+    phone: Phone
+    purpose: Text
+
+
+class Step(_Model):
+    id: Ident
+    heading: Text
+    paragraphs: list[Text] = Field(min_length=1)
+
+
+class DefinitionSection(_Model):
+    id: Ident
+    heading: Text
+    criteria: list[Criterion] = Field(min_length=3, max_length=3)
+
+
+class FormsSection(_Model):
+    id: Ident
+    heading: Text
+    forms: list[Form] = Field(min_length=1)
+
+
+class TextSection(_Model):
+    id: Ident
+    heading: Text
+    paragraphs: list[Text] = Field(min_length=1)
+
+
+class SparringSection(TextSection):
+    purpose: Text
+    persons: list[Person] = Field(min_length=1)
+
+
+class HandlingSection(TextSection):
+    organisations: list[Organisation] = Field(min_length=1)
+    closing: list[Text] = []
+
+
+class FurtherSection(TextSection):
+    steps: list[Step] = Field(min_length=1)
+
+
+class Supplement(_Model):
+    id: Ident
+    text: Text
+    source: Text
+
+
+class Role(_Model):
+    id: Ident
+    label: Text
+
+
+class Questions(_Model):
+    role: Text
+    danger: Text
+    forms: Text
+    children: Text
+
+
+class Assessment(_Model):
+    id: Ident
+    text: Text
+
+
+class Rule(_Model):
+    when: Condition = {}
+    when_any: Condition = {}
+
+    @property
+    def always(self) -> bool:
+        return not self.when and not self.when_any
+
+
+class AssessmentRule(Rule):
+    result: Ident
+
+
+class StepRule(Rule):
+    show: list[Ident] = Field(min_length=1)
+    note: Text | None = None
+
+
+class SupplementRule(Rule):
+    show: list[Ident] = Field(min_length=1)
+
+
+class Rules(_Model):
+    assessment: list[AssessmentRule] = Field(min_length=1)
+    urgent: list[Rule] = Field(min_length=1)
+    steps: list[StepRule] = Field(min_length=1)
+    supplements: list[SupplementRule] = []
+
+
+class Screening(_Model):
+    roles: list[Role] = Field(min_length=3, max_length=3)
+    questions: Questions
+    assessments: list[Assessment] = Field(min_length=1)
+    rules: Rules
+
+
+@dataclass(frozen=True)
+class Contact:
+    """One entry of the quick lookup: a resource person or an organisation."""
+
+    id: str
+    kind: str  # "person" or "organisation"
+    name: str
+    unit: str | None
+    phone: str
+    purpose: str
+
+
+class Card(_Model):
+    meta: Meta
+    stalking: DefinitionSection
+    eksempler: FormsSection
+    mistanke: TextSection
+    sparring: SparringSection
+    handling: HandlingSection
+    videre_handling: FurtherSection
+    supplements: list[Supplement] = []
+    screening: Screening
+
+    @property
+    def sections(self) -> list[TextSection | DefinitionSection | FormsSection]:
+        return [
+            self.stalking,
+            self.eksempler,
+            self.mistanke,
+            self.sparring,
+            self.handling,
+            self.videre_handling,
+        ]
+
+    def section(self, section_id: str) -> TextSection | DefinitionSection | FormsSection | None:
+        return next((s for s in self.sections if s.id == section_id), None)
+
+    @property
+    def step_ids(self) -> list[str]:
+        """Every step a screening can show, in the card's order."""
+        return [self.sparring.id, self.handling.id] + [s.id for s in self.videre_handling.steps]
+
+    @property
+    def contacts(self) -> list[Contact]:
+        people = [
+            Contact(p.id, "person", p.name, p.unit, p.phone, self.sparring.purpose)
+            for p in self.sparring.persons
+        ]
+        organisations = [
+            Contact(o.id, "organisation", o.name, None, o.phone, o.purpose)
+            for o in self.handling.organisations
+        ]
+        return people + organisations
+
+    def criterion(self, criterion_id: str) -> Criterion:
+        return next(c for c in self.stalking.criteria if c.id == criterion_id)
+
+    def supplement(self, supplement_id: str) -> Supplement:
+        return next(s for s in self.supplements if s.id == supplement_id)
+
+    def assessment(self, assessment_id: str) -> Assessment:
+        return next(a for a in self.screening.assessments if a.id == assessment_id)
+
+
+# --------------------------------------------------------------------------
+# Finding the card file
+
+
+def bundled_card_path(name: str = "actioncard.yaml") -> Path:
+    """The card shipped with the tool: inside the wheel, or content/ in a checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "content" / name, here.parent / "content" / name):
+        if candidate.is_file():
+            return candidate
+    return here / "content" / name
+
+
+def card_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The card to use: --card, else $STALKCARD_CARD, else the bundled one."""
+    chosen = explicit if explicit not in (None, "") else os.environ.get(CARD_ENV) or None
+    return Path(chosen) if chosen is not None else bundled_card_path()
+
+
+# --------------------------------------------------------------------------
+# Reading YAML safely
+
+
+class _Refused(Exception):
+    def __init__(self, line: int | None, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases, duplicate keys, non-text keys and deep nesting."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _Refused(
+                event.start_mark.line + 1,
+                "YAML-aliaser (*navn) er ikke tilladt her; skriv teksten ud.",
+            )
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            event = self.peek_event()
+            raise _Refused(
+                event.start_mark.line + 1,
+                f"filen er indlejret for dybt (mere end {MAX_DEPTH} niveauer).",
+            )
+        try:
+            return super().compose_node(parent, index)  # type: ignore[no-untyped-call]
+        finally:
+            self._depth -= 1
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)  # type: ignore[no-untyped-call]
+            line = key_node.start_mark.line + 1
+            if not isinstance(key, str):
+                raise _Refused(
+                    line,
+                    f"nøglen {key!r} skal være tekst (skriv den i anførselstegn, "
+                    "hvis det er et tal eller ja/nej).",
+                )
+            if key in seen:
+                raise _Refused(line, f'nøglen "{key}" står to gange i samme afsnit.')
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def parse_yaml(
+    text: str, source: str, error: type[StalkcardError] = CardError
+) -> tuple[Any, yaml.Node | None]:
+    """Parse one YAML document strictly; return the data and its node tree."""
+    loader = _StrictLoader(text)
+    try:
+        node = loader.get_single_node()  # type: ignore[no-untyped-call]
+        data = loader.construct_document(node) if node is not None else None  # type: ignore[no-untyped-call]
+    except _Refused as exc:
+        raise error(_where(source, exc.line) + exc.message) from None
+    except yaml.constructor.ConstructorError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        raise error(
+            _where(source, line)
+            + "YAML-mærker (tags, fx !!python/...) er ikke tilladt her."
+        ) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        column = f", kolonne {mark.column + 1}" if mark else ""
+        raise error(
+            _where(source, line).rstrip(": ")
+            + f"{column}: filen er ikke gyldig YAML. Tjek indrykning, kolon og "
+            f"anførselstegn omkring linjen. (Teknisk: {exc.problem})"
+        ) from None
+    except (yaml.YAMLError, RecursionError) as exc:
+        raise error(f"{source}: filen er ikke gyldig YAML ({type(exc).__name__}).") from None
+    finally:
+        loader.dispose()
+    return data, node
+
+
+def _where(source: str, line: int | None) -> str:
+    return f"{source}, linje {line}: " if line else f"{source}: "
+
+
+def read_text(
+    path: Path, what: str = "Kortfilen", error: type[StalkcardError] = CardError
+) -> str:
+    """Read a small UTF-8 text file, refusing folders, huge files and bad encodings."""
+    try:
+        if not path.exists():
+            raise error(f"{what} findes ikke: {path}")
+        if path.is_dir():
+            raise error(f"{what} er en mappe, ikke en fil: {path}")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise error(f"{what} kan ikke læses: {path} ({exc.strerror or exc})") from None
+    if len(raw) > MAX_BYTES:
+        raise error(f"{what} er for stor (over {MAX_BYTES // 1024} KiB): {path}")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise error(
+            f"{what} er ikke gemt som UTF-8 (byte {exc.start + 1}): {path}. "
+            "Gem den igen med tegnsættet UTF-8."
+        ) from None
+    if not text.strip():
+        raise error(f"{what} er tom: {path}")
+    return text
+
+
+# --------------------------------------------------------------------------
+# Validation
+
+
+def _line_of(node: yaml.Node | None, loc: Sequence[int | str]) -> int | None:
+    """The line (1-based) of the deepest node that `loc` reaches."""
+    if node is None:
+        return None
+    line = node.start_mark.line + 1
+    for part in loc:
+        child: yaml.Node | None = None
+        if isinstance(node, yaml.MappingNode):
+            child = next((v for k, v in node.value if k.value == part), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            child = node.value[part] if 0 <= part < len(node.value) else None
+        if child is None:
+            break
+        node = child
+        line = node.start_mark.line + 1
+    return line
+
+
+def _field(loc: Sequence[int | str]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(hele filen)"
+
+
+def _message(error: Any) -> str:
+    kind = error["type"]
+    value = error.get("input")
+    if kind == "missing":
+        return "mangler."
+    if kind == "extra_forbidden":
+        return "er ikke et kendt felt (stavefejl?)."
+    if kind == "string_type":
+        if isinstance(value, bool):
+            return (
+                "skal være tekst i anførselstegn; uden dem læses ord som yes/no/on/off som sand/falsk."
+            )
+        if isinstance(value, int | float):
+            return f'skal være tekst i anførselstegn, fx "{value}", ikke et tal.'
+        return "skal være tekst."
+    if kind == "list_type":
+        return "skal være en liste (linjer, der starter med -)."
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return "skal være et afsnit med felter (nøgle: værdi)."
+    if kind == "too_short":
+        return f"skal have mindst {error['ctx']['min_length']} punkt(er)."
+    if kind == "too_long":
+        return f"må højst have {error['ctx']['max_length']} punkter."
+    if kind == "value_error":
+        return f"{error['ctx']['error']}"
+    return f"er ugyldigt ({error['msg']})."
+
+
+@dataclass
+class _Problem:
+    loc: tuple[int | str, ...]
+    message: str
+
+
+def _cross_checks(card: Card) -> Iterator[_Problem]:
+    """Rules that span fields: known ids, no duplicates, the card's safety floor."""
+
+    def duplicates(ids: list[str], loc: tuple[int | str, ...]) -> Iterator[_Problem]:
+        seen: set[str] = set()
+        for index, ident in enumerate(ids):
+            if ident in seen:
+                yield _Problem((*loc, index, "id"), f'id "{ident}" bruges to gange.')
+            seen.add(ident)
+
+    criteria = [c.id for c in card.stalking.criteria]
+    if sorted(criteria) != sorted(CRITERIA):
+        yield _Problem(
+            ("stalking", "criteria"),
+            "kriterierne skal have præcis disse id'er: " + ", ".join(CRITERIA) + ".",
+        )
+    roles = [r.id for r in card.screening.roles]
+    if sorted(roles) != sorted(ROLES):
+        yield _Problem(
+            ("screening", "roles"),
+            "rollerne skal have præcis disse id'er: " + ", ".join(ROLES) + ".",
+        )
+    yield from duplicates([s.id for s in card.sections], ())
+    yield from duplicates([f.id for f in card.eksempler.forms], ("eksempler", "forms"))
+    yield from duplicates([c.id for c in card.contacts], ("sparring", "persons"))
+    yield from duplicates(card.step_ids, ("videre_handling", "steps"))
+    yield from duplicates([s.id for s in card.supplements], ("supplements",))
+    yield from duplicates([a.id for a in card.screening.assessments], ("screening", "assessments"))
+
+    rules = card.screening.rules
+    groups: list[tuple[str, Sequence[Rule]]] = [
+        ("assessment", rules.assessment),
+        ("urgent", rules.urgent),
+        ("steps", rules.steps),
+        ("supplements", rules.supplements),
+    ]
+    for group, items in groups:
+        for index, rule in enumerate(items):
+            loc = ("screening", "rules", group, index)
+            for part in ("when", "when_any"):
+                for key, values in getattr(rule, part).items():
+                    allowed = CONDITION_VALUES.get(key)
+                    if allowed is None:
+                        yield _Problem(
+                            (*loc, part, key),
+                            f'"{key}" er ikke et svar; brug en af: '
+                            + ", ".join(CONDITION_VALUES)
+                            + ".",
+                        )
+                    elif not values or any(v not in allowed for v in values):
+                        yield _Problem(
+                            (*loc, part, key),
+                            f'"{key}" kan kun være: ' + ", ".join(allowed) + ".",
+                        )
+
+    assessment_ids = {a.id for a in card.screening.assessments}
+    for index, a_rule in enumerate(rules.assessment):
+        if a_rule.result not in assessment_ids:
+            yield _Problem(
+                ("screening", "rules", "assessment", index, "result"),
+                f'vurderingen "{a_rule.result}" findes ikke under screening.assessments.',
+            )
+    if not rules.assessment[-1].always:
+        yield _Problem(
+            ("screening", "rules", "assessment", len(rules.assessment) - 1),
+            "den sidste vurderingsregel skal gælde altid (uden when), så ingen svar står uden vurdering.",
+        )
+    step_ids = set(card.step_ids)
+    for index, s_rule in enumerate(rules.steps):
+        for ident in s_rule.show:
+            if ident not in step_ids:
+                yield _Problem(
+                    ("screening", "rules", "steps", index, "show"),
+                    f'trinnet "{ident}" findes ikke; brug en af: ' + ", ".join(card.step_ids) + ".",
+                )
+    always = {ident for r in rules.steps if r.always for ident in r.show}
+    missing = [s for s in (card.sparring.id, card.handling.id) if s not in always]
+    if missing:
+        yield _Problem(
+            ("screening", "rules", "steps"),
+            "en regel uden betingelser skal altid vise "
+            + " og ".join(missing)
+            + ": kortet siger, at en mistanke altid skal handles på.",
+        )
+    supplement_ids = {s.id for s in card.supplements}
+    for index, u_rule in enumerate(rules.supplements):
+        for ident in u_rule.show:
+            if ident not in supplement_ids:
+                yield _Problem(
+                    ("screening", "rules", "supplements", index, "show"),
+                    f'tillægget "{ident}" findes ikke under supplements.',
+                )
+
+
+def validate_data(data: Any, node: yaml.Node | None, source: str) -> Card:
+    """Turn parsed YAML into a Card, or raise CardError listing every problem found."""
+    if not isinstance(data, dict):
+        kind = "en liste" if isinstance(data, list) else "en enkelt værdi"
+        raise CardError(
+            f"{source}: kortfilen skal være et sæt af afsnit (meta:, stalking:, ...), ikke {kind}."
+        )
+    problems: list[_Problem]
+    try:
+        card = Card.model_validate(data)
+    except ValidationError as exc:
+        problems = [_Problem(tuple(e["loc"]), _message(e)) for e in exc.errors()]
+    else:
+        problems = list(_cross_checks(card))
+        if not problems:
+            return card
+    lines = [f"Kortfilen kan ikke bruges: {source}"]
+    for problem in problems[:MAX_ERRORS]:
+        line = _line_of(node, problem.loc)
+        where = f"linje {line}, " if line else ""
+        lines.append(f"  {where}felt {_field(problem.loc)}: {problem.message}")
+    if len(problems) > MAX_ERRORS:
+        lines.append(f"  ... og {len(problems) - MAX_ERRORS} fejl mere.")
+    raise CardError("\n".join(lines))
+
+
+def load_card(path: str | os.PathLike[str] | None = None) -> Card:
+    """Load and validate a card: the given path, $STALKCARD_CARD or the bundled card."""
+    resolved = card_path(path)
+    text = read_text(resolved)
+    data, node = parse_yaml(text, str(resolved))
+    return validate_data(data, node, str(resolved))
+
+
+# --------------------------------------------------------------------------
+# Looking up contacts
+
+_FOLD = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "é": "e", "ü": "u", "ö": "o", "ä": "ae"})
+
+
+def fold(text: str) -> str:
+    """Fold text for search, so a query typed without Danish letters still matches:
+    ø, oe and o match alike; æ and ae; å, aa and a."""
+    text = " ".join(text.casefold().split()).translate(_FOLD)
+    return text.replace("aa", "a").replace("oe", "o")
+
+
+def find_contacts(contacts: Sequence[Contact], query: str | None) -> list[Contact]:
+    """Contacts whose name, unit or organisation holds every word of the query."""
+    words = fold(query or "").split()
+    found = []
+    for contact in contacts:
+        haystack = fold(f"{contact.name} {contact.unit or ''}")
+        if all(word in haystack for word in words):
+            found.append(contact)
+    return found

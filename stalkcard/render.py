@@ -1,0 +1,370 @@
+"""Renderings of the card, its contacts and a screening's result.
+
+Rich renderables for the terminal, and Markdown and JSON exports. Card text is
+always printed as text (rich.text.Text), never parsed as markup, so a "[" or a
+":name:" in the card survives.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
+from typing import Any
+
+from rich import box
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from stalkcard.card import (
+    CRITERIA,
+    Card,
+    Contact,
+    DefinitionSection,
+    FormsSection,
+    FurtherSection,
+    HandlingSection,
+    SparringSection,
+    Supplement,
+    TextSection,
+)
+from stalkcard.screening import Answers, Result
+
+SUPPLEMENT_LABEL = "Tillæg – ikke en del af handlekortet"
+INDENT = 2
+WIDE = 70  # from this width, contacts are a table; below it, stacked
+ANSWER_WORDS = {"yes": "Ja", "no": "Nej", "unknown": "Ved ikke"}
+CRITERION_LABELS = {
+    "unwanted": "Uønsket (personen har sagt fra)",
+    "one_sided": "Ensidig kontakt",
+    "repeated": "Flere kontaktforsøg (et mønster)",
+}
+
+
+def make_console(stderr: bool = False) -> Console:
+    """A console that prints text as text: no markup, no emoji, no number colouring."""
+    return Console(stderr=stderr, markup=False, emoji=False, highlight=False)
+
+
+def _indent(renderable: RenderableType, level: int = 1) -> Padding:
+    return Padding(renderable, (0, 0, 0, INDENT * level))
+
+
+def _heading(text: str, level: int = 2) -> Text:
+    style = "bold underline" if level == 2 else "bold"
+    return Text(text, style=style)
+
+
+class PhoneLine:
+    """`lead` and a phone number on one line when it fits; else the number on a
+    line of its own. A phone number is never broken across lines."""
+
+    def __init__(self, lead: str, phone: str, style: str = "") -> None:
+        self.lead = lead
+        self.phone = phone
+        self.style = style
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if cell_len(self.lead + self.phone) <= options.max_width:
+            yield Text(self.lead + self.phone, style=self.style, no_wrap=True)
+        else:
+            yield Text(self.lead.rstrip(), style=self.style)
+            yield Text(self.phone, style=self.style, no_wrap=True, overflow="fold")
+
+
+# --------------------------------------------------------------------------
+# The card
+
+
+def _paragraphs(paragraphs: Iterable[str]) -> list[RenderableType]:
+    return [_indent(Text(p)) for p in paragraphs]
+
+
+def _person_lines(contact: Contact) -> Group:
+    if contact.kind == "person":
+        return Group(Text(contact.name, style="bold"), PhoneLine(f"{contact.unit}, ", contact.phone))
+    return Group(PhoneLine(f"{contact.name}, tlf.nr: ", contact.phone, style="bold"))
+
+
+def _section_body(card: Card, section: Any) -> list[RenderableType]:
+    body: list[RenderableType] = []
+    if isinstance(section, DefinitionSection):
+        body += _paragraphs(c.text for c in section.criteria)
+    elif isinstance(section, FormsSection):
+        for form in section.forms:
+            body.append(_indent(Group(Text(form.title, style="bold"), Text(form.examples))))
+    if isinstance(section, TextSection):
+        body += _paragraphs(section.paragraphs)
+    if isinstance(section, SparringSection):
+        body += [_indent(_person_lines(c)) for c in card.contacts if c.kind == "person"]
+    if isinstance(section, HandlingSection):
+        body += [_indent(_person_lines(c)) for c in card.contacts if c.kind == "organisation"]
+        body += _paragraphs(section.closing)
+    if isinstance(section, FurtherSection):
+        for step in section.steps:
+            body.append(_indent(Group(_heading(step.heading, 3), *map(Text, step.paragraphs))))
+    return body
+
+
+def card_renderables(
+    card: Card, section_id: str | None = None, supplements: bool = False
+) -> list[RenderableType]:
+    out: list[RenderableType] = []
+    if section_id is None:
+        out += [Text(card.meta.title, style="bold"), Text(_card_byline(card), style="dim")]
+    for section in card.sections:
+        if section_id is not None and section.id != section_id:
+            continue
+        level = 3 if isinstance(section, FormsSection) else 2
+        out += [Text(""), _heading(section.heading, level), *_section_body(card, section)]
+    if supplements and card.supplements:
+        out += [Text(""), supplements_panel(card.supplements)]
+    return out
+
+
+def _card_byline(card: Card) -> str:
+    meta = card.meta
+    return (
+        f"{meta.municipality} · version {meta.version} · "
+        f"kontakter kontrolleret {meta.contacts_verified.isoformat()}"
+    )
+
+
+def supplements_panel(supplements: Sequence[Supplement], urgent: bool = False) -> Panel:
+    items: list[RenderableType] = [Text(SUPPLEMENT_LABEL, style="bold")]
+    for supplement in supplements:
+        style = "bold" if urgent and supplement.id == "acute_danger" else ""
+        items += [Text(""), Text(supplement.text, style=style)]
+        items.append(Text(f"Kilde: {supplement.source}", style="dim"))
+    border = "red" if urgent else "yellow"
+    return Panel(Group(*items), box=box.SQUARE, border_style=border, expand=True)
+
+
+def card_markdown(card: Card, section_id: str | None = None, supplements: bool = False) -> str:
+    lines: list[str] = []
+    if section_id is None:
+        lines += [f"# {card.meta.title}", "", f"_{_card_byline(card)}_", ""]
+    for section in card.sections:
+        if section_id is not None and section.id != section_id:
+            continue
+        level = "###" if isinstance(section, FormsSection) else "##"
+        lines += [f"{level} {section.heading}", ""]
+        if isinstance(section, DefinitionSection):
+            for criterion in section.criteria:
+                lines += [criterion.text, ""]
+        if isinstance(section, FormsSection):
+            lines += [f"- **{f.title}**  \n  {f.examples}" for f in section.forms] + [""]
+        if isinstance(section, TextSection):
+            for paragraph in section.paragraphs:
+                lines += [paragraph, ""]
+        if isinstance(section, SparringSection):
+            lines += [f"- {p.name}  \n  {p.unit}, {p.phone}" for p in section.persons] + [""]
+        if isinstance(section, HandlingSection):
+            lines += [f"- {o.name}, tlf.nr: {o.phone}" for o in section.organisations] + [""]
+            for paragraph in section.closing:
+                lines += [paragraph, ""]
+        if isinstance(section, FurtherSection):
+            for step in section.steps:
+                lines += [f"### {step.heading}", ""]
+                for paragraph in step.paragraphs:
+                    lines += [paragraph, ""]
+    if supplements and card.supplements:
+        lines += _supplements_markdown(card.supplements)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _supplements_markdown(supplements: Sequence[Supplement]) -> list[str]:
+    lines = [f"## {SUPPLEMENT_LABEL}", ""]
+    for supplement in supplements:
+        lines += [f"> {supplement.text}  ", f"> _Kilde: {supplement.source}_", ""]
+    return lines
+
+
+def card_json(card: Card, section_id: str | None = None, supplements: bool = False) -> str:
+    data = card.model_dump(mode="json")
+    if section_id is not None:
+        key = next(k for k, s in zip(_SECTION_KEYS, card.sections, strict=True) if s.id == section_id)
+        data = {"meta": data["meta"], key: data[key]}
+    elif not supplements:
+        data.pop("supplements", None)
+    return _dumps(data)
+
+
+_SECTION_KEYS = ("stalking", "eksempler", "mistanke", "sparring", "handling", "videre_handling")
+
+
+def _dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+# --------------------------------------------------------------------------
+# Contacts
+
+
+def contact_dict(contact: Contact) -> dict[str, Any]:
+    return {
+        "id": contact.id,
+        "kind": contact.kind,
+        "name": contact.name,
+        "unit": contact.unit,
+        "phone": contact.phone,
+        "purpose": contact.purpose,
+    }
+
+
+def contacts_json(contacts: Sequence[Contact]) -> str:
+    return _dumps([contact_dict(c) for c in contacts])
+
+
+class ContactList:
+    """Contacts as a table when the terminal is wide, stacked when it is narrow."""
+
+    def __init__(self, contacts: Sequence[Contact]) -> None:
+        self.contacts = contacts
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        people = [c for c in self.contacts if c.kind == "person"]
+        organisations = [c for c in self.contacts if c.kind == "organisation"]
+        groups = [
+            ("Ressourcepersoner (intern sparring)", people),
+            ("Eksterne kontakter (faglig sparring og vejledning)", organisations),
+        ]
+        for title, group in groups:
+            if not group:
+                continue
+            yield Text(title, style="bold")
+            if options.max_width >= WIDE:
+                yield _contact_table(group)
+            else:
+                yield from _contact_stack(group)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Any:
+        from rich.measure import Measurement
+
+        return Measurement(20, options.max_width)
+
+
+def _contact_table(contacts: Sequence[Contact]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+    table.add_column("Navn", style="bold")
+    table.add_column("Enhed / formål")
+    table.add_column("Telefon", no_wrap=True, min_width=9)
+    for c in contacts:
+        table.add_row(Text(c.name), Text(c.unit or c.purpose), Text(c.phone))
+    return table
+
+
+def _contact_stack(contacts: Sequence[Contact]) -> Iterator[RenderableType]:
+    for c in contacts:
+        lines: list[RenderableType] = [Text(c.name, style="bold")]
+        lines.append(Text(c.unit or c.purpose))
+        lines.append(PhoneLine("Tlf. ", c.phone))
+        yield _indent(Group(*lines))
+
+
+# --------------------------------------------------------------------------
+# A screening's result
+
+
+def describe_answer(card: Card, key: str, value: Any) -> tuple[str, str]:
+    """One answer as (label, value) in plain Danish."""
+    if key == "role":
+        return "Mistanken drejer sig om", {r.id: r.label for r in card.screening.roles}[value]
+    if key == "forms":
+        titles = [f.title for f in card.eksempler.forms if f.id in value]
+        return "Former set", ", ".join(titles) or "Ingen"
+    labels = {"danger": "Akut fare lige nu", "children": "Børn involveret", **CRITERION_LABELS}
+    return labels[key], ANSWER_WORDS[value]
+
+
+def answer_lines(card: Card, answers: Answers) -> list[tuple[str, str]]:
+    """(label, value) pairs in the order the screening asks them."""
+    return [describe_answer(card, key, value) for key, value in answers.as_dict().items()]
+
+
+def _step_title(step_heading: str, note: str | None) -> str:
+    return f"{step_heading} ({note})" if note else step_heading
+
+
+def result_renderables(card: Card, result: Result) -> list[RenderableType]:
+    out: list[RenderableType] = []
+    if result.urgent:
+        out += [Text("AKUT FARE", style="bold red"), supplements_panel(result.supplements, True)]
+    out += [Text(""), _heading("Resultat af screeningen")]
+    out.append(_indent(Text(result.assessment_text)))
+    out += [_indent(Text(p)) for p in card.mistanke.paragraphs]
+    out += [Text(""), _heading("Hvem du skal kontakte"), _indent(ContactList(result.contacts))]
+    out += [Text(""), _heading("Det skal du gøre nu")]
+    for number, step in enumerate(result.steps, start=1):
+        title = Text(f"{number}. {_step_title(step.heading, step.note)}", style="bold")
+        out.append(_indent(Group(title, *(_indent(Text(p)) for p in step.paragraphs))))
+    if result.supplements and not result.urgent:
+        out += [Text(""), supplements_panel(result.supplements)]
+    out += [Text(""), _heading("Dine svar")]
+    out += [_indent(Text(f"{label}: {value}")) for label, value in answer_lines(card, result.answers)]
+    return out
+
+
+def result_dict(card: Card, result: Result) -> dict[str, Any]:
+    return {
+        "card": {"title": card.meta.title, "version": card.meta.version},
+        "assessment": result.assessment,
+        "assessment_text": result.assessment_text,
+        "urgent": result.urgent,
+        "role": result.answers.role,
+        "answers": result.answers.as_dict(),
+        "contacts": [contact_dict(c) for c in result.contacts],
+        "steps": [
+            {"id": s.id, "heading": s.heading, "text": list(s.paragraphs), "note": s.note}
+            for s in result.steps
+        ],
+        "supplements": [
+            {"id": s.id, "text": s.text, "source": s.source, "part_of_card": False}
+            for s in result.supplements
+        ],
+    }
+
+
+def result_json(card: Card, result: Result) -> str:
+    return _dumps(result_dict(card, result))
+
+
+def result_markdown(card: Card, result: Result, when: datetime) -> str:
+    """The case note: date, answers, assessment, contacts, steps. No personal data."""
+    lines = [
+        "# Notat: screening for stalking",
+        "",
+        f"Dato: {when.strftime('%Y-%m-%d %H:%M')}  ",
+        f"Handlekort: {card.meta.title}, version {card.meta.version}",
+        "",
+        "> Skriv ikke borgerens navn, CPR-nummer eller andre personoplysninger i dette notat.",
+        "> Notatet hører til i sagen i det system, der er godkendt til det.",
+        "",
+    ]
+    if result.urgent:
+        lines += ["**AKUT FARE** – se tillæg nedenfor.", ""]
+    lines += ["## Svar", ""]
+    lines += [f"- {label}: {value}" for label, value in answer_lines(card, result.answers)]
+    lines += ["", "## Vurdering", "", result.assessment_text, ""]
+    lines += [*card.mistanke.paragraphs, ""]
+    lines += ["## Kontakter", ""]
+    for c in result.contacts:
+        lines.append(f"- {c.name}, {c.unit or c.purpose}: {c.phone}")
+    lines += ["", "## Næste skridt", ""]
+    for number, step in enumerate(result.steps, start=1):
+        lines += [f"{number}. **{_step_title(step.heading, step.note)}**  "]
+        lines += [f"   {p}" for p in step.paragraphs] + [""]
+    if result.supplements:
+        lines += _supplements_markdown(result.supplements)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def write_out(text: str) -> None:
+    """Plain text to stdout, exactly as given (for JSON and Markdown)."""
+    sys.stdout.write(text)
+    sys.stdout.flush()

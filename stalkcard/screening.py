@@ -1,0 +1,232 @@
+"""The screening as pure functions: answers in, result out. No I/O, no prompts.
+
+The rules themselves live in the card (screening.rules); this module only
+normalises answers and evaluates those rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from stalkcard.card import (
+    CONDITION_VALUES,
+    CRITERIA,
+    NO,
+    ROLES,
+    UNKNOWN,
+    YES,
+    Card,
+    Contact,
+    Rule,
+    Supplement,
+)
+from stalkcard.errors import AnswerError
+
+REQUIRED_KEYS = ("role", "danger", *CRITERIA)
+OPTIONAL_KEYS = ("forms", "children")
+ANSWER_KEYS = ("role", "danger", "forms", *CRITERIA, "children")
+
+_SYNONYMS = {
+    YES: ("yes", "y", "ja", "j", "true", "on"),
+    NO: ("no", "n", "nej", "false", "off"),
+    UNKNOWN: ("unknown", "ved ikke", "ved_ikke", "vedikke", "?"),
+}
+_WORD = {word: value for value, words in _SYNONYMS.items() for word in words}
+
+
+@dataclass(frozen=True)
+class Answers:
+    role: str
+    danger: str
+    unwanted: str
+    one_sided: str
+    repeated: str
+    forms: tuple[str, ...] = ()
+    children: str = UNKNOWN
+
+    def value(self, key: str) -> str:
+        value = getattr(self, key)
+        assert isinstance(value, str)
+        return value
+
+    def as_dict(self) -> dict[str, Any]:
+        return {key: list(self.forms) if key == "forms" else self.value(key) for key in ANSWER_KEYS}
+
+
+@dataclass(frozen=True)
+class ResultStep:
+    id: str
+    heading: str
+    paragraphs: tuple[str, ...]
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Result:
+    answers: Answers
+    assessment: str
+    assessment_text: str
+    urgent: bool
+    steps: tuple[ResultStep, ...]
+    supplements: tuple[Supplement, ...]
+    contacts: tuple[Contact, ...] = field(default=())
+
+
+# --------------------------------------------------------------------------
+# Normalising answers
+
+
+def _choices(values: Iterable[str]) -> str:
+    return ", ".join(values)
+
+
+def _normalise_value(key: str, raw: Any, card: Card) -> str:
+    allowed = ROLES if key == "role" else CONDITION_VALUES[key]
+    if isinstance(raw, bool) and key != "role":
+        value = YES if raw else NO
+    elif isinstance(raw, str):
+        word = " ".join(raw.strip().casefold().split())
+        value = word if key == "role" and word in ROLES else _WORD.get(word, word)
+    else:
+        value = None
+    if value not in allowed:
+        shown = _describe(raw)
+        hint = _choices(allowed)
+        if key != "role":
+            hint += " (eller ja, nej" + (", ved ikke)" if UNKNOWN in allowed else ")")
+        raise AnswerError(f'Svaret "{key}" er ugyldigt: {shown}. Tilladte værdier: {hint}.')
+    return value
+
+
+def _describe(raw: Any) -> str:
+    if raw is None:
+        return "ingen værdi"
+    text = str(raw)
+    return repr(text[:40] + ("..." if len(text) > 40 else ""))
+
+
+def _normalise_forms(raw: Any, card: Card) -> tuple[str, ...]:
+    known = [f.id for f in card.eksempler.forms]
+    if raw is None:
+        return ()
+    if isinstance(raw, str):
+        items: list[Any] = [part for part in raw.split(",") if part.strip()]
+    elif isinstance(raw, list):
+        items = raw
+    else:
+        raise AnswerError(
+            'Svaret "forms" skal være en liste af former (eller tom). '
+            f"Tilladte værdier: {_choices(known)}."
+        )
+    chosen = set()
+    for item in items:
+        ident = item.strip().casefold() if isinstance(item, str) else item
+        if ident not in known:
+            raise AnswerError(
+                f'Svaret "forms" har en ukendt form: {_describe(item)}. '
+                f"Tilladte værdier: {_choices(known)}."
+            )
+        chosen.add(ident)
+    return tuple(ident for ident in known if ident in chosen)
+
+
+def normalise_answers(raw: Any, card: Card) -> Answers:
+    """Check and normalise a mapping of answers; raise AnswerError naming the key."""
+    if not isinstance(raw, Mapping):
+        raise AnswerError(
+            "Svarene skal være et sæt af nøgler og værdier, fx "
+            "{role: victim, danger: no, unwanted: yes, one_sided: yes, repeated: yes}."
+        )
+    unknown = [str(k) for k in raw if k not in ANSWER_KEYS]
+    if unknown:
+        raise AnswerError(
+            f"Ukendt svar: {_describe(unknown[0])}. Mulige svar: {_choices(ANSWER_KEYS)}."
+        )
+    missing = [k for k in REQUIRED_KEYS if k not in raw]
+    if missing:
+        raise AnswerError(
+            f'Svaret "{missing[0]}" mangler. Påkrævede svar: {_choices(REQUIRED_KEYS)}.'
+        )
+    values = {k: _normalise_value(k, raw[k], card) for k in REQUIRED_KEYS}
+    children = _normalise_value("children", raw["children"], card) if "children" in raw else UNKNOWN
+    return Answers(
+        forms=_normalise_forms(raw.get("forms"), card),
+        children=children,
+        **values,
+    )
+
+
+def parse_pairs(pairs: Iterable[str]) -> dict[str, Any]:
+    """--answer KEY=VALUE options into a mapping; forms=a,b becomes a list."""
+    out: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        key = key.strip()
+        if not sep or not key:
+            raise AnswerError(
+                f"--answer skal skrives NØGLE=VÆRDI, fx --answer role=victim (fik {_describe(pair)})."
+            )
+        if key in out:
+            raise AnswerError(f'Svaret "{key}" er givet to gange.')
+        out[key] = [p for p in value.split(",") if p.strip()] if key == "forms" else value
+    return out
+
+
+# --------------------------------------------------------------------------
+# Evaluating the card's rules
+
+
+def matches(rule: Rule, answers: Answers) -> bool:
+    if not all(answers.value(k) in v for k, v in rule.when.items()):
+        return False
+    return not rule.when_any or any(answers.value(k) in v for k, v in rule.when_any.items())
+
+
+def evaluate(card: Card, answers: Answers) -> Result:
+    rules = card.screening.rules
+    assessment = next(r.result for r in rules.assessment if matches(r, answers))
+    urgent = any(matches(r, answers) for r in rules.urgent)
+
+    notes: dict[str, str | None] = {}
+    for s_rule in rules.steps:
+        if matches(s_rule, answers):
+            for ident in s_rule.show:
+                # A step shown without a note by any rule is shown without one.
+                notes[ident] = None if notes.get(ident, "") is None else s_rule.note
+    steps = [*card.videre_handling.steps]
+    by_id = {s.id: (s.heading, tuple(s.paragraphs)) for s in steps}
+    by_id[card.sparring.id] = (card.sparring.heading, tuple(card.sparring.paragraphs))
+    by_id[card.handling.id] = (
+        card.handling.heading,
+        (*card.handling.paragraphs, *card.handling.closing),
+    )
+    result_steps = tuple(
+        ResultStep(ident, *by_id[ident], notes[ident]) for ident in card.step_ids if ident in notes
+    )
+
+    shown = {i for r in rules.supplements if matches(r, answers) for i in r.show}
+    supplements = tuple(s for s in card.supplements if s.id in shown)
+    return Result(
+        answers=answers,
+        assessment=assessment,
+        assessment_text=card.assessment(assessment).text,
+        urgent=urgent,
+        steps=result_steps,
+        supplements=supplements,
+        contacts=tuple(card.contacts),
+    )
+
+
+def urgent_supplements(card: Card) -> tuple[Supplement, ...]:
+    """The supplements to show the moment acute danger is answered yes: those of
+    rules that ask about nothing but danger, and match danger = yes."""
+    shown = {
+        ident
+        for rule in card.screening.rules.supplements
+        if set(rule.when) | set(rule.when_any) == {"danger"}
+        and YES in (rule.when.get("danger") or rule.when_any.get("danger", []))
+        for ident in rule.show
+    }
+    return tuple(s for s in card.supplements if s.id in shown)
