@@ -16,7 +16,15 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import yaml
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
 
 from stalkcard.errors import CardError, StalkcardError
 
@@ -128,7 +136,14 @@ class Organisation(_Model):
     id: Ident
     name: Text
     phone: Phone
+    card_line: Text  # the card's own line, e.g. "Dansk Stalking Center, tlf.nr: 2517 7374"
     purpose: Text
+
+    @model_validator(mode="after")
+    def _line_holds_name_and_phone(self) -> Organisation:
+        if self.name not in self.card_line or self.phone not in self.card_line:
+            raise ValueError("card_line skal indeholde både navnet og telefonnummeret.")
+        return self
 
 
 class Step(_Model):
@@ -331,27 +346,27 @@ class _StrictLoader(yaml.SafeLoader):
 
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise _Refused(
                 event.start_mark.line + 1,
                 "YAML-aliaser (*navn) er ikke tilladt her; skriv teksten ud.",
             )
         self._depth += 1
         if self._depth > MAX_DEPTH:
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise _Refused(
                 event.start_mark.line + 1,
                 f"filen er indlejret for dybt (mere end {MAX_DEPTH} niveauer).",
             )
         try:
-            return super().compose_node(parent, index)  # type: ignore[no-untyped-call]
+            return super().compose_node(parent, index)
         finally:
             self._depth -= 1
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[Any] = set()
         for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=True)  # type: ignore[no-untyped-call]
+            key = self.construct_object(key_node, deep=True)
             line = key_node.start_mark.line + 1
             if not isinstance(key, str):
                 raise _Refused(
@@ -371,15 +386,14 @@ def parse_yaml(
     """Parse one YAML document strictly; return the data and its node tree."""
     loader = _StrictLoader(text)
     try:
-        node = loader.get_single_node()  # type: ignore[no-untyped-call]
-        data = loader.construct_document(node) if node is not None else None  # type: ignore[no-untyped-call]
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except _Refused as exc:
         raise error(_where(source, exc.line) + exc.message) from None
     except yaml.constructor.ConstructorError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         raise error(
-            _where(source, line)
-            + "YAML-mærker (tags, fx !!python/...) er ikke tilladt her."
+            _where(source, line) + "YAML-mærker (tags, fx !!python/...) er ikke tilladt her."
         ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -401,9 +415,7 @@ def _where(source: str, line: int | None) -> str:
     return f"{source}, linje {line}: " if line else f"{source}: "
 
 
-def read_text(
-    path: Path, what: str = "Kortfilen", error: type[StalkcardError] = CardError
-) -> str:
+def read_text(path: Path, what: str = "Kortfilen", error: type[StalkcardError] = CardError) -> str:
     """Read a small UTF-8 text file, refusing folders, huge files and bad encodings."""
     try:
         if not path.exists():
@@ -467,7 +479,8 @@ def _message(error: Any) -> str:
     if kind == "string_type":
         if isinstance(value, bool):
             return (
-                "skal være tekst i anførselstegn; uden dem læses ord som yes/no/on/off som sand/falsk."
+                "skal være tekst i anførselstegn; uden dem læses ord som "
+                "yes/no/on/off som sand/falsk."
             )
         if isinstance(value, int | float):
             return f'skal være tekst i anførselstegn, fx "{value}", ikke et tal.'
@@ -556,7 +569,8 @@ def _cross_checks(card: Card) -> Iterator[_Problem]:
     if not rules.assessment[-1].always:
         yield _Problem(
             ("screening", "rules", "assessment", len(rules.assessment) - 1),
-            "den sidste vurderingsregel skal gælde altid (uden when), så ingen svar står uden vurdering.",
+            "den sidste vurderingsregel skal gælde altid (uden when), "
+            "så ingen svar står uden vurdering.",
         )
     step_ids = set(card.step_ids)
     for index, s_rule in enumerate(rules.steps):

@@ -7,7 +7,7 @@ import functools
 import sys
 from collections.abc import Callable
 from datetime import datetime
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -34,13 +34,13 @@ app = typer.Typer(
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-class CardFormat(str, Enum):
+class CardFormat(StrEnum):
     text = "text"
     markdown = "markdown"
     json = "json"
 
 
-class ResultFormat(str, Enum):
+class ResultFormat(StrEnum):
     text = "text"
     json = "json"
 
@@ -79,11 +79,9 @@ def _load(ctx: typer.Context) -> Any:
 
 
 def _print(renderables: list[Any]) -> None:
-    from stalkcard.render import make_console
+    from stalkcard.render import print_all
 
-    console = make_console()
-    for renderable in renderables:
-        console.print(renderable)
+    print_all(renderables)
 
 
 def _version(value: bool) -> None:
@@ -203,7 +201,9 @@ def validate(
     ctx: typer.Context,
     path: Annotated[
         str | None,
-        typer.Argument(metavar="STI", help="Kortfilen, der skal tjekkes (standard: den indbyggede)."),
+        typer.Argument(
+            metavar="STI", help="Kortfilen, der skal tjekkes (standard: den indbyggede)."
+        ),
     ] = None,
 ) -> None:
     """Tjek, at en kortfil er gyldig, og sig hvad der er galt, hvis den ikke er."""

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import questionary
-from prompt_toolkit.key_binding import KeyPressEvent
+from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
 from questionary import Choice, Style
 
 from stalkcard.card import CRITERIA, NO, UNKNOWN, YES, Card
@@ -38,14 +38,13 @@ Echo = Callable[[str, Any], None]
 def _ctrl_d(question: questionary.Question) -> questionary.Question:
     """Make Ctrl-D cancel a select or checkbox too (questionary ignores it there)."""
     bindings = question.application.key_bindings
-
-    if bindings is not None and hasattr(bindings, "add"):
-
-        @bindings.add("c-d", eager=True)
-        def _(event: KeyPressEvent) -> None:
-            event.app.exit(exception=EOFError, style="class:aborting")
-
+    if isinstance(bindings, KeyBindings):
+        bindings.add("c-d", eager=True)(_exit_on_ctrl_d)
     return question
+
+
+def _exit_on_ctrl_d(event: KeyPressEvent) -> None:
+    event.app.exit(exception=EOFError, style="class:aborting")
 
 
 def _ask(question: questionary.Question) -> Any:

@@ -22,13 +22,14 @@ from rich.table import Table
 from rich.text import Text
 
 from stalkcard.card import (
-    CRITERIA,
     Card,
     Contact,
     DefinitionSection,
     FormsSection,
     FurtherSection,
     HandlingSection,
+    Organisation,
+    Person,
     SparringSection,
     Supplement,
     TextSection,
@@ -52,7 +53,7 @@ def make_console(stderr: bool = False) -> Console:
 
 
 def _indent(renderable: RenderableType, level: int = 1) -> Padding:
-    return Padding(renderable, (0, 0, 0, INDENT * level))
+    return Padding(renderable, (0, 0, 0, INDENT * level), expand=False)
 
 
 def _heading(text: str, level: int = 2) -> Text:
@@ -82,13 +83,26 @@ class PhoneLine:
 
 
 def _paragraphs(paragraphs: Iterable[str]) -> list[RenderableType]:
-    return [_indent(Text(p)) for p in paragraphs]
+    return [_indent(Group(Text(p), Text(""))) for p in paragraphs]
 
 
-def _person_lines(contact: Contact) -> Group:
-    if contact.kind == "person":
-        return Group(Text(contact.name, style="bold"), PhoneLine(f"{contact.unit}, ", contact.phone))
-    return Group(PhoneLine(f"{contact.name}, tlf.nr: ", contact.phone, style="bold"))
+def _person_lines(person: Person) -> Group:
+    """As on the card: the name, then "unit, phone"."""
+    return Group(
+        Text(person.name, style="bold"),
+        PhoneLine(f"{person.unit}, ", person.phone),
+        Text(""),
+    )
+
+
+def _organisation_lines(organisation: Organisation) -> Group:
+    """The card's own line, with the phone number kept whole."""
+    line, phone = organisation.card_line, organisation.phone
+    start = line.index(phone)
+    return Group(
+        PhoneLine(line[:start], line[start:], style="bold"),
+        Text(""),
+    )
 
 
 def _section_body(card: Card, section: Any) -> list[RenderableType]:
@@ -97,17 +111,20 @@ def _section_body(card: Card, section: Any) -> list[RenderableType]:
         body += _paragraphs(c.text for c in section.criteria)
     elif isinstance(section, FormsSection):
         for form in section.forms:
-            body.append(_indent(Group(Text(form.title, style="bold"), Text(form.examples))))
+            body.append(
+                _indent(Group(Text(form.title, style="bold"), Text(form.examples), Text("")))
+            )
     if isinstance(section, TextSection):
         body += _paragraphs(section.paragraphs)
     if isinstance(section, SparringSection):
-        body += [_indent(_person_lines(c)) for c in card.contacts if c.kind == "person"]
+        body += [_indent(_person_lines(p)) for p in section.persons]
     if isinstance(section, HandlingSection):
-        body += [_indent(_person_lines(c)) for c in card.contacts if c.kind == "organisation"]
+        body += [_indent(_organisation_lines(o)) for o in section.organisations]
         body += _paragraphs(section.closing)
     if isinstance(section, FurtherSection):
         for step in section.steps:
-            body.append(_indent(Group(_heading(step.heading, 3), *map(Text, step.paragraphs))))
+            paragraphs = [Text(p) for p in step.paragraphs]
+            body.append(_indent(Group(_heading(step.heading, 3), *paragraphs, Text(""))))
     return body
 
 
@@ -116,14 +133,18 @@ def card_renderables(
 ) -> list[RenderableType]:
     out: list[RenderableType] = []
     if section_id is None:
-        out += [Text(card.meta.title, style="bold"), Text(_card_byline(card), style="dim")]
+        out += [
+            Text(card.meta.title, style="bold"),
+            Text(_card_byline(card), style="dim"),
+            Text(""),
+        ]
     for section in card.sections:
         if section_id is not None and section.id != section_id:
             continue
         level = 3 if isinstance(section, FormsSection) else 2
-        out += [Text(""), _heading(section.heading, level), *_section_body(card, section)]
+        out += [_heading(section.heading, level), *_section_body(card, section)]
     if supplements and card.supplements:
-        out += [Text(""), supplements_panel(card.supplements)]
+        out.append(supplements_panel(card.supplements))
     return out
 
 
@@ -165,7 +186,7 @@ def card_markdown(card: Card, section_id: str | None = None, supplements: bool =
         if isinstance(section, SparringSection):
             lines += [f"- {p.name}  \n  {p.unit}, {p.phone}" for p in section.persons] + [""]
         if isinstance(section, HandlingSection):
-            lines += [f"- {o.name}, tlf.nr: {o.phone}" for o in section.organisations] + [""]
+            lines += [f"- {o.card_line}" for o in section.organisations] + [""]
             for paragraph in section.closing:
                 lines += [paragraph, ""]
         if isinstance(section, FurtherSection):
@@ -188,7 +209,9 @@ def _supplements_markdown(supplements: Sequence[Supplement]) -> list[str]:
 def card_json(card: Card, section_id: str | None = None, supplements: bool = False) -> str:
     data = card.model_dump(mode="json")
     if section_id is not None:
-        key = next(k for k, s in zip(_SECTION_KEYS, card.sections, strict=True) if s.id == section_id)
+        key = next(
+            k for k, s in zip(_SECTION_KEYS, card.sections, strict=True) if s.id == section_id
+        )
         data = {"meta": data["meta"], key: data[key]}
     elif not supplements:
         data.pop("supplements", None)
@@ -240,6 +263,7 @@ class ContactList:
             yield Text(title, style="bold")
             if options.max_width >= WIDE:
                 yield _contact_table(group)
+                yield Text("")
             else:
                 yield from _contact_stack(group)
 
@@ -252,19 +276,23 @@ class ContactList:
 def _contact_table(contacts: Sequence[Contact]) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
     table.add_column("Navn", style="bold")
-    table.add_column("Enhed / formål")
     table.add_column("Telefon", no_wrap=True, min_width=9)
+    table.add_column("Enhed / formål")
     for c in contacts:
-        table.add_row(Text(c.name), Text(c.unit or c.purpose), Text(c.phone))
+        table.add_row(Text(c.name), Text(c.phone), Text(c.unit or c.purpose))
     return table
 
 
 def _contact_stack(contacts: Sequence[Contact]) -> Iterator[RenderableType]:
     for c in contacts:
-        lines: list[RenderableType] = [Text(c.name, style="bold")]
-        lines.append(Text(c.unit or c.purpose))
-        lines.append(PhoneLine("Tlf. ", c.phone))
-        yield _indent(Group(*lines))
+        yield _indent(
+            Group(
+                Text(c.name, style="bold"),
+                PhoneLine("Tlf. ", c.phone),
+                Text(c.unit or c.purpose),
+                Text(""),
+            )
+        )
 
 
 # --------------------------------------------------------------------------
@@ -306,7 +334,9 @@ def result_renderables(card: Card, result: Result) -> list[RenderableType]:
     if result.supplements and not result.urgent:
         out += [Text(""), supplements_panel(result.supplements)]
     out += [Text(""), _heading("Dine svar")]
-    out += [_indent(Text(f"{label}: {value}")) for label, value in answer_lines(card, result.answers)]
+    out += [
+        _indent(Text(f"{label}: {value}")) for label, value in answer_lines(card, result.answers)
+    ]
     return out
 
 
@@ -362,6 +392,19 @@ def result_markdown(card: Card, result: Result, when: datetime) -> str:
     if result.supplements:
         lines += _supplements_markdown(result.supplements)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def print_all(renderables: Sequence[RenderableType]) -> None:
+    """Print to stdout. Piped output is plain text without trailing spaces."""
+    console = make_console()
+    if console.is_terminal:
+        for renderable in renderables:
+            console.print(renderable)
+        return
+    with console.capture() as captured:
+        for renderable in renderables:
+            console.print(renderable)
+    write_out("\n".join(line.rstrip() for line in captured.get().split("\n")))
 
 
 def write_out(text: str) -> None:

@@ -166,7 +166,8 @@ def parse_pairs(pairs: Iterable[str]) -> dict[str, Any]:
         key = key.strip()
         if not sep or not key:
             raise AnswerError(
-                f"--answer skal skrives NØGLE=VÆRDI, fx --answer role=victim (fik {_describe(pair)})."
+                "--answer skal skrives NØGLE=VÆRDI, fx --answer role=victim "
+                f"(fik {_describe(pair)})."
             )
         if key in out:
             raise AnswerError(f'Svaret "{key}" er givet to gange.')

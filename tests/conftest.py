@@ -1,0 +1,50 @@
+"""Shared fixtures: a stable terminal for Rich, and helpers for card files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from stalkcard.card import bundled_card_path
+
+DATA = Path(__file__).parent / "data"
+REFERENCE = DATA / "actioncard_reference.txt"
+
+
+@pytest.fixture(autouse=True)
+def _stable_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pin Rich's width and turn colour off, whatever CI sets."""
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("LINES", "50")
+    monkeypatch.setenv("NO_COLOR", "1")
+    for name in ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "STALKCARD_CARD"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def card_text() -> str:
+    return bundled_card_path().read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def make_card(tmp_path: Path, card_text: str) -> Callable[..., Path]:
+    """Write a variant of the bundled card: make_card(old, new) replaces text once."""
+
+    def make(old: str | None = None, new: str = "", *, text: str | None = None) -> Path:
+        body = card_text if text is None else text
+        if old is not None:
+            assert old in body, f"{old!r} is not in the card"
+            body = body.replace(old, new, 1)
+        path = tmp_path / "kort.yaml"
+        path.write_text(body, encoding="utf-8")
+        return path
+
+    return make

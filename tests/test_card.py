@@ -1,0 +1,359 @@
+"""Loading and validating card files: the bundled card, and every kind of broken one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from helpers import line_of
+
+from stalkcard.card import MAX_BYTES, MAX_DEPTH, find_contacts, fold, load_card
+from stalkcard.errors import CardError, ExitCode
+
+
+def test_bundled_card_is_the_whole_card() -> None:
+    card = load_card()
+    assert card.meta.municipality == "Skanderborg Kommune"
+    assert card.meta.version == "1.0"
+    assert isinstance(card.meta.contacts_verified, date)
+    assert [c.id for c in card.stalking.criteria] == ["unwanted", "one_sided", "repeated"]
+    assert [f.id for f in card.eksempler.forms] == [
+        "messages",
+        "through_others",
+        "vandalism_threats",
+        "digital",
+        "gifts",
+        "surveillance",
+    ]
+    phones = {c.name: c.phone for c in card.contacts}
+    assert phones == {
+        "Nikoline Petersen": "8794 7626",
+        "Sofie Jensen": "8794 7266",
+        "Vibeke Sønderskov Kristensen": "8794 7983",
+        "Marlene Skousbøll Bendix": "2031 5268",
+        "Anne Bennike Hansen": "8794 7268",
+        "Dansk Stalking Center": "2517 7374",
+        "Sydøstjyllands Politi": "7628 1448",
+    }
+    assert [s.id for s in card.sections] == [
+        "stalking",
+        "eksempler",
+        "mistanke",
+        "sparring",
+        "handling",
+        "videre_handling",
+    ]
+    assert card.step_ids == [
+        "sparring",
+        "handling",
+        "own_options",
+        "network",
+        "coordination",
+        "referral",
+    ]
+
+
+def test_card_path_from_environment(
+    monkeypatch: pytest.MonkeyPatch, make_card: Callable[..., Path]
+) -> None:
+    path = make_card('title: "Actioncard', 'title: "Andet kort')
+    monkeypatch.setenv("STALKCARD_CARD", str(path))
+    assert load_card().meta.title.startswith("Andet kort")
+    # An explicit path wins over the environment.
+    monkeypatch.setenv("STALKCARD_CARD", "/findes/ikke.yaml")
+    assert load_card(path).meta.title.startswith("Andet kort")
+
+
+def _error(path: Path) -> str:
+    with pytest.raises(CardError) as info:
+        load_card(path)
+    assert info.value.exit_code == ExitCode.INVALID
+    return info.value.message
+
+
+# (description, old text, new text, words the message must hold)
+BROKEN = [
+    (
+        "unknown key",
+        '  version: "1.0"\n',
+        '  version: "1.0"\n  versoin: "2"\n',
+        ["meta.versoin", "ikke et kendt felt"],
+    ),
+    (
+        "duplicate key",
+        '  version: "1.0"\n',
+        '  version: "1.0"\n  version: "1.1"\n',
+        ['"version" står to gange'],
+    ),
+    (
+        "missing field",
+        '      unit: "Ungeenheden"\n',
+        "",
+        ["sparring.persons[3].unit", "mangler"],
+    ),
+    (
+        "phone as a number",
+        'phone: "2031 5268"',
+        "phone: 20315268",
+        ["sparring.persons[4].phone", 'anførselstegn, fx "20315268"'],
+    ),
+    (
+        "yaml boolean where text belongs",
+        'title: "GAVER"',
+        "title: yes",
+        ["eksempler.forms[5].title", "sand/falsk"],
+    ),
+    (
+        "phone with letters",
+        'phone: "2517 7374"',
+        'phone: "2517 73 ring"',
+        ["handling.organisations[1].phone", "telefonnummer"],
+    ),
+    (
+        "bad date",
+        'contacts_verified: "2026-11-26"',
+        'contacts_verified: "26-11-2026"',
+        ["meta.contacts_verified", "ÅÅÅÅ-MM-DD"],
+    ),
+    (
+        "empty text",
+        'heading: "MISTANKE"',
+        'heading: "  "',
+        ["mistanke.heading", "må ikke være tom"],
+    ),
+    (
+        "right-to-left override in a phone",
+        'phone: "8794 7266"',
+        'phone: "\u202e8794 7266"',
+        ["sparring.persons[2].phone"],
+    ),
+    (
+        "escape character in text",
+        'heading: "HANDLING"',
+        'heading: "HAND\\x1bLING"',
+        ["handling.heading", "styretegn"],
+    ),
+    (
+        "text where a list belongs",
+        '  paragraphs:\n    - "Hvis du har',
+        '  paragraphs: "Hvis du har',
+        ["mistanke.paragraphs", "skal være en liste"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "words"), [b[1:] for b in BROKEN], ids=[b[0] for b in BROKEN]
+)
+def test_broken_field_names_file_line_and_field(
+    make_card: Callable[..., Path], old: str, new: str, words: list[str]
+) -> None:
+    path = make_card(old, new)
+    message = _error(path)
+    assert str(path) in message
+    for word in words:
+        assert word in message
+    assert "linje " in message
+    assert "Traceback" not in message
+
+
+def test_error_line_number_is_the_broken_line(
+    make_card: Callable[..., Path], card_text: str
+) -> None:
+    path = make_card('phone: "2031 5268"', "phone: 20315268")
+    expected = line_of(path.read_text(encoding="utf-8"), "phone: 20315268")
+    assert f"linje {expected}," in _error(path)
+
+
+def test_duplicate_key_line(make_card: Callable[..., Path]) -> None:
+    path = make_card('  version: "1.0"\n', '  version: "1.0"\n  version: "1.1"\n')
+    expected = line_of(path.read_text(encoding="utf-8"), 'version: "1.1"')
+    assert f"linje {expected}:" in _error(path)
+
+
+def test_alias_is_refused(make_card: Callable[..., Path]) -> None:
+    path = make_card('  title: "Actioncard', '  title: &t "Actioncard')
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            'municipality: "Skanderborg Kommune"', "municipality: *t"
+        ),
+        encoding="utf-8",
+    )
+    assert "aliaser" in _error(path)
+
+
+def test_python_tag_is_refused_and_nothing_runs(tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    path = tmp_path / "kort.yaml"
+    path.write_text(f"meta: !!python/object/apply:os.system ['touch {marker}']\n", encoding="utf-8")
+    message = _error(path)
+    assert "YAML-mærker" in message
+    assert "linje 1" in message
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"", ["er tom"]),
+        (b"   \n\n", ["er tom"]),
+        (b"\xef\xbb\xbf", ["er tom"]),
+        (b"just a scalar\n", ["enkelt værdi"]),
+        (b"- a\n- b\n", ["ikke en liste"]),
+        (b"meta: [unclosed\n", ["ikke gyldig YAML", "linje 2"]),
+        (b"meta:\n  title: 'x\n", ["ikke gyldig YAML"]),
+        (b"\xff\xfe\x00m\x00e", ["UTF-8"]),
+        ("title: æøå\n".encode("latin-1"), ["UTF-8"]),
+        (b"1: x\n", ["skal være tekst"]),
+    ],
+)
+def test_unusable_files(tmp_path: Path, content: bytes, words: list[str]) -> None:
+    path = tmp_path / "kort.yaml"
+    path.write_bytes(content)
+    message = _error(path)
+    for word in words:
+        assert word in message
+
+
+def test_folder_and_missing_path(tmp_path: Path) -> None:
+    assert "er en mappe" in _error(tmp_path)
+    assert "findes ikke" in _error(tmp_path / "nej.yaml")
+
+
+def test_size_cap(tmp_path: Path) -> None:
+    path = tmp_path / "stor.yaml"
+    path.write_bytes(b"a: " + b"x" * MAX_BYTES + b"\n")
+    assert "for stor" in _error(path)
+
+
+def test_depth_cap(tmp_path: Path) -> None:
+    path = tmp_path / "dyb.yaml"
+    path.write_text("a: " + "[" * (MAX_DEPTH + 5) + "]" * (MAX_DEPTH + 5) + "\n")
+    assert "for dybt" in _error(path)
+    # Just inside the cap is a schema error, not a depth error.
+    path.write_text("a: " + "[" * (MAX_DEPTH - 2) + "]" * (MAX_DEPTH - 2) + "\n")
+    assert "for dybt" not in _error(path)
+
+
+def test_utf8_bom_card_loads(tmp_path: Path, card_text: str) -> None:
+    """Windows Notepad may save UTF-8 with a BOM: a valid card must still load."""
+    path = tmp_path / "bom.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + card_text.encode("utf-8"))
+    assert load_card(path).meta.version == "1.0"
+
+
+def test_many_errors_are_listed_together(make_card: Callable[..., Path]) -> None:
+    path = make_card('phone: "2031 5268"', "phone: 20315268")
+    text = path.read_text(encoding="utf-8").replace('phone: "8794 7266"', "phone: 87947266")
+    path.write_text(text, encoding="utf-8")
+    message = _error(path)
+    assert "persons[2].phone" in message
+    assert "persons[4].phone" in message
+
+
+# Rules that span fields -----------------------------------------------------
+
+CROSS = [
+    (
+        "step that does not exist",
+        "show: [own_options, network]\n        note:",
+        "show: [own_options, netvaerk]\n        note:",
+        ['"netvaerk" findes ikke'],
+    ),
+    (
+        "sparring not always shown",
+        "- show: [sparring, handling, coordination, referral]",
+        "- show: [handling, coordination, referral]",
+        ["altid vise sparring"],
+    ),
+    (
+        "last assessment rule is conditional",
+        "      - result: criteria_unclear",
+        '      - when: { danger: "yes" }\n        result: criteria_unclear',
+        ["sidste vurderingsregel"],
+    ),
+    (
+        "unknown assessment",
+        "result: criteria_met",
+        "result: criteria_great",
+        ['"criteria_great" findes ikke'],
+    ),
+    (
+        "condition on an unknown answer",
+        'when: { danger: "yes" }\n    steps:',
+        'when: { dangr: "yes" }\n    steps:',
+        ['"dangr" er ikke et svar'],
+    ),
+    (
+        "condition with an impossible value",
+        "when: { role: victim }",
+        "when: { role: offer }",
+        ['"role" kan kun være'],
+    ),
+    (
+        "unknown supplement",
+        "show: [conflict]",
+        "show: [konflikt]",
+        ['"konflikt" findes ikke'],
+    ),
+    (
+        "criterion id renamed",
+        "    - id: one_sided\n",
+        "    - id: onesided\n",
+        ["præcis disse id'er"],
+    ),
+    (
+        "duplicate contact id",
+        "id: sofie_jensen",
+        "id: nikoline_petersen",
+        ['"nikoline_petersen" bruges to gange'],
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "words"), [c[1:] for c in CROSS], ids=[c[0] for c in CROSS])
+def test_cross_field_rules(
+    make_card: Callable[..., Path], old: str, new: str, words: list[str]
+) -> None:
+    message = _error(make_card(old, new))
+    for word in words:
+        assert word in message
+
+
+def test_yaml_booleans_in_conditions_mean_yes_and_no(make_card: Callable[..., Path]) -> None:
+    card = load_card(
+        make_card('when: { danger: "yes" }\n    steps:', "when: { danger: yes }\n    steps:")
+    )
+    assert card.screening.rules.urgent[0].when == {"danger": ["yes"]}
+
+
+# Contact search ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "names"),
+    [
+        ("soenderskov", ["Vibeke Sønderskov Kristensen"]),
+        ("sonderskov", ["Vibeke Sønderskov Kristensen"]),
+        ("SØNDERSKOV", ["Vibeke Sønderskov Kristensen"]),
+        ("ungeenheden", ["Vibeke Sønderskov Kristensen"]),
+        ("politi", ["Sydøstjyllands Politi"]),
+        ("sydoestjylland", ["Sydøstjyllands Politi"]),
+        ("skousboell", ["Marlene Skousbøll Bendix"]),
+        ("boern og unge", ["Anne Bennike Hansen"]),
+        ("stalking center", ["Dansk Stalking Center"]),
+        ("arbejdsmarked", ["Nikoline Petersen", "Sofie Jensen"]),
+        ("ingen sådan", []),
+    ],
+)
+def test_find_contacts(query: str, names: list[str]) -> None:
+    found = find_contacts(load_card().contacts, query)
+    assert [c.name for c in found] == names
+
+
+def test_fold() -> None:
+    assert fold("Sønderskov") == fold("soenderskov") == fold("sonderskov")
+    assert fold("Århus") == fold("aarhus") == fold("arhus")
+    assert fold("Hærværk") == fold("haervaerk")

@@ -1,0 +1,112 @@
+"""The real wheel: built, installed in a fresh venv, run from another folder.
+
+An editable install hides a missing content/ file; this test does not.
+"""
+
+from __future__ import annotations
+
+import os
+import site
+import subprocess
+import sys
+import sysconfig
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _run(args: list[str], cwd: Path, **kwargs: object) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "STALKCARD_CARD")}
+    env.update(COLUMNS="100", NO_COLOR="1", PYTHONIOENCODING="utf-8")
+    return subprocess.run(
+        args, cwd=cwd, env=env, capture_output=True, text=True, timeout=300, check=False
+    )
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not (ROOT / "pyproject.toml").is_file():
+        pytest.skip("needs the source tree")
+    out = tmp_path_factory.mktemp("wheel")
+    built = _run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            str(ROOT),
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+        ],
+        cwd=out,
+    )
+    assert built.returncode == 0, built.stderr
+    (path,) = out.glob("stalkcard-*.whl")
+    return path
+
+
+def test_wheel_carries_the_card(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "stalkcard/content/actioncard.yaml" in names
+    assert "stalkcard/cli.py" in names
+
+
+def test_installed_wheel_runs_from_another_folder(wheel: Path, tmp_path: Path) -> None:
+    venv = tmp_path / "venv"
+    made = _run([sys.executable, "-m", "venv", "--without-pip", str(venv)], cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    bin_dir = venv / ("Scripts" if os.name == "nt" else "bin")
+    python = bin_dir / ("python.exe" if os.name == "nt" else "python")
+    purelib = Path(
+        _run(
+            [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+            cwd=tmp_path,
+        ).stdout.strip()
+    )
+    # The dependencies come from this environment's site-packages, added at the
+    # end of the new venv's path; stalkcard itself only from the wheel.
+    deps = [sysconfig.get_paths()["purelib"], *site.getsitepackages()]
+    (purelib / "deps.pth").write_text("\n".join(dict.fromkeys(deps)) + "\n")
+    installed = _run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--no-deps",
+            "-q",
+            str(wheel),
+        ],
+        cwd=tmp_path,
+    )
+    if installed.returncode != 0 and "no such option: --python" in installed.stderr:
+        pytest.skip("pip is too old for --python")
+    assert installed.returncode == 0, installed.stderr
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    where = _run([str(python), "-c", "import stalkcard; print(stalkcard.__file__)"], cwd=elsewhere)
+    assert str(venv) in where.stdout, where.stdout + where.stderr
+
+    script = bin_dir / ("stalkcard.exe" if os.name == "nt" else "stalkcard")
+    shown = _run([str(script), "show"], cwd=elsewhere)
+    assert shown.returncode == 0, shown.stderr
+    assert "Vibeke Sønderskov Kristensen" in shown.stdout
+    assert "Anvis altid til både Dansk Stalking Center" in shown.stdout
+    checked = _run([str(script), "validate"], cwd=elsewhere)
+    assert checked.returncode == 0, checked.stderr
+    assert "stalkcard/content/actioncard.yaml" in checked.stdout.replace("\\", "/")
+
+
+def test_python_dash_m(tmp_path: Path) -> None:
+    result = _run([sys.executable, "-m", "stalkcard", "--version"], cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("stalkcard ")
