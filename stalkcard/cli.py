@@ -84,6 +84,11 @@ def _print(renderables: list[Any]) -> None:
     print_all(renderables)
 
 
+def _terminal() -> bool:
+    """Both ends are a terminal: only then may the tool ask questions."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"stalkcard {__version__}")
@@ -110,7 +115,7 @@ def main_callback(
 ) -> None:
     ctx.obj = {"card": card}
     if ctx.invoked_subcommand is None:
-        if sys.stdin.isatty() and sys.stdout.isatty():
+        if _terminal():
             _menu(ctx)
         else:
             typer.echo(ctx.get_help())
@@ -278,7 +283,7 @@ def check(
     card = _load(ctx)
     interactive = answers_file is None and not answer
     if interactive:
-        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        if not _terminal():
             raise AnswerError(
                 "Der er ingen terminal at stille spørgsmålene i. Giv svarene med "
                 "--answers FIL eller --answer NØGLE=VÆRDI (se stalkcard check --help)."

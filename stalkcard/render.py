@@ -34,7 +34,7 @@ from stalkcard.card import (
     Supplement,
     TextSection,
 )
-from stalkcard.screening import Answers, Result
+from stalkcard.screening import Answers, Result, ResultStep, urgent_supplements
 
 SUPPLEMENT_LABEL = "Tillæg – ikke en del af handlekortet"
 INDENT = 2
@@ -319,20 +319,36 @@ def _step_title(step_heading: str, note: str | None) -> str:
     return f"{step_heading} ({note})" if note else step_heading
 
 
+def _contact_line(contact: Contact) -> PhoneLine:
+    return PhoneLine(_contact_text(contact)[: -len(contact.phone)], contact.phone)
+
+
+def _result_step(number: int, step: ResultStep) -> RenderableType:
+    parts: list[RenderableType] = [
+        Text(f"{number}. {_step_title(step.heading, step.note)}", style="bold")
+    ]
+    parts += [_indent(Text(p)) for p in step.paragraphs]
+    parts += [_indent(_contact_line(c), 2) for c in step.contacts]
+    parts += [_indent(Text(p)) for p in step.after]
+    return _indent(Group(*parts, Text("")))
+
+
 def result_renderables(card: Card, result: Result) -> list[RenderableType]:
+    lead = set(urgent_supplements(card)) if result.urgent else set()
+    first = [s for s in result.supplements if s in lead]
+    rest = [s for s in result.supplements if s not in lead]
     out: list[RenderableType] = []
     if result.urgent:
-        out += [Text("AKUT FARE", style="bold red"), supplements_panel(result.supplements, True)]
-    out += [Text(""), _heading("Resultat af screeningen")]
-    out.append(_indent(Text(result.assessment_text)))
+        out.append(Text("AKUT FARE", style="bold red"))
+        if first:
+            out.append(supplements_panel(first, urgent=True))
+        out.append(Text(""))
+    out += [_heading("Resultat af screeningen"), _indent(Text(result.assessment_text))]
     out += [_indent(Text(p)) for p in card.mistanke.paragraphs]
-    out += [Text(""), _heading("Hvem du skal kontakte"), _indent(ContactList(result.contacts))]
     out += [Text(""), _heading("Det skal du gøre nu")]
-    for number, step in enumerate(result.steps, start=1):
-        title = Text(f"{number}. {_step_title(step.heading, step.note)}", style="bold")
-        out.append(_indent(Group(title, *(_indent(Text(p)) for p in step.paragraphs))))
-    if result.supplements and not result.urgent:
-        out += [Text(""), supplements_panel(result.supplements)]
+    out += [_result_step(n, step) for n, step in enumerate(result.steps, start=1)]
+    if rest:
+        out.append(supplements_panel(rest))
     out += [Text(""), _heading("Dine svar")]
     out += [
         _indent(Text(f"{label}: {value}")) for label, value in answer_lines(card, result.answers)
@@ -350,7 +366,13 @@ def result_dict(card: Card, result: Result) -> dict[str, Any]:
         "answers": result.answers.as_dict(),
         "contacts": [contact_dict(c) for c in result.contacts],
         "steps": [
-            {"id": s.id, "heading": s.heading, "text": list(s.paragraphs), "note": s.note}
+            {
+                "id": s.id,
+                "heading": s.heading,
+                "text": [*s.paragraphs, *s.after],
+                "note": s.note,
+                "contacts": [c.id for c in s.contacts],
+            }
             for s in result.steps
         ],
         "supplements": [
@@ -362,6 +384,11 @@ def result_dict(card: Card, result: Result) -> dict[str, Any]:
 
 def result_json(card: Card, result: Result) -> str:
     return _dumps(result_dict(card, result))
+
+
+def _contact_text(contact: Contact) -> str:
+    lead = f"{contact.name}, {contact.unit}: " if contact.unit else f"{contact.name}: "
+    return lead + contact.phone
 
 
 def result_markdown(card: Card, result: Result, when: datetime) -> str:
@@ -382,13 +409,13 @@ def result_markdown(card: Card, result: Result, when: datetime) -> str:
     lines += [f"- {label}: {value}" for label, value in answer_lines(card, result.answers)]
     lines += ["", "## Vurdering", "", result.assessment_text, ""]
     lines += [*card.mistanke.paragraphs, ""]
-    lines += ["## Kontakter", ""]
-    for c in result.contacts:
-        lines.append(f"- {c.name}, {c.unit or c.purpose}: {c.phone}")
-    lines += ["", "## Næste skridt", ""]
+    lines += ["## Det skal du gøre nu", ""]
     for number, step in enumerate(result.steps, start=1):
-        lines += [f"{number}. **{_step_title(step.heading, step.note)}**  "]
+        lines += [f"{number}. **{_step_title(step.heading, step.note)}**", ""]
         lines += [f"   {p}" for p in step.paragraphs] + [""]
+        if step.contacts:
+            lines += [f"   - {_contact_text(c)}" for c in step.contacts] + [""]
+        lines += [f"   {p}" for p in step.after] + ([""] if step.after else [])
     if result.supplements:
         lines += _supplements_markdown(result.supplements)
     return "\n".join(lines).rstrip() + "\n"

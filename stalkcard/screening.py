@@ -7,7 +7,7 @@ normalises answers and evaluates those rules.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from stalkcard.card import (
@@ -57,10 +57,15 @@ class Answers:
 
 @dataclass(frozen=True)
 class ResultStep:
+    """A step of the card to take now: its text, the contacts it names, and
+    text that follows them; `note` qualifies it (e.g. "if the citizen is exposed")."""
+
     id: str
     heading: str
     paragraphs: tuple[str, ...]
     note: str | None = None
+    contacts: tuple[Contact, ...] = ()
+    after: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -196,15 +201,26 @@ def evaluate(card: Card, answers: Answers) -> Result:
             for ident in s_rule.show:
                 # A step shown without a note by any rule is shown without one.
                 notes[ident] = None if notes.get(ident, "") is None else s_rule.note
-    steps = [*card.videre_handling.steps]
-    by_id = {s.id: (s.heading, tuple(s.paragraphs)) for s in steps}
-    by_id[card.sparring.id] = (card.sparring.heading, tuple(card.sparring.paragraphs))
-    by_id[card.handling.id] = (
-        card.handling.heading,
-        (*card.handling.paragraphs, *card.handling.closing),
+    contacts = tuple(card.contacts)
+    by_id = {
+        s.id: ResultStep(s.id, s.heading, tuple(s.paragraphs)) for s in card.videre_handling.steps
+    }
+    sparring, handling = card.sparring, card.handling
+    by_id[sparring.id] = ResultStep(
+        sparring.id,
+        sparring.heading,
+        tuple(sparring.paragraphs),
+        contacts=tuple(c for c in contacts if c.kind == "person"),
+    )
+    by_id[handling.id] = ResultStep(
+        handling.id,
+        handling.heading,
+        tuple(handling.paragraphs),
+        contacts=tuple(c for c in contacts if c.kind == "organisation"),
+        after=tuple(handling.closing),
     )
     result_steps = tuple(
-        ResultStep(ident, *by_id[ident], notes[ident]) for ident in card.step_ids if ident in notes
+        replace(by_id[ident], note=notes[ident]) for ident in card.step_ids if ident in notes
     )
 
     shown = {i for r in rules.supplements if matches(r, answers) for i in r.show}
@@ -216,7 +232,7 @@ def evaluate(card: Card, answers: Answers) -> Result:
         urgent=urgent,
         steps=result_steps,
         supplements=supplements,
-        contacts=tuple(card.contacts),
+        contacts=contacts,
     )
 
 

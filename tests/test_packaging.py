@@ -69,10 +69,6 @@ def test_installed_wheel_runs_from_another_folder(wheel: Path, tmp_path: Path) -
             cwd=tmp_path,
         ).stdout.strip()
     )
-    # The dependencies come from this environment's site-packages, added at the
-    # end of the new venv's path; stalkcard itself only from the wheel.
-    deps = [sysconfig.get_paths()["purelib"], *site.getsitepackages()]
-    (purelib / "deps.pth").write_text("\n".join(dict.fromkeys(deps)) + "\n")
     installed = _run(
         [
             sys.executable,
@@ -90,6 +86,11 @@ def test_installed_wheel_runs_from_another_folder(wheel: Path, tmp_path: Path) -
     if installed.returncode != 0 and "no such option: --python" in installed.stderr:
         pytest.skip("pip is too old for --python")
     assert installed.returncode == 0, installed.stderr
+    # The dependencies come from this environment's site-packages, added at the
+    # end of the new venv's path (after the install, so pip cannot mistake this
+    # environment's stalkcard for the wheel's); stalkcard itself only from the wheel.
+    deps = [sysconfig.get_paths()["purelib"], *site.getsitepackages()]
+    (purelib / "deps.pth").write_text("\n".join(dict.fromkeys(deps)) + "\n")
 
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()

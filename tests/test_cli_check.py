@@ -1,0 +1,221 @@
+"""`stalkcard check` without prompts: --answers, --answer, --format, --note, no terminal."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from helpers import normalise
+from typer.testing import CliRunner
+
+from stalkcard.cli import app
+
+VICTIM = [
+    "--answer", "role=victim",
+    "--answer", "danger=no",
+    "--answer", "forms=messages,digital",
+    "--answer", "unwanted=yes",
+    "--answer", "one_sided=unknown",
+    "--answer", "repeated=yes",
+]  # fmt: skip
+YAML_ANSWERS = (
+    "role: victim\ndanger: no\nforms: [messages, digital]\n"
+    "unwanted: yes\none_sided: unknown\nrepeated: yes\n"
+)
+
+
+def _json(runner: CliRunner, args: list[str]) -> dict[str, object]:
+    result = runner.invoke(app, ["check", *args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data: dict[str, object] = json.loads(result.output)
+    return data
+
+
+def test_answer_options_json(runner: CliRunner) -> None:
+    data = _json(runner, VICTIM)
+    assert data["assessment"] == "criteria_unclear"
+    assert data["urgent"] is False
+    assert data["role"] == "victim"
+    assert data["answers"] == {
+        "role": "victim",
+        "danger": "no",
+        "forms": ["messages", "digital"],
+        "unwanted": "yes",
+        "one_sided": "unknown",
+        "repeated": "yes",
+        "children": "unknown",
+    }
+    contacts = {c["name"]: c["phone"] for c in data["contacts"]}  # type: ignore[attr-defined]
+    assert contacts["Dansk Stalking Center"] == "2517 7374"
+    assert contacts["Sydøstjyllands Politi"] == "7628 1448"
+    assert contacts["Marlene Skousbøll Bendix"] == "2031 5268"
+    steps = [s["id"] for s in data["steps"]]  # type: ignore[attr-defined]
+    assert steps == ["sparring", "handling", "own_options", "network", "coordination", "referral"]
+    assert [s["id"] for s in data["supplements"]] == ["duty_to_notify"]  # type: ignore[attr-defined]
+    assert all(s["part_of_card"] is False for s in data["supplements"])  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".json"])
+def test_answers_file_gives_the_same_result(runner: CliRunner, tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"svar{suffix}"
+    if suffix == ".json":
+        path.write_text(
+            json.dumps(
+                {
+                    "role": "victim",
+                    "danger": "no",
+                    "forms": ["messages", "digital"],
+                    "unwanted": "ja",
+                    "one_sided": "ved ikke",
+                    "repeated": True,
+                }
+            ),
+            encoding="utf-8",
+        )
+    else:
+        path.write_text(YAML_ANSWERS, encoding="utf-8")
+    assert _json(runner, ["--answers", str(path)]) == _json(runner, VICTIM)
+
+
+def test_answer_overrides_answers_file(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "svar.yaml"
+    path.write_text(YAML_ANSWERS, encoding="utf-8")
+    data = _json(runner, ["--answers", str(path), "--answer", "danger=ja"])
+    assert data["urgent"] is True
+    assert data["supplements"][0]["id"] == "acute_danger"  # type: ignore[index]
+
+
+def test_text_result_leads_with_112_when_urgent(runner: CliRunner) -> None:
+    args = [a.replace("danger=no", "danger=yes") for a in VICTIM]
+    result = runner.invoke(app, ["check", *args])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert out.index("ring 112") < out.index("Resultat af screeningen")
+    assert out.index("Tillæg – ikke en del af handlekortet") < out.index("ring 112")
+    assert "AKUT FARE" in out
+
+
+@pytest.mark.parametrize("role", ["victim", "perpetrator", "unknown"])
+def test_text_result_always_names_who_to_call(runner: CliRunner, role: str) -> None:
+    result = runner.invoke(
+        app,
+        ["check", "--answer", f"role={role}", "--answer", "danger=no",
+         "--answer", "unwanted=no", "--answer", "one_sided=no", "--answer", "repeated=no"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    flat = normalise(result.output)
+    assert "Mindst ét kendetegn på stalking er ikke til stede" in flat
+    assert "skal du handle på din mistanke" in flat
+    for phone in ("8794 7626", "8794 7266", "8794 7983", "2031 5268", "8794 7268"):
+        assert phone in flat
+    assert "Dansk Stalking Center: 2517 7374" in flat
+    assert "Sydøstjyllands Politi: 7628 1448" in flat
+    assert "Anvis altid til både Dansk Stalking Center samt den lokale politistation." in flat
+    assert ("Borgerens egne handlemuligheder" in flat) == (role != "perpetrator")
+    if role == "unknown":
+        assert "Borgerens egne handlemuligheder (Hvis borgeren er den udsatte)" in flat
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--answer", "role=victim"], ['Svaret "danger" mangler']),
+        ([*VICTIM, "--answer", "repeated=kanske"], ['"repeated"', "to gange"]),
+        (
+            [a.replace("role=victim", "role=offer") for a in VICTIM],
+            ['"role"', "victim, perpetrator, unknown"],
+        ),
+        (
+            [a.replace("forms=messages,digital", "forms=brev") for a in VICTIM],
+            ['"forms"', "messages, through_others"],
+        ),
+        (["--answer", "role"], ["NØGLE=VÆRDI"]),
+        (["--answers", "/findes/ikke.yaml"], ["Svarfilen findes ikke"]),
+    ],
+)
+def test_invalid_answers_exit_2(runner: CliRunner, args: list[str], words: list[str]) -> None:
+    result = runner.invoke(app, ["check", *args])
+    assert result.exit_code == 2, result.output
+    for word in words:
+        assert word in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "- role\n- victim\n",
+        "role: [unclosed\n",
+        "a: &x 1\nb: *x\n",
+        "role: !!python/name:os.system\n",
+    ],
+)
+def test_broken_answers_files_exit_2(runner: CliRunner, tmp_path: Path, content: str) -> None:
+    path = tmp_path / "svar.yaml"
+    path.write_text(content, encoding="utf-8")
+    result = runner.invoke(app, ["check", "--answers", str(path)])
+    assert result.exit_code == 2, result.output
+    assert str(path) in result.output
+
+
+def test_no_terminal_and_no_answers_exits_2(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["check"], input="\n\n\n")
+    assert result.exit_code == 2
+    assert "--answers" in result.output
+    assert "Resultat" not in result.output
+
+
+# --note ------------------------------------------------------------------------------
+
+
+def test_note_is_private_and_complete(runner: CliRunner, tmp_path: Path) -> None:
+    note = tmp_path / "notat.md"
+    result = runner.invoke(app, ["check", *VICTIM, "--note", str(note)])
+    assert result.exit_code == 0, result.output
+    assert "Notatet er gemt" in result.output
+    if os.name == "posix":
+        assert note.stat().st_mode & 0o777 == 0o600
+    text = note.read_text(encoding="utf-8")
+    assert text.startswith("# Notat: screening for stalking")
+    assert "Skriv ikke borgerens navn, CPR-nummer" in text
+    assert "Dato: " in text
+    assert "- Mistanken drejer sig om: Borgeren bliver udsat for stalking" in text
+    assert "Det er endnu uklart" in text
+    assert "Nikoline Petersen, Arbejdsmarkedsudvikling: 8794 7626" in text
+    assert "Sydøstjyllands Politi: 7628 1448" in text
+    assert "Inddragelse af borgerens netværk" in text
+    assert "## Tillæg – ikke en del af handlekortet" in text
+    assert [p.name for p in tmp_path.iterdir()] == ["notat.md"]  # no temporary file left
+
+
+def test_note_never_overwrites_without_force(runner: CliRunner, tmp_path: Path) -> None:
+    note = tmp_path / "notat.md"
+    note.write_text("vigtigt", encoding="utf-8")
+    result = runner.invoke(app, ["check", *VICTIM, "--note", str(note)])
+    assert result.exit_code == 2
+    assert "Filen findes allerede" in result.output
+    assert note.read_text(encoding="utf-8") == "vigtigt"
+    forced = runner.invoke(app, ["check", *VICTIM, "--note", str(note), "--force"])
+    assert forced.exit_code == 0, forced.output
+    assert note.read_text(encoding="utf-8").startswith("# Notat")
+    if os.name == "posix":
+        assert note.stat().st_mode & 0o777 == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notat.md"]
+
+
+def test_note_into_missing_folder(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["check", *VICTIM, "--note", str(tmp_path / "nej" / "n.md")])
+    assert result.exit_code == 2
+    assert "Mappen findes ikke" in result.output
+
+
+def test_nothing_is_written_without_note(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    result = runner.invoke(app, ["check", *VICTIM])
+    assert result.exit_code == 0, result.output
+    assert list(tmp_path.iterdir()) == []

@@ -1,0 +1,196 @@
+"""The screening's rules as pure functions, over every combination of answers."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+import pytest
+
+from stalkcard.card import load_card
+from stalkcard.errors import AnswerError
+from stalkcard.screening import (
+    Answers,
+    evaluate,
+    normalise_answers,
+    parse_pairs,
+    urgent_supplements,
+)
+
+CARD = load_card()
+RESOURCE_PHONES = {"8794 7626", "8794 7266", "8794 7983", "2031 5268", "8794 7268"}
+TRI = ("yes", "no", "unknown")
+
+
+def every_answer() -> Iterator[Answers]:
+    for role, danger, unwanted, one_sided, repeated, children in itertools.product(
+        ("victim", "perpetrator", "unknown"), ("yes", "no"), TRI, TRI, TRI, TRI
+    ):
+        yield Answers(role, danger, unwanted, one_sided, repeated, (), children)
+
+
+ALL = list(every_answer())
+
+
+def test_there_are_486_combinations() -> None:
+    assert len(ALL) == 3 * 2 * 27 * 3
+
+
+@pytest.mark.parametrize(
+    "answers",
+    ALL,
+    ids=lambda a: "-".join(
+        a.as_dict()[k] for k in ("role", "danger", "unwanted", "one_sided", "repeated", "children")
+    ),
+)
+def test_every_path_ends_in_contacts_and_steps(answers: Answers) -> None:
+    result = evaluate(CARD, answers)
+    steps = [s.id for s in result.steps]
+    # The card's rule: a suspicion is always acted on.
+    assert steps[:2] == ["sparring", "handling"]
+    assert {"coordination", "referral"} <= set(steps)
+    sparring, handling = result.steps[0], result.steps[1]
+    assert {c.phone for c in sparring.contacts} == RESOURCE_PHONES
+    assert {c.name: c.phone for c in handling.contacts} == {
+        "Dansk Stalking Center": "2517 7374",
+        "Sydøstjyllands Politi": "7628 1448",
+    }
+    assert len(result.contacts) == 7
+    assert result.assessment_text
+
+    # The assessment.
+    criteria = (answers.unwanted, answers.one_sided, answers.repeated)
+    if criteria == ("yes", "yes", "yes"):
+        assert result.assessment == "criteria_met"
+    elif "no" in criteria:
+        assert result.assessment == "criteria_not_met"
+    else:
+        assert result.assessment == "criteria_unclear"
+
+    # Urgency leads with 112.
+    assert result.urgent == (answers.danger == "yes")
+    supplements = [s.id for s in result.supplements]
+    assert ("acute_danger" in supplements) == result.urgent
+    assert ("conflict" in supplements) == (answers.one_sided == "no")
+    assert ("duty_to_notify" in supplements) == (answers.children in ("yes", "unknown"))
+
+    # Steps fit the role.
+    own = {s.id: s.note for s in result.steps if s.id in ("own_options", "network")}
+    if answers.role == "victim":
+        assert own == {"own_options": None, "network": None}
+    elif answers.role == "perpetrator":
+        assert own == {}
+    else:
+        assert own == {
+            "own_options": "Hvis borgeren er den udsatte",
+            "network": "Hvis borgeren er den udsatte",
+        }
+    # Card order is kept.
+    assert steps == [s for s in CARD.step_ids if s in steps]
+
+
+def test_urgent_supplements_are_the_112_advice() -> None:
+    assert [s.id for s in urgent_supplements(CARD)] == ["acute_danger"]
+    assert "112" in urgent_supplements(CARD)[0].text
+
+
+def test_step_text_is_the_cards() -> None:
+    result = evaluate(CARD, Answers("victim", "no", "yes", "yes", "yes"))
+    own = next(s for s in result.steps if s.id == "own_options")
+    assert own.paragraphs == tuple(CARD.videre_handling.steps[0].paragraphs)
+    handling = result.steps[1]
+    assert handling.after == (
+        "Borgeren henvises til Dansk Stalking Center og informeres om sagens forløb fremadrettet.",
+    )
+
+
+# Normalising answers -------------------------------------------------------------
+
+BASE = {"role": "victim", "danger": "no", "unwanted": "yes", "one_sided": "yes", "repeated": "yes"}
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("yes", "yes"),
+        ("Ja", "yes"),
+        (True, "yes"),
+        ("on", "yes"),
+        ("j", "yes"),
+        ("no", "no"),
+        ("NEJ", "no"),
+        (False, "no"),
+        ("off", "no"),
+        ("unknown", "unknown"),
+        ("ved ikke", "unknown"),
+        ("Ved  Ikke", "unknown"),
+        ("ved_ikke", "unknown"),
+    ],
+)
+def test_criterion_values(raw: object, expected: str) -> None:
+    assert normalise_answers({**BASE, "one_sided": raw}, CARD).one_sided == expected
+
+
+def test_defaults_for_optional_answers() -> None:
+    answers = normalise_answers(BASE, CARD)
+    assert answers.forms == ()
+    assert answers.children == "unknown"
+
+
+def test_forms_in_card_order_without_duplicates() -> None:
+    answers = normalise_answers({**BASE, "forms": ["digital", "messages", "digital"]}, CARD)
+    assert answers.forms == ("messages", "digital")
+    assert normalise_answers({**BASE, "forms": "gifts, surveillance"}, CARD).forms == (
+        "gifts",
+        "surveillance",
+    )
+    assert normalise_answers({**BASE, "forms": None}, CARD).forms == ()
+    assert normalise_answers({**BASE, "forms": []}, CARD).forms == ()
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        ({"role": "offer"}, ['"role"', "victim, perpetrator, unknown"]),
+        ({"role": None}, ['"role"', "ingen værdi"]),
+        ({"danger": "unknown"}, ['"danger"', "yes, no"]),
+        ({"danger": 3}, ['"danger"']),
+        ({"unwanted": "maybe"}, ['"unwanted"', "yes, no, unknown", "ved ikke"]),
+        ({"forms": ["letters"]}, ['"forms"', "messages, through_others"]),
+        ({"forms": {"a": 1}}, ['"forms"']),
+        ({"extra": "x"}, ["Ukendt svar", "'extra'"]),
+        ({"children": "måske"}, ['"children"']),
+    ],
+)
+def test_invalid_answers_name_key_and_allowed_values(
+    change: dict[str, object], words: list[str]
+) -> None:
+    with pytest.raises(AnswerError) as info:
+        normalise_answers({**BASE, **change}, CARD)
+    for word in words:
+        assert word in info.value.message
+
+
+@pytest.mark.parametrize("key", ["role", "danger", "unwanted", "one_sided", "repeated"])
+def test_missing_required_answer(key: str) -> None:
+    raw = {k: v for k, v in BASE.items() if k != key}
+    with pytest.raises(AnswerError, match=f'Svaret "{key}" mangler'):
+        normalise_answers(raw, CARD)
+
+
+def test_answers_must_be_a_mapping() -> None:
+    with pytest.raises(AnswerError):
+        normalise_answers(["role", "victim"], CARD)
+
+
+def test_parse_pairs() -> None:
+    assert parse_pairs(["role=victim", "forms=messages,digital", "one_sided=ved ikke"]) == {
+        "role": "victim",
+        "forms": ["messages", "digital"],
+        "one_sided": "ved ikke",
+    }
+    assert parse_pairs(["forms="]) == {"forms": []}
+    with pytest.raises(AnswerError, match="NØGLE=VÆRDI"):
+        parse_pairs(["role"])
+    with pytest.raises(AnswerError, match="to gange"):
+        parse_pairs(["role=victim", "role=unknown"])
