@@ -317,7 +317,10 @@ def _interactive_answers(card: Any) -> Any:
 
         if event == "criterion":
             console.print(Text(f"Kortet siger: {data}", style="dim"))
+        elif event == "forms":
+            console.print(render.forms_overview(data))
         elif event == "danger":
+            console.print(Text("AKUT FARE", style="bold red"))
             console.print(render.supplements_panel(urgent_supplements(card), urgent=True))
 
     def describe(key: str, value: Any) -> str:

@@ -25,7 +25,7 @@ BACK = "__tilbage__"
 DONE = "__resultat__"
 QUESTIONS = ("role", "danger", "forms", *CRITERIA, "children")
 SELECT_HINT = "(piletasterne flytter, Enter vælger)"
-CHECKBOX_HINT = "(piletasterne flytter, mellemrum markerer, Enter går videre)"
+CHECKBOX_HINT = "(mellemrum markerer, Enter går videre; ingen markeret er også et svar)"
 CANCELLED = "Screeningen blev afbrudt. Intet er gemt."
 STYLE = Style([("qmark", "bold"), ("question", "bold"), ("instruction", "italic")])
 
@@ -83,9 +83,9 @@ def ask_question(card: Card, key: str, current: Any, back: bool, echo: Echo) -> 
         return _select(questions.danger, choices, current or NO, back)
     if key == "forms":
         chosen = set(current or ())
+        echo("forms", card.eksempler)
         form_choices = [
-            Choice(f"{f.title}: {f.examples}", value=f.id, checked=f.id in chosen)
-            for f in card.eksempler.forms
+            Choice(f.title, value=f.id, checked=f.id in chosen) for f in card.eksempler.forms
         ]
         picked = _ask(
             questionary.checkbox(

@@ -128,6 +128,16 @@ def _section_body(card: Card, section: Any) -> list[RenderableType]:
     return body
 
 
+def forms_overview(section: FormsSection) -> Group:
+    """The card's forms of stalking with their examples, compact, before the checkbox."""
+    lines: list[RenderableType] = [Text(f"{section.heading}:", style="dim")]
+    for form in section.forms:
+        line = Text(f"{form.title}: ", style="bold")
+        line.append(form.examples)
+        lines.append(_indent(line))
+    return Group(*lines)
+
+
 def card_renderables(
     card: Card, section_id: str | None = None, supplements: bool = False
 ) -> list[RenderableType]:
