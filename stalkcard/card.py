@@ -633,6 +633,16 @@ def load_card(path: str | os.PathLike[str] | None = None) -> Card:
     return validate_data(data, node, str(resolved))
 
 
+def stale_since(card: Card, today: date) -> bool:
+    """True when the contact list was last verified more than 12 months before today."""
+    verified = card.meta.contacts_verified
+    try:
+        year_later = verified.replace(year=verified.year + 1)
+    except ValueError:  # 29 February
+        year_later = verified.replace(year=verified.year + 1, day=28)
+    return today > year_later
+
+
 # --------------------------------------------------------------------------
 # Looking up contacts
 

@@ -4,6 +4,7 @@ message and an exit code (see stalkcard.errors.ExitCode)."""
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from datetime import datetime
@@ -53,6 +54,14 @@ def _error(message: str) -> None:
     make_console(stderr=True).print(Text(message, style="red"))
 
 
+def _warn(message: str) -> None:
+    from rich.text import Text
+
+    from stalkcard.render import make_console
+
+    make_console(stderr=True).print(Text(message, style="yellow"))
+
+
 def handled(func: F) -> F:
     """Turn the tool's own errors into a message on stderr and their exit code."""
 
@@ -72,10 +81,17 @@ def _card_option(ctx: typer.Context) -> str | None:
     return obj.get("card") if isinstance(obj, dict) else None
 
 
-def _load(ctx: typer.Context) -> Any:
-    from stalkcard.card import load_card
+def _load(ctx: typer.Context, warn_stale: bool = False) -> Any:
+    from stalkcard.card import load_card, stale_since
 
-    return load_card(_card_option(ctx))
+    card = load_card(_card_option(ctx))
+    if warn_stale and stale_since(card, datetime.now().date()):
+        verified = card.meta.contacts_verified.isoformat()
+        _warn(
+            f"Bemærk: kontaktlisten er sidst kontrolleret {verified}, for over 12 måneder siden. "
+            "Tjek numrene på intranettet, før du ringer."
+        )
+    return card
 
 
 def _print(renderables: list[Any]) -> None:
@@ -161,7 +177,7 @@ def show(
     """Vis hele handlekortet (eller ét afsnit af det)."""
     from stalkcard import render
 
-    card = _load(ctx)
+    card = _load(ctx, warn_stale=True)
     if section is not None and card.section(section) is None:
         ids = ", ".join(s.id for s in card.sections)
         raise AnswerError(f'Afsnittet "{section}" findes ikke. Afsnit: {ids}.')
@@ -185,19 +201,66 @@ def contacts(
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Skriv kontakterne som JSON.")] = False,
+    vcard: Annotated[
+        str | None,
+        typer.Option(
+            "--vcard", metavar="FIL", help="Gem kontakterne som vCard (til telefon og Outlook)."
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Erstat en eksisterende fil.")] = False,
 ) -> None:
     """Hvem skal jeg ringe til? Ressourcepersoner og eksterne kontakter."""
     from stalkcard import render
     from stalkcard.card import find_contacts
 
-    card = _load(ctx)
+    card = _load(ctx, warn_stale=True)
     found = find_contacts(card.contacts, query)
     if not found:
         raise NoMatch(f'Ingen kontakter passer på "{query}". Prøv uden søgning: stalkcard contacts')
-    if as_json:
+    if vcard is not None:
+        from stalkcard.export import vcards
+        from stalkcard.output import write_private
+
+        path = write_private(Path(vcard), vcards(card, found), force=force)
+        typer.echo(f"{len(found)} kontakter er gemt som vCard: {path}")
+    elif as_json:
         render.write_out(render.contacts_json(found))
     else:
         _print([render.ContactList(found)])
+
+
+class LogFormat(StrEnum):
+    markdown = "markdown"
+    csv = "csv"
+
+
+@app.command()
+@handled
+def log(
+    ctx: typer.Context,
+    fmt: Annotated[
+        LogFormat, typer.Option("--format", "-f", help="markdown eller csv (til Excel).")
+    ] = LogFormat.markdown,
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", metavar="FIL", help="Gem skabelonen i en fil."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Erstat en eksisterende fil.")] = False,
+) -> None:
+    """Skabelon til borgerens log over kontaktforsøg: dato, tid, form, hændelse, vidner, bilag."""
+    from stalkcard import export, render
+
+    card = _load(ctx)
+    text = export.log_csv(card) if fmt is LogFormat.csv else export.log_markdown(card)
+    if output is None:
+        render.write_out(text)
+        return
+    from stalkcard.output import write_private
+
+    # Excel reads a CSV file as UTF-8 (æ, ø, å intact) only when it starts with a BOM.
+    data = ("\ufeff" + text) if fmt is LogFormat.csv else text
+    path = write_private(Path(output), data, force=force)
+    typer.echo(f"Skabelonen er gemt: {path}")
 
 
 @app.command()
@@ -280,7 +343,7 @@ def check(
     from stalkcard import render
     from stalkcard.screening import evaluate, normalise_answers
 
-    card = _load(ctx)
+    card = _load(ctx, warn_stale=True)
     interactive = answers_file is None and not answer
     if interactive:
         if not _terminal():
@@ -354,6 +417,15 @@ def _save_note(card: Any, result: Any, path: Path, force: bool, interactive: boo
 
 def main() -> None:
     """Entry point: the app, with Ctrl-C outside a prompt and closed pipes handled."""
+    if os.environ.get("_STALKCARD_COMPLETE"):
+        # Shell completion, enabled by hand (see the README); Typer's own
+        # installer is off because it changes PowerShell's execution policy.
+        try:
+            from typer.completion import completion_init  # type: ignore[attr-defined]
+        except ImportError:  # pragma: no cover - a Typer without it completes nothing
+            pass
+        else:
+            completion_init()
     try:
         app()
     except KeyboardInterrupt:

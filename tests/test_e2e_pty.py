@@ -3,30 +3,19 @@
 from __future__ import annotations
 
 import os
-import shutil
-import sys
 import time
 from pathlib import Path
 
 import pytest
+from helpers import stalkcard_command
 
 pexpect = pytest.importorskip("pexpect")
 
 DOWN, UP, ENTER = "\x1b[B", "\x1b[A", "\r"
 
 
-def _command() -> tuple[str, list[str]]:
-    script = Path(sys.executable).parent / "stalkcard"
-    if script.exists():
-        return str(script), []
-    found = shutil.which("stalkcard")
-    if found:
-        return found, []
-    return sys.executable, ["-m", "stalkcard"]
-
-
 def spawn(args: list[str], cwd: Path) -> pexpect.spawn:
-    command, prefix = _command()
+    command, *prefix = stalkcard_command()
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "STALKCARD_CARD")}
     env.update(PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm", COLUMNS="100", LINES="40")
     return pexpect.spawn(

@@ -1,0 +1,98 @@
+"""Files to hand on: contacts as vCards, and the citizen's documentation log."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Sequence
+
+from stalkcard.card import Card, Contact
+
+LOG_ROWS = 12
+
+
+def dial_number(phone: str) -> str:
+    """A phone number as a dialable tel value: +45 before a Danish 8-digit number."""
+    digits = re.sub(r"\D", "", phone)
+    if phone.strip().startswith("+"):
+        return f"+{digits}"
+    if len(digits) == 8:
+        return f"+45{digits}"
+    return digits
+
+
+def vcards(card: Card, contacts: Sequence[Contact]) -> str:
+    """vCard 3.0, one card per contact (vobject does the escaping and folding)."""
+    import vobject
+
+    out = []
+    for contact in contacts:
+        vcard = vobject.vCard()
+        vcard.add("fn").value = contact.name
+        if contact.kind == "person":
+            given, _, family = contact.name.partition(" ")
+            vcard.add("n").value = vobject.vcard.Name(family=family, given=given)
+            vcard.add("org").value = [card.meta.municipality, contact.unit or ""]
+        else:
+            vcard.add("n").value = vobject.vcard.Name(family="", given="")
+            vcard.add("org").value = [contact.name]
+        tel = vcard.add("tel")
+        tel.value = dial_number(contact.phone)
+        tel.type_param = ["WORK", "VOICE"]
+        vcard.add("note").value = contact.purpose
+        out.append(vcard.serialize())
+    return "".join(out)
+
+
+def _log_guide(card: Card) -> list[str]:
+    own_options = next(
+        (s for s in card.videre_handling.steps if s.id == "own_options"),
+        None,
+    )
+    quote = [f'Handlekortet siger: "{p}"' for p in own_options.paragraphs] if own_options else []
+    return [
+        *quote,
+        "Skriv den nyeste hændelse øverst.",
+        'Skriv datoen som en dato (fx 2026-11-26), ikke "i går" eller "i mandags", '
+        "og skriv klokkeslættet.",
+        "Gem skærmbilleder, beskeder, breve og billeder som bilag med et nummer "
+        "(Bilag 1, Bilag 2 ...), og skriv nummeret i kolonnen Bilag nr.",
+        "Skriv kun fakta: hvad skete der, hvor, og hvem så eller hørte det. "
+        "Loggen kan blive læst af andre, fx af politiet i en straffesag.",
+        "Kontaktform: skriv en af kortets former: "
+        + ", ".join(f.title for f in card.eksempler.forms)
+        + ".",
+    ]
+
+
+LOG_COLUMNS = (
+    "Dato (ÅÅÅÅ-MM-DD)",
+    "Klokkeslæt (TT:MM)",
+    "Kontaktform",
+    "Hvad skete der?",
+    "Vidner",
+    "Bilag nr.",
+)
+LOG_TITLE = "Log over kontaktforsøg"
+
+
+def log_markdown(card: Card) -> str:
+    lines = [f"# {LOG_TITLE}", ""]
+    lines += [f"- {line}" for line in _log_guide(card)]
+    lines += ["", "| " + " | ".join(LOG_COLUMNS) + " |"]
+    lines.append("|" + "---|" * len(LOG_COLUMNS))
+    lines += ["|" + "   |" * len(LOG_COLUMNS)] * LOG_ROWS
+    return "\n".join(lines) + "\n"
+
+
+def log_csv(card: Card) -> str:
+    """Semicolon-separated, as Danish Excel expects; the guide stands in column A above."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow([LOG_TITLE])
+    for line in _log_guide(card):
+        writer.writerow([line])
+    writer.writerow([])
+    writer.writerow(LOG_COLUMNS)
+    return buffer.getvalue()

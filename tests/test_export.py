@@ -1,0 +1,234 @@
+"""vCard contacts, the documentation log, the stale-contacts warning and shell completion."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import subprocess
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+import vobject
+from helpers import stalkcard_command
+from typer.testing import CliRunner
+
+from stalkcard.card import load_card, stale_since
+from stalkcard.cli import app
+from stalkcard.export import dial_number
+
+# vCard ---------------------------------------------------------------------------
+
+
+def _cards(path: Path) -> list[vobject.base.Component]:
+    return list(vobject.readComponents(path.read_text(encoding="utf-8")))
+
+
+def test_vcard_all_contacts(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "kontakter.vcf"
+    result = runner.invoke(app, ["contacts", "--vcard", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "7 kontakter" in result.output
+    cards = _cards(path)
+    assert len(cards) == 7
+    by_name = {c.fn.value: c for c in cards}
+    vibeke = by_name["Vibeke Sønderskov Kristensen"]
+    assert vibeke.version.value == "3.0"
+    assert vibeke.tel.value == "+4587947983"
+    assert vibeke.n.value.given == "Vibeke"
+    assert vibeke.n.value.family == "Sønderskov Kristensen"
+    assert vibeke.org.value == ["Skanderborg Kommune", "Ungeenheden"]
+    assert "afdække" in vibeke.note.value
+    marlene = by_name["Marlene Skousbøll Bendix"]
+    assert marlene.tel.value == "+4520315268"
+    police = by_name["Sydøstjyllands Politi"]
+    assert police.tel.value == "+4576281448"
+    assert police.org.value == ["Sydøstjyllands Politi"]
+    assert "politistation" in police.note.value
+    if os.name == "posix":
+        assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_vcard_query_and_no_overwrite(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "politi.vcf"
+    result = runner.invoke(app, ["contacts", "politi", "--vcard", str(path)])
+    assert result.exit_code == 0, result.output
+    assert [c.fn.value for c in _cards(path)] == ["Sydøstjyllands Politi"]
+    again = runner.invoke(app, ["contacts", "--vcard", str(path)])
+    assert again.exit_code == 2
+    assert len(_cards(path)) == 1
+    forced = runner.invoke(app, ["contacts", "--vcard", str(path), "--force"])
+    assert forced.exit_code == 0, forced.output
+    assert len(_cards(path)) == 7
+
+
+def test_vcard_no_match_writes_nothing(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "x.vcf"
+    result = runner.invoke(app, ["contacts", "zebra", "--vcard", str(path)])
+    assert result.exit_code == 1
+    assert not path.exists()
+
+
+@pytest.mark.parametrize(
+    ("phone", "dial"),
+    [("8794 7626", "+4587947626"), ("+46 8 123 456", "+468123456"), ("112", "112")],
+)
+def test_dial_number(phone: str, dial: str) -> None:
+    assert dial_number(phone) == dial
+
+
+# The documentation log -----------------------------------------------------------------
+
+
+def test_log_markdown(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["log"])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert out.startswith("# Log over kontaktforsøg")
+    header = next(line for line in out.splitlines() if line.startswith("| Dato"))
+    for column in ("Dato", "Klokkeslæt", "Kontaktform", "Hvad skete der?", "Vidner", "Bilag nr."):
+        assert column in header
+    guide = out[: out.index(header)]
+    assert "nyeste hændelse øverst" in guide
+    assert "i går" in guide
+    assert "bilag" in guide.lower()
+    assert "politiet" in guide
+    assert "Vejled den udsatte i at dokumentere alle kontaktforsøgene." in guide
+    assert "OVERVÅGNING" in guide
+
+
+def test_log_csv_opens_in_danish_excel(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "log.csv"
+    result = runner.invoke(app, ["log", "--format", "csv", "-o", str(path)])
+    assert result.exit_code == 0, result.output
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == ["Log over kontaktforsøg"]
+    assert rows[-1] == [
+        "Dato (ÅÅÅÅ-MM-DD)",
+        "Klokkeslæt (TT:MM)",
+        "Kontaktform",
+        "Hvad skete der?",
+        "Vidner",
+        "Bilag nr.",
+    ]
+    assert b"\r\n" in raw
+    if os.name == "posix":
+        assert path.stat().st_mode & 0o777 == 0o600
+    again = runner.invoke(app, ["log", "--format", "csv", "-o", str(path)])
+    assert again.exit_code == 2
+
+
+def test_log_stdout_csv_has_no_bom(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["log", "-f", "csv"])
+    assert result.exit_code == 0, result.output
+    assert not result.output.startswith("\ufeff")
+    assert "Dato (ÅÅÅÅ-MM-DD);Klokkeslæt (TT:MM)" in result.output
+
+
+# Stale contacts -------------------------------------------------------------------------
+
+
+def test_stale_since() -> None:
+    card = load_card()
+    verified = card.meta.contacts_verified
+    assert not stale_since(card, verified)
+    assert not stale_since(card, verified.replace(year=verified.year + 1))
+    assert stale_since(card, verified.replace(year=verified.year + 1) + timedelta(days=1))
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["contacts"],
+        ["show"],
+        [
+            "check",
+            "--answer",
+            "role=victim",
+            "--answer",
+            "danger=no",
+            "--answer",
+            "unwanted=yes",
+            "--answer",
+            "one_sided=yes",
+            "--answer",
+            "repeated=yes",
+        ],
+    ],
+)
+def test_stale_warning_on_stderr(make_card: Callable[..., Path], command: list[str]) -> None:
+    runner = CliRunner()
+    old = make_card('contacts_verified: "2026-11-26"', 'contacts_verified: "2020-01-31"')
+    result = runner.invoke(app, ["--card", str(old), *command])
+    assert result.exit_code == 0, result.output
+    assert "sidst kontrolleret 2020-01-31" in result.stderr
+    assert "sidst kontrolleret" not in result.stdout
+    today = date.today().isoformat()
+    fresh = make_card('contacts_verified: "2026-11-26"', f'contacts_verified: "{today}"')
+    current = runner.invoke(app, ["--card", str(fresh), *command])
+    assert current.exit_code == 0, current.output
+    assert "kontrolleret" not in current.stderr
+
+
+def test_stale_warning_keeps_json_clean(make_card: Callable[..., Path]) -> None:
+    import json
+
+    old = make_card('contacts_verified: "2026-11-26"', 'contacts_verified: "2020-01-31"')
+    result = CliRunner().invoke(app, ["--card", str(old), "contacts", "--json"])
+    assert result.exit_code == 0
+    assert len(json.loads(result.stdout)) == 7
+    assert "2020-01-31" in result.stderr
+
+
+# Shell completion -------------------------------------------------------------------------
+
+
+def test_builtin_completion_installer_is_off(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["--install-completion"])
+    assert result.exit_code == 2
+    assert "--install-completion" not in runner.invoke(app, ["--help"]).output
+    assert "--show-completion" not in runner.invoke(app, ["--help"]).output
+
+
+@pytest.mark.parametrize(
+    ("shell", "marker"),
+    [("bash", "complete -o"), ("zsh", "#compdef"), ("powershell", "Register-ArgumentCompleter")],
+)
+def test_completion_by_hand(shell: str, marker: str, tmp_path: Path) -> None:
+    env = {**os.environ, "_STALKCARD_COMPLETE": f"source_{shell}"}
+    result = subprocess.run(
+        stalkcard_command(),
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert marker in result.stdout
+    assert "ExecutionPolicy" not in result.stdout
+
+
+def test_completion_completes_commands(tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "_STALKCARD_COMPLETE": "complete_bash",
+        "_TYPER_COMPLETE_ARGS": "stalkcard con",
+        "COMP_WORDS": "stalkcard con",
+        "COMP_CWORD": "1",
+    }
+    result = subprocess.run(
+        stalkcard_command(),
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.stdout.split() == ["contacts"]
