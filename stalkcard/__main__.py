@@ -1,3 +1,3 @@
-from stalkcard.cli import main
+from stalkcard import main
 
 main()

@@ -10,21 +10,12 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
+import msgspec
 import yaml
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    ValidationError,
-    model_validator,
-)
 
 from stalkcard.errors import CardError, StalkcardError
 
@@ -46,63 +37,29 @@ CONDITION_VALUES: dict[str, tuple[str, ...]] = {
     "repeated": TRISTATE,
     "children": TRISTATE,
 }
-# Steps every screening shows, whatever the answers: the card says a
-# suspicion must always be acted on.
-REQUIRED_STEPS = ("sparring", "handling")
 
-# C0 and C1 control characters (newline and tab allowed) and the Unicode
-# bidirectional controls, which can make a phone number display reversed.
-_FORBIDDEN_CHARS = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
-)
+# Text may not be blank, nor hold C0/C1 control characters (newline and tab
+# allowed) or Unicode bidirectional controls, which can make a phone number
+# display reversed.
+_BAD = "\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff"
+TEXT_PATTERN = f"^[^{_BAD}]*[^{_BAD}\\s][^{_BAD}]*$"
+IDENT_PATTERN = "^[a-z][a-z0-9_]{0,63}$"
+PHONE_PATTERN = "^\\+?[0-9]{2,}( [0-9]+)*$"
+_PATTERN_MESSAGES = {
+    TEXT_PATTERN: "må ikke være tom og må ikke indeholde usynlige styretegn.",
+    IDENT_PATTERN: "skal være et id med små bogstaver a-z, tal og _ (fx sparring).",
+    PHONE_PATTERN: 'skal være et telefonnummer med cifre og mellemrum, fx "8794 7626".',
+}
 
-
-def _text(value: str) -> str:
-    if not value.strip():
-        raise ValueError("må ikke være tom")
-    if _FORBIDDEN_CHARS.search(value):
-        raise ValueError("indeholder et usynligt styretegn; skriv teksten igen uden det")
-    return value
-
-
-def _ident(value: str) -> str:
-    if not re.fullmatch(r"[a-z][a-z0-9_]{0,63}", value):
-        raise ValueError("skal være et id med små bogstaver a-z, tal og _ (fx sparring)")
-    return value
+Text = Annotated[str, msgspec.Meta(pattern=TEXT_PATTERN)]
+Ident = Annotated[str, msgspec.Meta(pattern=IDENT_PATTERN)]
+Phone = Annotated[str, msgspec.Meta(pattern=PHONE_PATTERN, max_length=24)]
+Paragraphs = Annotated[list[Text], msgspec.Meta(min_length=1)]
+Condition = dict[str, str | bool | list[str | bool]]
 
 
-def _phone(value: str) -> str:
-    if not re.fullmatch(r"\+?[0-9]{2,}( [0-9]+)*", value) or sum(c.isdigit() for c in value) > 15:
-        raise ValueError('skal være et telefonnummer med cifre og mellemrum, fx "8794 7626"')
-    return value
-
-
-def _iso_date(value: Any) -> Any:
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise ValueError('skal være en dato skrevet ÅÅÅÅ-MM-DD, fx "2026-11-26"')
-
-
-def _answer_values(value: Any) -> Any:
-    """A condition value: one value or a list; YAML booleans mean yes/no."""
-    items = value if isinstance(value, list) else [value]
-    return [(YES if v else NO) if isinstance(v, bool) else v for v in items]
-
-
-Text = Annotated[str, AfterValidator(_text)]
-Ident = Annotated[str, AfterValidator(_ident)]
-Phone = Annotated[str, AfterValidator(_phone)]
-IsoDate = Annotated[date, BeforeValidator(_iso_date)]
-Condition = dict[Ident, Annotated[list[str], BeforeValidator(_answer_values)]]
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+class _Model(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    pass
 
 
 class Meta(_Model):
@@ -110,7 +67,7 @@ class Meta(_Model):
     municipality: Text
     version: Text
     language: Ident
-    contacts_verified: IsoDate
+    contacts_verified: date
 
 
 class Criterion(_Model):
@@ -139,49 +96,43 @@ class Organisation(_Model):
     card_line: Text  # the card's own line, e.g. "Dansk Stalking Center, tlf.nr: 2517 7374"
     purpose: Text
 
-    @model_validator(mode="after")
-    def _line_holds_name_and_phone(self) -> Organisation:
-        if self.name not in self.card_line or self.phone not in self.card_line:
-            raise ValueError("card_line skal indeholde både navnet og telefonnummeret.")
-        return self
-
 
 class Step(_Model):
     id: Ident
     heading: Text
-    paragraphs: list[Text] = Field(min_length=1)
+    paragraphs: Paragraphs
 
 
 class DefinitionSection(_Model):
     id: Ident
     heading: Text
-    criteria: list[Criterion] = Field(min_length=3, max_length=3)
+    criteria: Annotated[list[Criterion], msgspec.Meta(min_length=3, max_length=3)]
 
 
 class FormsSection(_Model):
     id: Ident
     heading: Text
-    forms: list[Form] = Field(min_length=1)
+    forms: Annotated[list[Form], msgspec.Meta(min_length=1)]
 
 
 class TextSection(_Model):
     id: Ident
     heading: Text
-    paragraphs: list[Text] = Field(min_length=1)
+    paragraphs: Paragraphs
 
 
 class SparringSection(TextSection):
     purpose: Text
-    persons: list[Person] = Field(min_length=1)
+    persons: Annotated[list[Person], msgspec.Meta(min_length=1)]
 
 
 class HandlingSection(TextSection):
-    organisations: list[Organisation] = Field(min_length=1)
+    organisations: Annotated[list[Organisation], msgspec.Meta(min_length=1)]
     closing: list[Text] = []
 
 
 class FurtherSection(TextSection):
-    steps: list[Step] = Field(min_length=1)
+    steps: Annotated[list[Step], msgspec.Meta(min_length=1)]
 
 
 class Supplement(_Model):
@@ -207,6 +158,12 @@ class Assessment(_Model):
     text: Text
 
 
+def _answer_values(value: str | bool | list[str | bool]) -> list[str]:
+    """A condition value: one value or a list; YAML booleans mean yes/no."""
+    items = value if isinstance(value, list) else [value]
+    return [(YES if v else NO) if isinstance(v, bool) else v for v in items]
+
+
 class Rule(_Model):
     when: Condition = {}
     when_any: Condition = {}
@@ -215,36 +172,40 @@ class Rule(_Model):
     def always(self) -> bool:
         return not self.when and not self.when_any
 
+    def values(self, part: str) -> dict[str, list[str]]:
+        """A condition ("when" or "when_any") normalised: key -> allowed values."""
+        condition: Condition = self.when if part == "when" else self.when_any
+        return {key: _answer_values(value) for key, value in condition.items()}
 
-class AssessmentRule(Rule):
+
+class AssessmentRule(Rule, kw_only=True):
     result: Ident
 
 
-class StepRule(Rule):
-    show: list[Ident] = Field(min_length=1)
+class StepRule(Rule, kw_only=True):
+    show: Annotated[list[Ident], msgspec.Meta(min_length=1)]
     note: Text | None = None
 
 
-class SupplementRule(Rule):
-    show: list[Ident] = Field(min_length=1)
+class SupplementRule(Rule, kw_only=True):
+    show: Annotated[list[Ident], msgspec.Meta(min_length=1)]
 
 
 class Rules(_Model):
-    assessment: list[AssessmentRule] = Field(min_length=1)
-    urgent: list[Rule] = Field(min_length=1)
-    steps: list[StepRule] = Field(min_length=1)
+    assessment: Annotated[list[AssessmentRule], msgspec.Meta(min_length=1)]
+    urgent: Annotated[list[Rule], msgspec.Meta(min_length=1)]
+    steps: Annotated[list[StepRule], msgspec.Meta(min_length=1)]
     supplements: list[SupplementRule] = []
 
 
 class Screening(_Model):
-    roles: list[Role] = Field(min_length=3, max_length=3)
+    roles: Annotated[list[Role], msgspec.Meta(min_length=3, max_length=3)]
     questions: Questions
-    assessments: list[Assessment] = Field(min_length=1)
+    assessments: Annotated[list[Assessment], msgspec.Meta(min_length=1)]
     rules: Rules
 
 
-@dataclass(frozen=True)
-class Contact:
+class Contact(msgspec.Struct, frozen=True):
     """One entry of the quick lookup: a resource person or an organisation."""
 
     id: str
@@ -255,6 +216,9 @@ class Contact:
     purpose: str
 
 
+Section = TextSection | DefinitionSection | FormsSection
+
+
 class Card(_Model):
     meta: Meta
     stalking: DefinitionSection
@@ -263,11 +227,11 @@ class Card(_Model):
     sparring: SparringSection
     handling: HandlingSection
     videre_handling: FurtherSection
-    supplements: list[Supplement] = []
     screening: Screening
+    supplements: list[Supplement] = []
 
     @property
-    def sections(self) -> list[TextSection | DefinitionSection | FormsSection]:
+    def sections(self) -> list[Section]:
         return [
             self.stalking,
             self.eksempler,
@@ -277,7 +241,7 @@ class Card(_Model):
             self.videre_handling,
         ]
 
-    def section(self, section_id: str) -> TextSection | DefinitionSection | FormsSection | None:
+    def section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)
 
     @property
@@ -299,9 +263,6 @@ class Card(_Model):
 
     def criterion(self, criterion_id: str) -> Criterion:
         return next(c for c in self.stalking.criteria if c.id == criterion_id)
-
-    def supplement(self, supplement_id: str) -> Supplement:
-        return next(s for s in self.supplements if s.id == supplement_id)
 
     def assessment(self, assessment_id: str) -> Assessment:
         return next(a for a in self.screening.assessments if a.id == assessment_id)
@@ -337,23 +298,22 @@ class _Refused(Exception):
         self.message = message
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader that refuses aliases, duplicate keys, non-text keys and deep nesting."""
+class _Strict(yaml.composer.Composer):
+    """Composing and constructing that refuse aliases, duplicate keys, keys that
+    are not text, and nesting deeper than MAX_DEPTH (checked before recursing)."""
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._depth = 0
+    _depth = 0
 
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]
+        if self.check_event(yaml.AliasEvent):  # type: ignore[attr-defined]
+            event = self.peek_event()  # type: ignore[attr-defined]
             raise _Refused(
                 event.start_mark.line + 1,
                 "YAML-aliaser (*navn) er ikke tilladt her; skriv teksten ud.",
             )
         self._depth += 1
         if self._depth > MAX_DEPTH:
-            event = self.peek_event()  # type: ignore[no-untyped-call]
+            event = self.peek_event()  # type: ignore[attr-defined]
             raise _Refused(
                 event.start_mark.line + 1,
                 f"filen er indlejret for dybt (mere end {MAX_DEPTH} niveauer).",
@@ -366,7 +326,7 @@ class _StrictLoader(yaml.SafeLoader):
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[Any] = set()
         for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=True)
+            key = self.construct_object(key_node, deep=True)  # type: ignore[attr-defined]
             line = key_node.start_mark.line + 1
             if not isinstance(key, str):
                 raise _Refused(
@@ -377,14 +337,51 @@ class _StrictLoader(yaml.SafeLoader):
             if key in seen:
                 raise _Refused(line, f'nøglen "{key}" står to gange i samme afsnit.')
             seen.add(key)
-        return super().construct_mapping(node, deep=deep)
+        return super().construct_mapping(node, deep=deep)  # type: ignore[misc, no-any-return]
+
+
+class _PureLoader(
+    _Strict, yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,
+    yaml.constructor.SafeConstructor, yaml.resolver.Resolver,
+):  # fmt: skip
+    """The strict loader on PyYAML's pure-Python parser."""
+
+    def __init__(self, stream: str) -> None:
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        yaml.constructor.SafeConstructor.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
+
+
+_CParser: Any = getattr(yaml, "__with_libyaml__", False) and getattr(yaml.cyaml, "CParser", None)
+_Loader: Any
+if _CParser:
+    _Bases: tuple[type, ...] = (
+        _Strict, _CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver,
+    )  # fmt: skip
+
+    class _CLoader(*_Bases):  # type: ignore[misc]
+        """The same strict loader on libyaml's parser (C, not recursive): several
+        times faster; composing stays in Python, where the checks are."""
+
+        def __init__(self, stream: str) -> None:
+            _CParser.__init__(self, stream)
+            yaml.composer.Composer.__init__(self)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+
+    _Loader = _CLoader
+else:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = _PureLoader
 
 
 def parse_yaml(
     text: str, source: str, error: type[StalkcardError] = CardError
 ) -> tuple[Any, yaml.Node | None]:
     """Parse one YAML document strictly; return the data and its node tree."""
-    loader = _StrictLoader(text)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
@@ -469,37 +466,69 @@ def _field(loc: Sequence[int | str]) -> str:
     return out or "(hele filen)"
 
 
-def _message(error: Any) -> str:
-    kind = error["type"]
-    value = error.get("input")
-    if kind == "missing":
-        return "mangler."
-    if kind == "extra_forbidden":
-        return "er ikke et kendt felt (stavefejl?)."
-    if kind == "string_type":
-        if isinstance(value, bool):
-            return (
+_ERROR = re.compile(r"^(?P<what>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.S)
+_STEP = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
+_JSON_KINDS = {"array": "en liste", "object": "et afsnit", "str": "tekst", "null": "tom"}
+
+
+def _loc(path: str) -> tuple[int | str, ...]:
+    """msgspec's `$.sparring.persons[3].phone` as ("sparring", "persons", 3, "phone")."""
+    return tuple(name if name else int(index) for name, index in _STEP.findall(path))
+
+
+def _value_at(data: Any, loc: Sequence[int | str]) -> Any:
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _schema_problem(error: msgspec.ValidationError, data: Any) -> _Problem:
+    """msgspec's (English) validation error as a located, Danish problem."""
+    match = _ERROR.match(str(error))
+    what = match.group("what") if match else str(error)
+    loc = _loc(match.group("path") or "") if match else ()
+    if found := re.match(r"Object missing required field `(.+)`", what):
+        return _Problem((*loc, found.group(1)), "mangler.")
+    if found := re.match(r"Object contains unknown field `(.+)`", what):
+        return _Problem((*loc, found.group(1)), "er ikke et kendt felt (stavefejl?).")
+    if found := re.match(r"Expected `str` matching regex '(.*)'", what, re.S):
+        pattern = found.group(1).encode("latin-1", "backslashreplace").decode("unicode_escape")
+        return _Problem(loc, _PATTERN_MESSAGES.get(pattern, "har en ugyldig form."))
+    if found := re.match(r"Expected `(\w+)` of length ([<>]=) (\d+)", what):
+        count = found.group(3)
+        if found.group(2) == ">=":
+            return _Problem(loc, f"skal have mindst {count} punkt(er).")
+        return _Problem(loc, f"må højst have {count} punkter.")
+    if found := re.match(r"Expected `(\w+)`, got `(\w+)`", what):
+        expected, got = found.groups()
+        value = _value_at(data, loc)
+        if expected == "str" and isinstance(value, bool):
+            return _Problem(
+                loc,
                 "skal være tekst i anførselstegn; uden dem læses ord som "
-                "yes/no/on/off som sand/falsk."
+                "yes/no/on/off som sand/falsk.",
             )
-        if isinstance(value, int | float):
-            return f'skal være tekst i anførselstegn, fx "{value}", ikke et tal.'
-        return "skal være tekst."
-    if kind == "list_type":
-        return "skal være en liste (linjer, der starter med -)."
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return "skal være et afsnit med felter (nøgle: værdi)."
-    if kind == "too_short":
-        return f"skal have mindst {error['ctx']['min_length']} punkt(er)."
-    if kind == "too_long":
-        return f"må højst have {error['ctx']['max_length']} punkter."
-    if kind == "value_error":
-        return f"{error['ctx']['error']}"
-    return f"er ugyldigt ({error['msg']})."
+        if expected == "str" and isinstance(value, int | float):
+            return _Problem(loc, f'skal være tekst i anførselstegn, fx "{value}", ikke et tal.')
+        if expected == "str" and isinstance(value, date):
+            return _Problem(loc, f'skal være tekst i anførselstegn, fx "{value}".')
+        if expected == "array":
+            return _Problem(loc, "skal være en liste (linjer, der starter med -).")
+        if expected == "object":
+            return _Problem(loc, "skal være et afsnit med felter (nøgle: værdi).")
+        if expected == "date":
+            return _Problem(loc, 'skal være en dato skrevet ÅÅÅÅ-MM-DD, fx "2026-11-26".')
+        shown = _JSON_KINDS.get(expected, expected)
+        return _Problem(loc, f"skal være {shown}, ikke {_JSON_KINDS.get(got, got)}.")
+    if "date" in what:
+        return _Problem(loc, 'skal være en dato skrevet ÅÅÅÅ-MM-DD, fx "2026-11-26".')
+    return _Problem(loc, f"er ugyldigt ({what}).")
 
 
-@dataclass
-class _Problem:
+class _Problem(NamedTuple):
     loc: tuple[int | str, ...]
     message: str
 
@@ -532,6 +561,12 @@ def _cross_checks(card: Card) -> Iterator[_Problem]:
     yield from duplicates(card.step_ids, ("videre_handling", "steps"))
     yield from duplicates([s.id for s in card.supplements], ("supplements",))
     yield from duplicates([a.id for a in card.screening.assessments], ("screening", "assessments"))
+    for index, org in enumerate(card.handling.organisations):
+        if org.name not in org.card_line or org.phone not in org.card_line:
+            yield _Problem(
+                ("handling", "organisations", index, "card_line"),
+                "skal indeholde både navnet og telefonnummeret, som på kortet.",
+            )
 
     rules = card.screening.rules
     groups: list[tuple[str, Sequence[Rule]]] = [
@@ -544,7 +579,7 @@ def _cross_checks(card: Card) -> Iterator[_Problem]:
         for index, rule in enumerate(items):
             loc = ("screening", "rules", group, index)
             for part in ("when", "when_any"):
-                for key, values in getattr(rule, part).items():
+                for key, values in rule.values(part).items():
                     allowed = CONDITION_VALUES.get(key)
                     if allowed is None:
                         yield _Problem(
@@ -608,9 +643,10 @@ def validate_data(data: Any, node: yaml.Node | None, source: str) -> Card:
         )
     problems: list[_Problem]
     try:
-        card = Card.model_validate(data)
-    except ValidationError as exc:
-        problems = [_Problem(tuple(e["loc"]), _message(e)) for e in exc.errors()]
+        card = msgspec.convert(data, Card)
+    except msgspec.ValidationError as exc:
+        # msgspec stops at the first problem in the file's structure.
+        problems = [_schema_problem(exc, data)]
     else:
         problems = list(_cross_checks(card))
         if not problems:

@@ -4,6 +4,7 @@ message and an exit code (see stalkcard.errors.ExitCode)."""
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import sys
 from collections.abc import Callable
@@ -142,6 +143,7 @@ def main_callback(
 def _menu(ctx: typer.Context) -> None:
     from stalkcard.prompts import ask_menu
 
+    gc.enable()
     try:
         choice = ask_menu()
     except Cancelled:
@@ -373,6 +375,7 @@ def _interactive_answers(card: Any) -> Any:
     from stalkcard.prompts import run_screening
     from stalkcard.screening import urgent_supplements
 
+    gc.enable()
     console = render.make_console()
 
     def echo(event: str, data: Any) -> None:

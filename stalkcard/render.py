@@ -11,7 +11,7 @@ import json
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.cells import cell_len
@@ -34,7 +34,9 @@ from stalkcard.card import (
     Supplement,
     TextSection,
 )
-from stalkcard.screening import Answers, Result, ResultStep, urgent_supplements
+
+if TYPE_CHECKING:  # the screening is only imported by `check`
+    from stalkcard.screening import Answers, Result, ResultStep
 
 SUPPLEMENT_LABEL = "Tillæg – ikke en del af handlekortet"
 INDENT = 2
@@ -217,7 +219,9 @@ def _supplements_markdown(supplements: Sequence[Supplement]) -> list[str]:
 
 
 def card_json(card: Card, section_id: str | None = None, supplements: bool = False) -> str:
-    data = card.model_dump(mode="json")
+    import msgspec
+
+    data = msgspec.to_builtins(card)
     if section_id is not None:
         key = next(
             k for k, s in zip(_SECTION_KEYS, card.sections, strict=True) if s.id == section_id
@@ -344,9 +348,11 @@ def _result_step(number: int, step: ResultStep) -> RenderableType:
 
 
 def result_renderables(card: Card, result: Result) -> list[RenderableType]:
-    lead = set(urgent_supplements(card)) if result.urgent else set()
-    first = [s for s in result.supplements if s in lead]
-    rest = [s for s in result.supplements if s not in lead]
+    from stalkcard.screening import urgent_supplements
+
+    lead = {s.id for s in urgent_supplements(card)} if result.urgent else set()
+    first = [s for s in result.supplements if s.id in lead]
+    rest = [s for s in result.supplements if s.id not in lead]
     out: list[RenderableType] = []
     if result.urgent:
         out.append(Text("AKUT FARE", style="bold red"))

@@ -7,8 +7,9 @@ normalises answers and evaluates those rules.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
 from typing import Any
+
+import msgspec
 
 from stalkcard.card import (
     CONDITION_VALUES,
@@ -36,8 +37,7 @@ _SYNONYMS = {
 _WORD = {word: value for value, words in _SYNONYMS.items() for word in words}
 
 
-@dataclass(frozen=True)
-class Answers:
+class Answers(msgspec.Struct, frozen=True):
     role: str
     danger: str
     unwanted: str
@@ -55,8 +55,7 @@ class Answers:
         return {key: list(self.forms) if key == "forms" else self.value(key) for key in ANSWER_KEYS}
 
 
-@dataclass(frozen=True)
-class ResultStep:
+class ResultStep(msgspec.Struct, frozen=True):
     """A step of the card to take now: its text, the contacts it names, and
     text that follows them; `note` qualifies it (e.g. "if the citizen is exposed")."""
 
@@ -68,15 +67,14 @@ class ResultStep:
     after: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(msgspec.Struct, frozen=True):
     answers: Answers
     assessment: str
     assessment_text: str
     urgent: bool
     steps: tuple[ResultStep, ...]
     supplements: tuple[Supplement, ...]
-    contacts: tuple[Contact, ...] = field(default=())
+    contacts: tuple[Contact, ...] = ()
 
 
 # --------------------------------------------------------------------------
@@ -185,9 +183,10 @@ def parse_pairs(pairs: Iterable[str]) -> dict[str, Any]:
 
 
 def matches(rule: Rule, answers: Answers) -> bool:
-    if not all(answers.value(k) in v for k, v in rule.when.items()):
+    if not all(answers.value(k) in v for k, v in rule.values("when").items()):
         return False
-    return not rule.when_any or any(answers.value(k) in v for k, v in rule.when_any.items())
+    any_of = rule.values("when_any")
+    return not any_of or any(answers.value(k) in v for k, v in any_of.items())
 
 
 def evaluate(card: Card, answers: Answers) -> Result:
@@ -220,7 +219,9 @@ def evaluate(card: Card, answers: Answers) -> Result:
         after=tuple(handling.closing),
     )
     result_steps = tuple(
-        replace(by_id[ident], note=notes[ident]) for ident in card.step_ids if ident in notes
+        msgspec.structs.replace(by_id[ident], note=notes[ident])
+        for ident in card.step_ids
+        if ident in notes
     )
 
     shown = {i for r in rules.supplements if matches(r, answers) for i in r.show}
@@ -243,7 +244,7 @@ def urgent_supplements(card: Card) -> tuple[Supplement, ...]:
         ident
         for rule in card.screening.rules.supplements
         if set(rule.when) | set(rule.when_any) == {"danger"}
-        and YES in (rule.when.get("danger") or rule.when_any.get("danger", []))
+        and YES in (rule.values("when").get("danger") or rule.values("when_any").get("danger", []))
         for ident in rule.show
     }
     return tuple(s for s in card.supplements if s.id in shown)
