@@ -420,20 +420,27 @@ def read_text(path: Path, what: str = "Kortfilen", error: type[StalkcardError] =
         if path.is_dir():
             raise error(f"{what} er en mappe, ikke en fil: {path}")
         with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+            raw = handle.read(MAX_BYTES + 1)  # never more than the cap
     except OSError as exc:
         raise error(f"{what} kan ikke læses: {path} ({exc.strerror or exc})") from None
+    return decode_text(raw, str(path), what, error)
+
+
+def decode_text(
+    raw: bytes, source: str, what: str = "Kortfilen", error: type[StalkcardError] = CardError
+) -> str:
+    """The text of a file's bytes: at most MAX_BYTES, UTF-8 (a BOM is allowed), not blank."""
     if len(raw) > MAX_BYTES:
-        raise error(f"{what} er for stor (over {MAX_BYTES // 1024} KiB): {path}")
+        raise error(f"{what} er for stor (over {MAX_BYTES // 1024} KiB): {source}")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise error(
-            f"{what} er ikke gemt som UTF-8 (byte {exc.start + 1}): {path}. "
+            f"{what} er ikke gemt som UTF-8 (byte {exc.start + 1}): {source}. "
             "Gem den igen med tegnsættet UTF-8."
         ) from None
     if not text.strip():
-        raise error(f"{what} er tom: {path}")
+        raise error(f"{what} er tom: {source}")
     return text
 
 
@@ -664,9 +671,17 @@ def validate_data(data: Any, node: yaml.Node | None, source: str) -> Card:
 def load_card(path: str | os.PathLike[str] | None = None) -> Card:
     """Load and validate a card: the given path, $STALKCARD_CARD or the bundled card."""
     resolved = card_path(path)
-    text = read_text(resolved)
-    data, node = parse_yaml(text, str(resolved))
-    return validate_data(data, node, str(resolved))
+    return card_from_text(read_text(resolved), str(resolved))
+
+
+def card_from_bytes(raw: bytes, source: str) -> Card:
+    """A card from a file's bytes, or CardError: what load_card does after reading."""
+    return card_from_text(decode_text(raw, source), source)
+
+
+def card_from_text(text: str, source: str) -> Card:
+    data, node = parse_yaml(text, source)
+    return validate_data(data, node, source)
 
 
 def stale_since(card: Card, today: date) -> bool:

@@ -52,7 +52,8 @@ def _error(message: str) -> None:
 
     from stalkcard.render import make_console
 
-    make_console(stderr=True).print(Text(message, style="red"))
+    # soft_wrap: the terminal wraps, so a file path is never broken by a newline.
+    make_console(stderr=True).print(Text(message, style="red"), soft_wrap=True)
 
 
 def _warn(message: str) -> None:
@@ -60,7 +61,7 @@ def _warn(message: str) -> None:
 
     from stalkcard.render import make_console
 
-    make_console(stderr=True).print(Text(message, style="yellow"))
+    make_console(stderr=True).print(Text(message, style="yellow"), soft_wrap=True)
 
 
 def handled(func: F) -> F:
