@@ -343,7 +343,6 @@ def check(
     ] = False,
 ) -> None:
     """Guidet screening: er det stalking, hvem skal du kontakte, og hvad skal du gøre nu?"""
-    from stalkcard import render
     from stalkcard.screening import evaluate, normalise_answers
 
     card = _load(ctx, warn_stale=True)
@@ -358,6 +357,8 @@ def check(
     else:
         answers = normalise_answers(_read_answers(answers_file, answer or []), card)
     result = evaluate(card, answers)
+    from stalkcard import render
+
     if fmt is ResultFormat.json:
         render.write_out(render.result_json(card, result))
     else:
@@ -372,16 +373,19 @@ def check(
 
 
 def _interactive_answers(card: Any) -> Any:
-    from stalkcard import render
+    # Rich and the renderers are imported only once there is something to show,
+    # so the first question appears sooner (bench/startup.py).
     from stalkcard.prompts import run_screening
-    from stalkcard.screening import urgent_supplements
 
     gc.enable()
-    console = render.make_console()
 
     def echo(event: str, data: Any) -> None:
         from rich.text import Text
 
+        from stalkcard import render
+        from stalkcard.screening import urgent_supplements
+
+        console = render.make_console()
         if event == "criterion":
             console.print(Text(f"Kortet siger: {data}", style="dim"))
         elif event == "forms":
@@ -391,6 +395,8 @@ def _interactive_answers(card: Any) -> Any:
             console.print(render.supplements_panel(urgent_supplements(card), urgent=True))
 
     def describe(key: str, value: Any) -> str:
+        from stalkcard import render
+
         label, shown = render.describe_answer(card, key, value)
         return f"{label}: {shown}"
 
