@@ -18,6 +18,7 @@ import msgspec
 import yaml
 
 from stalkcard.errors import CardError, StalkcardError
+from stalkcard.i18n import _
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 64
@@ -281,10 +282,17 @@ def bundled_card_path(name: str = "actioncard.yaml") -> Path:
     return here / "content" / name
 
 
-def card_path(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """The card to use: --card, else $STALKCARD_CARD, else the bundled one."""
+def card_path(explicit: str | os.PathLike[str] | None = None, language: str = "da") -> Path:
+    """The card to use: --card, else $STALKCARD_CARD, else the bundled one in `language`.
+
+    A card file chosen by the user is used as it is, whatever the language.
+    """
     chosen = explicit if explicit not in (None, "") else os.environ.get(CARD_ENV) or None
-    return Path(chosen) if chosen is not None else bundled_card_path()
+    if chosen is not None:
+        return Path(chosen)
+    return bundled_card_path(
+        "actioncard.yaml" if language == "da" else f"actioncard.{language}.yaml"
+    )
 
 
 # --------------------------------------------------------------------------
@@ -309,14 +317,16 @@ class _Strict(yaml.composer.Composer):
             event = self.peek_event()  # type: ignore[attr-defined]
             raise _Refused(
                 event.start_mark.line + 1,
-                "YAML-aliaser (*navn) er ikke tilladt her; skriv teksten ud.",
+                _("YAML-aliaser (*navn) er ikke tilladt her; skriv teksten ud."),
             )
         self._depth += 1
         if self._depth > MAX_DEPTH:
             event = self.peek_event()  # type: ignore[attr-defined]
             raise _Refused(
                 event.start_mark.line + 1,
-                f"filen er indlejret for dybt (mere end {MAX_DEPTH} niveauer).",
+                _("filen er indlejret for dybt (mere end {depth} niveauer).").format(
+                    depth=MAX_DEPTH
+                ),
             )
         try:
             return super().compose_node(parent, index)
@@ -325,17 +335,21 @@ class _Strict(yaml.composer.Composer):
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[Any] = set()
-        for key_node, _ in node.value:
+        for key_node, _value in node.value:
             key = self.construct_object(key_node, deep=True)  # type: ignore[attr-defined]
             line = key_node.start_mark.line + 1
             if not isinstance(key, str):
                 raise _Refused(
                     line,
-                    f"nøglen {key!r} skal være tekst (skriv den i anførselstegn, "
-                    "hvis det er et tal eller ja/nej).",
+                    _(
+                        "nøglen {key} skal være tekst (skriv den i anførselstegn, "
+                        "hvis det er et tal eller ja/nej)."
+                    ).format(key=repr(key)),
                 )
             if key in seen:
-                raise _Refused(line, f'nøglen "{key}" står to gange i samme afsnit.')
+                raise _Refused(
+                    line, _('nøglen "{key}" står to gange i samme afsnit.').format(key=key)
+                )
             seen.add(key)
         return super().construct_mapping(node, deep=deep)  # type: ignore[misc, no-any-return]
 
@@ -390,57 +404,76 @@ def parse_yaml(
     except yaml.constructor.ConstructorError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         raise error(
-            _where(source, line) + "YAML-mærker (tags, fx !!python/...) er ikke tilladt her."
+            _where(source, line) + _("YAML-mærker (tags, fx !!python/...) er ikke tilladt her.")
         ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        column = f", kolonne {mark.column + 1}" if mark else ""
+        column = _(", kolonne {column}").format(column=mark.column + 1) if mark else ""
         raise error(
             _where(source, line).rstrip(": ")
-            + f"{column}: filen er ikke gyldig YAML. Tjek indrykning, kolon og "
-            f"anførselstegn omkring linjen. (Teknisk: {exc.problem})"
+            + column
+            + _(
+                ": filen er ikke gyldig YAML. Tjek indrykning, kolon og "
+                "anførselstegn omkring linjen. (Teknisk: {problem})"
+            ).format(problem=exc.problem)
         ) from None
     except (yaml.YAMLError, RecursionError) as exc:
-        raise error(f"{source}: filen er ikke gyldig YAML ({type(exc).__name__}).") from None
+        raise error(
+            _("{source}: filen er ikke gyldig YAML ({kind}).").format(
+                source=source, kind=type(exc).__name__
+            )
+        ) from None
     finally:
         loader.dispose()
     return data, node
 
 
 def _where(source: str, line: int | None) -> str:
-    return f"{source}, linje {line}: " if line else f"{source}: "
+    return _("{source}, linje {line}: ").format(source=source, line=line) if line else f"{source}: "
 
 
-def read_text(path: Path, what: str = "Kortfilen", error: type[StalkcardError] = CardError) -> str:
+def read_text(path: Path, what: str | None = None, error: type[StalkcardError] = CardError) -> str:
     """Read a small UTF-8 text file, refusing folders, huge files and bad encodings."""
+    what = what or _("Kortfilen")
     try:
         if not path.exists():
-            raise error(f"{what} findes ikke: {path}")
+            raise error(_("{what} findes ikke: {path}").format(what=what, path=path))
         if path.is_dir():
-            raise error(f"{what} er en mappe, ikke en fil: {path}")
+            raise error(_("{what} er en mappe, ikke en fil: {path}").format(what=what, path=path))
         with path.open("rb") as handle:
             raw = handle.read(MAX_BYTES + 1)  # never more than the cap
     except OSError as exc:
-        raise error(f"{what} kan ikke læses: {path} ({exc.strerror or exc})") from None
+        raise error(
+            _("{what} kan ikke læses: {path} ({reason})").format(
+                what=what, path=path, reason=exc.strerror or exc
+            )
+        ) from None
     return decode_text(raw, str(path), what, error)
 
 
 def decode_text(
-    raw: bytes, source: str, what: str = "Kortfilen", error: type[StalkcardError] = CardError
+    raw: bytes, source: str, what: str | None = None, error: type[StalkcardError] = CardError
 ) -> str:
     """The text of a file's bytes: at most MAX_BYTES, UTF-8 (a BOM is allowed), not blank."""
+    what = what or _("Kortfilen")
     if len(raw) > MAX_BYTES:
-        raise error(f"{what} er for stor (over {MAX_BYTES // 1024} KiB): {source}")
+        raise error(
+            _("{what} er for stor (over {kib} KiB): {path}").format(
+                what=what, kib=MAX_BYTES // 1024, path=source
+            )
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise error(
-            f"{what} er ikke gemt som UTF-8 (byte {exc.start + 1}): {source}. "
-            "Gem den igen med tegnsættet UTF-8."
+            _(
+                "{what} er ikke gemt som UTF-8 (byte {byte}): {path}. "
+                "Gem den igen med tegnsættet UTF-8."
+            ).format(what=what, byte=exc.start + 1, path=source)
         ) from None
     if not text.strip():
-        raise error(f"{what} er tom: {source}")
+        raise error(_("{what} er tom: {path}").format(what=what, path=source))
     return text
 
 
@@ -470,12 +503,13 @@ def _field(loc: Sequence[int | str]) -> str:
     out = ""
     for part in loc:
         out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(hele filen)"
+    return out or _("(hele filen)")
 
 
 _ERROR = re.compile(r"^(?P<what>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.S)
 _STEP = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
 _JSON_KINDS = {"array": "en liste", "object": "et afsnit", "str": "tekst", "null": "tom"}
+_DATE_HINT = 'skal være en dato skrevet ÅÅÅÅ-MM-DD, fx "2026-11-26".'
 
 
 def _loc(path: str) -> tuple[int | str, ...]:
@@ -498,41 +532,55 @@ def _schema_problem(error: msgspec.ValidationError, data: Any) -> _Problem:
     what = match.group("what") if match else str(error)
     loc = _loc(match.group("path") or "") if match else ()
     if found := re.match(r"Object missing required field `(.+)`", what):
-        return _Problem((*loc, found.group(1)), "mangler.")
+        return _Problem((*loc, found.group(1)), _("mangler."))
     if found := re.match(r"Object contains unknown field `(.+)`", what):
-        return _Problem((*loc, found.group(1)), "er ikke et kendt felt (stavefejl?).")
+        return _Problem((*loc, found.group(1)), _("er ikke et kendt felt (stavefejl?)."))
     if found := re.match(r"Expected `str` matching regex '(.*)'", what, re.S):
         pattern = found.group(1).encode("latin-1", "backslashreplace").decode("unicode_escape")
-        return _Problem(loc, _PATTERN_MESSAGES.get(pattern, "har en ugyldig form."))
+        return _Problem(loc, _(_PATTERN_MESSAGES.get(pattern, "har en ugyldig form.")))
     if found := re.match(r"Expected `(\w+)` of length ([<>]=) (\d+)", what):
         count = found.group(3)
         if found.group(2) == ">=":
-            return _Problem(loc, f"skal have mindst {count} punkt(er).")
-        return _Problem(loc, f"må højst have {count} punkter.")
+            return _Problem(loc, _("skal have mindst {count} punkt(er).").format(count=count))
+        return _Problem(loc, _("må højst have {count} punkter.").format(count=count))
     if found := re.match(r"Expected `(\w+)`, got `(\w+)`", what):
         expected, got = found.groups()
         value = _value_at(data, loc)
         if expected == "str" and isinstance(value, bool):
             return _Problem(
                 loc,
-                "skal være tekst i anførselstegn; uden dem læses ord som "
-                "yes/no/on/off som sand/falsk.",
+                _(
+                    "skal være tekst i anførselstegn; uden dem læses ord som "
+                    "yes/no/on/off som sand/falsk."
+                ),
             )
         if expected == "str" and isinstance(value, int | float):
-            return _Problem(loc, f'skal være tekst i anførselstegn, fx "{value}", ikke et tal.')
+            return _Problem(
+                loc,
+                _('skal være tekst i anførselstegn, fx "{value}", ikke et tal.').format(
+                    value=value
+                ),
+            )
         if expected == "str" and isinstance(value, date):
-            return _Problem(loc, f'skal være tekst i anførselstegn, fx "{value}".')
+            return _Problem(
+                loc, _('skal være tekst i anførselstegn, fx "{value}".').format(value=value)
+            )
         if expected == "array":
-            return _Problem(loc, "skal være en liste (linjer, der starter med -).")
+            return _Problem(loc, _("skal være en liste (linjer, der starter med -)."))
         if expected == "object":
-            return _Problem(loc, "skal være et afsnit med felter (nøgle: værdi).")
+            return _Problem(loc, _("skal være et afsnit med felter (nøgle: værdi)."))
         if expected == "date":
-            return _Problem(loc, 'skal være en dato skrevet ÅÅÅÅ-MM-DD, fx "2026-11-26".')
-        shown = _JSON_KINDS.get(expected, expected)
-        return _Problem(loc, f"skal være {shown}, ikke {_JSON_KINDS.get(got, got)}.")
+            return _Problem(loc, _(_DATE_HINT))
+        shown = _(_JSON_KINDS.get(expected, expected))
+        return _Problem(
+            loc,
+            _("skal være {expected}, ikke {got}.").format(
+                expected=shown, got=_(_JSON_KINDS.get(got, got))
+            ),
+        )
     if "date" in what:
-        return _Problem(loc, 'skal være en dato skrevet ÅÅÅÅ-MM-DD, fx "2026-11-26".')
-    return _Problem(loc, f"er ugyldigt ({what}).")
+        return _Problem(loc, _(_DATE_HINT))
+    return _Problem(loc, _("er ugyldigt ({what}).").format(what=what))
 
 
 class _Problem(NamedTuple):
@@ -547,20 +595,22 @@ def _cross_checks(card: Card) -> Iterator[_Problem]:
         seen: set[str] = set()
         for index, ident in enumerate(ids):
             if ident in seen:
-                yield _Problem((*loc, index, "id"), f'id "{ident}" bruges to gange.')
+                yield _Problem(
+                    (*loc, index, "id"), _('id "{id}" bruges to gange.').format(id=ident)
+                )
             seen.add(ident)
 
     criteria = [c.id for c in card.stalking.criteria]
     if sorted(criteria) != sorted(CRITERIA):
         yield _Problem(
             ("stalking", "criteria"),
-            "kriterierne skal have præcis disse id'er: " + ", ".join(CRITERIA) + ".",
+            _("kriterierne skal have præcis disse id'er: {ids}.").format(ids=", ".join(CRITERIA)),
         )
     roles = [r.id for r in card.screening.roles]
     if sorted(roles) != sorted(ROLES):
         yield _Problem(
             ("screening", "roles"),
-            "rollerne skal have præcis disse id'er: " + ", ".join(ROLES) + ".",
+            _("rollerne skal have præcis disse id'er: {ids}.").format(ids=", ".join(ROLES)),
         )
     yield from duplicates([s.id for s in card.sections], ())
     yield from duplicates([f.id for f in card.eksempler.forms], ("eksempler", "forms"))
@@ -572,7 +622,7 @@ def _cross_checks(card: Card) -> Iterator[_Problem]:
         if org.name not in org.card_line or org.phone not in org.card_line:
             yield _Problem(
                 ("handling", "organisations", index, "card_line"),
-                "skal indeholde både navnet og telefonnummeret, som på kortet.",
+                _("skal indeholde både navnet og telefonnummeret, som på kortet."),
             )
 
     rules = card.screening.rules
@@ -591,14 +641,16 @@ def _cross_checks(card: Card) -> Iterator[_Problem]:
                     if allowed is None:
                         yield _Problem(
                             (*loc, part, key),
-                            f'"{key}" er ikke et svar; brug en af: '
-                            + ", ".join(CONDITION_VALUES)
-                            + ".",
+                            _('"{key}" er ikke et svar; brug en af: {keys}.').format(
+                                key=key, keys=", ".join(CONDITION_VALUES)
+                            ),
                         )
                     elif not values or any(v not in allowed for v in values):
                         yield _Problem(
                             (*loc, part, key),
-                            f'"{key}" kan kun være: ' + ", ".join(allowed) + ".",
+                            _('"{key}" kan kun være: {values}.').format(
+                                key=key, values=", ".join(allowed)
+                            ),
                         )
 
     assessment_ids = {a.id for a in card.screening.assessments}
@@ -606,13 +658,17 @@ def _cross_checks(card: Card) -> Iterator[_Problem]:
         if a_rule.result not in assessment_ids:
             yield _Problem(
                 ("screening", "rules", "assessment", index, "result"),
-                f'vurderingen "{a_rule.result}" findes ikke under screening.assessments.',
+                _('vurderingen "{id}" findes ikke under screening.assessments.').format(
+                    id=a_rule.result
+                ),
             )
     if not rules.assessment[-1].always:
         yield _Problem(
             ("screening", "rules", "assessment", len(rules.assessment) - 1),
-            "den sidste vurderingsregel skal gælde altid (uden when), "
-            "så ingen svar står uden vurdering.",
+            _(
+                "den sidste vurderingsregel skal gælde altid (uden when), "
+                "så ingen svar står uden vurdering."
+            ),
         )
     step_ids = set(card.step_ids)
     for index, s_rule in enumerate(rules.steps):
@@ -620,16 +676,19 @@ def _cross_checks(card: Card) -> Iterator[_Problem]:
             if ident not in step_ids:
                 yield _Problem(
                     ("screening", "rules", "steps", index, "show"),
-                    f'trinnet "{ident}" findes ikke; brug en af: ' + ", ".join(card.step_ids) + ".",
+                    _('trinnet "{id}" findes ikke; brug en af: {ids}.').format(
+                        id=ident, ids=", ".join(card.step_ids)
+                    ),
                 )
     always = {ident for r in rules.steps if r.always for ident in r.show}
     missing = [s for s in (card.sparring.id, card.handling.id) if s not in always]
     if missing:
         yield _Problem(
             ("screening", "rules", "steps"),
-            "en regel uden betingelser skal altid vise "
-            + " og ".join(missing)
-            + ": kortet siger, at en mistanke altid skal handles på.",
+            _(
+                "en regel uden betingelser skal altid vise {steps}: "
+                "kortet siger, at en mistanke altid skal handles på."
+            ).format(steps=", ".join(missing)),
         )
     supplement_ids = {s.id for s in card.supplements}
     for index, u_rule in enumerate(rules.supplements):
@@ -637,16 +696,19 @@ def _cross_checks(card: Card) -> Iterator[_Problem]:
             if ident not in supplement_ids:
                 yield _Problem(
                     ("screening", "rules", "supplements", index, "show"),
-                    f'tillægget "{ident}" findes ikke under supplements.',
+                    _('tillægget "{id}" findes ikke under supplements.').format(id=ident),
                 )
 
 
 def validate_data(data: Any, node: yaml.Node | None, source: str) -> Card:
     """Turn parsed YAML into a Card, or raise CardError listing every problem found."""
     if not isinstance(data, dict):
-        kind = "en liste" if isinstance(data, list) else "en enkelt værdi"
+        kind = _("en liste") if isinstance(data, list) else _("en enkelt værdi")
         raise CardError(
-            f"{source}: kortfilen skal være et sæt af afsnit (meta:, stalking:, ...), ikke {kind}."
+            _(
+                "{source}: kortfilen skal være et sæt af afsnit (meta:, stalking:, ...), "
+                "ikke {kind}."
+            ).format(source=source, kind=kind)
         )
     problems: list[_Problem]
     try:
@@ -658,19 +720,22 @@ def validate_data(data: Any, node: yaml.Node | None, source: str) -> Card:
         problems = list(_cross_checks(card))
         if not problems:
             return card
-    lines = [f"Kortfilen kan ikke bruges: {source}"]
+    lines = [_("Kortfilen kan ikke bruges: {source}").format(source=source)]
     for problem in problems[:MAX_ERRORS]:
         line = _line_of(node, problem.loc)
-        where = f"linje {line}, " if line else ""
-        lines.append(f"  {where}felt {_field(problem.loc)}: {problem.message}")
+        where = _("linje {line}, ").format(line=line) if line else ""
+        field = _("felt {field}: {message}").format(
+            field=_field(problem.loc), message=problem.message
+        )
+        lines.append(f"  {where}{field}")
     if len(problems) > MAX_ERRORS:
-        lines.append(f"  ... og {len(problems) - MAX_ERRORS} fejl mere.")
+        lines.append("  " + _("... og {count} fejl mere.").format(count=len(problems) - MAX_ERRORS))
     raise CardError("\n".join(lines))
 
 
-def load_card(path: str | os.PathLike[str] | None = None) -> Card:
+def load_card(path: str | os.PathLike[str] | None = None, language: str = "da") -> Card:
     """Load and validate a card: the given path, $STALKCARD_CARD or the bundled card."""
-    resolved = card_path(path)
+    resolved = card_path(path, language)
     return card_from_text(read_text(resolved), str(resolved))
 
 

@@ -17,10 +17,14 @@ import typer
 
 from stalkcard import __version__
 from stalkcard.errors import AnswerError, Cancelled, ExitCode, NoMatch, OutputError, StalkcardError
+from stalkcard.i18n import LANG_ENV, LANGUAGES, _, requested_language, set_language
+
+# Typer takes the help texts now, so the language is settled before the app is built.
+set_language(requested_language(sys.argv))
 
 app = typer.Typer(
     name="stalkcard",
-    help=(
+    help=_(
         "Skanderborg Kommunes actioncard ved mistanke om stalking under kontakt med borger. "
         "Uden kommando i en terminal: en lille menu."
     ),
@@ -83,15 +87,22 @@ def _card_option(ctx: typer.Context) -> str | None:
     return obj.get("card") if isinstance(obj, dict) else None
 
 
+def _language_option(ctx: typer.Context) -> str:
+    obj = ctx.find_root().obj
+    return str(obj.get("lang", "da")) if isinstance(obj, dict) else "da"
+
+
 def _load(ctx: typer.Context, warn_stale: bool = False) -> Any:
     from stalkcard.card import load_card, stale_since
 
-    card = load_card(_card_option(ctx))
+    card = load_card(_card_option(ctx), language=_language_option(ctx))
     if warn_stale and stale_since(card, datetime.now().date()):
         verified = card.meta.contacts_verified.isoformat()
         _warn(
-            f"Bemærk: kontaktlisten er sidst kontrolleret {verified}, for over 12 måneder siden. "
-            "Tjek numrene på intranettet, før du ringer."
+            _(
+                "Bemærk: kontaktlisten er sidst kontrolleret {verified}, for over 12 måneder "
+                "siden. Tjek numrene på intranettet, før du ringer."
+            ).format(verified=verified)
         )
     return card
 
@@ -120,18 +131,31 @@ def main_callback(
         str | None,
         typer.Option(
             "--card",
-            metavar="STI",
-            help="Brug en anden kortfil (YAML). Også muligt med miljøvariablen STALKCARD_CARD.",
+            metavar=_("STI"),
+            help=_("Brug en anden kortfil (YAML). Også muligt med miljøvariablen STALKCARD_CARD."),
+        ),
+    ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            metavar="da|en",
+            help=_("Sprog: da (standard) eller en. Også muligt med STALKCARD_LANG."),
         ),
     ] = None,
     version: Annotated[
         bool,
         typer.Option(
-            "--version", help="Vis versionen og afslut.", callback=_version, is_eager=True
+            "--version", help=_("Vis versionen og afslut."), callback=_version, is_eager=True
         ),
     ] = False,
 ) -> None:
-    ctx.obj = {"card": card}
+    chosen = lang if lang is not None else os.environ.get(LANG_ENV) or "da"
+    if chosen not in LANGUAGES:
+        _error(_('Ukendt sprog "{lang}". Brug da eller en.').format(lang=chosen))
+        raise typer.Exit(int(ExitCode.INVALID))
+    set_language(chosen)
+    ctx.obj = {"card": card, "lang": chosen}
     if ctx.invoked_subcommand is None:
         if _terminal():
             _menu(ctx)
@@ -157,33 +181,36 @@ def _menu(ctx: typer.Context) -> None:
         ctx.invoke(show, ctx=ctx)
 
 
-@app.command()
+@app.command(help=_("Vis hele handlekortet (eller ét afsnit af det)."))
 @handled
 def show(
     ctx: typer.Context,
     section: Annotated[
         str | None,
         typer.Argument(
-            metavar="AFSNIT",
-            help="Vis kun ét afsnit, fx sparring (stalking, eksempler, mistanke, sparring, "
-            "handling, videre_handling).",
+            metavar=_("AFSNIT"),
+            help=_(
+                "Vis kun ét afsnit, fx sparring (stalking, eksempler, mistanke, sparring, "
+                "handling, videre_handling)."
+            ),
         ),
     ] = None,
     fmt: Annotated[
-        CardFormat, typer.Option("--format", "-f", help="text, markdown eller json.")
+        CardFormat, typer.Option("--format", "-f", help=_("text, markdown eller json."))
     ] = CardFormat.text,
     supplements: Annotated[
         bool,
-        typer.Option("--supplements", help="Vis også tillæg, som ikke står på kortet."),
+        typer.Option("--supplements", help=_("Vis også tillæg, som ikke står på kortet.")),
     ] = False,
 ) -> None:
-    """Vis hele handlekortet (eller ét afsnit af det)."""
     from stalkcard import render
 
     card = _load(ctx, warn_stale=True)
     if section is not None and card.section(section) is None:
         ids = ", ".join(s.id for s in card.sections)
-        raise AnswerError(f'Afsnittet "{section}" findes ikke. Afsnit: {ids}.')
+        raise AnswerError(
+            _('Afsnittet "{section}" findes ikke. Afsnit: {ids}.').format(section=section, ids=ids)
+        )
     if fmt is CardFormat.json:
         render.write_out(render.card_json(card, section, supplements))
     elif fmt is CardFormat.markdown:
@@ -192,40 +219,47 @@ def show(
         _print(render.card_renderables(card, section, supplements))
 
 
-@app.command()
+@app.command(help=_("Hvem skal jeg ringe til? Ressourcepersoner og eksterne kontakter."))
 @handled
 def contacts(
     ctx: typer.Context,
     query: Annotated[
         str | None,
         typer.Argument(
-            metavar="SØG",
-            help="Søg i navn, enhed og organisation, fx politi eller soenderskov.",
+            metavar=_("SØG"),
+            help=_("Søg i navn, enhed og organisation, fx politi eller soenderskov."),
         ),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Skriv kontakterne som JSON.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help=_("Skriv kontakterne som JSON."))] = False,
     vcard: Annotated[
         str | None,
         typer.Option(
-            "--vcard", metavar="FIL", help="Gem kontakterne som vCard (til telefon og Outlook)."
+            "--vcard",
+            metavar=_("FIL"),
+            help=_("Gem kontakterne som vCard (til telefon og Outlook)."),
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Erstat en eksisterende fil.")] = False,
+    force: Annotated[bool, typer.Option("--force", help=_("Erstat en eksisterende fil."))] = False,
 ) -> None:
-    """Hvem skal jeg ringe til? Ressourcepersoner og eksterne kontakter."""
     from stalkcard import render
     from stalkcard.card import find_contacts
 
     card = _load(ctx, warn_stale=True)
     found = find_contacts(card.contacts, query)
     if not found:
-        raise NoMatch(f'Ingen kontakter passer på "{query}". Prøv uden søgning: stalkcard contacts')
+        raise NoMatch(
+            _('Ingen kontakter passer på "{query}". Prøv uden søgning: stalkcard contacts').format(
+                query=query
+            )
+        )
     if vcard is not None:
         from stalkcard.export import vcards
         from stalkcard.output import write_private
 
         path = write_private(Path(vcard), vcards(card, found), force=force)
-        typer.echo(f"{len(found)} kontakter er gemt som vCard: {path}")
+        typer.echo(
+            _("{count} kontakter er gemt som vCard: {path}").format(count=len(found), path=path)
+        )
     elif as_json:
         render.write_out(render.contacts_json(found))
     else:
@@ -237,20 +271,23 @@ class LogFormat(StrEnum):
     csv = "csv"
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Skabelon til borgerens log over kontaktforsøg: dato, tid, form, hændelse, vidner, bilag."
+    )
+)
 @handled
 def log(
     ctx: typer.Context,
     fmt: Annotated[
-        LogFormat, typer.Option("--format", "-f", help="markdown eller csv (til Excel).")
+        LogFormat, typer.Option("--format", "-f", help=_("markdown eller csv (til Excel)."))
     ] = LogFormat.markdown,
     output: Annotated[
         str | None,
-        typer.Option("--output", "-o", metavar="FIL", help="Gem skabelonen i en fil."),
+        typer.Option("--output", "-o", metavar=_("FIL"), help=_("Gem skabelonen i en fil.")),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Erstat en eksisterende fil.")] = False,
+    force: Annotated[bool, typer.Option("--force", help=_("Erstat en eksisterende fil."))] = False,
 ) -> None:
-    """Skabelon til borgerens log over kontaktforsøg: dato, tid, form, hændelse, vidner, bilag."""
     from stalkcard import export, render
 
     card = _load(ctx)
@@ -263,33 +300,42 @@ def log(
     # Excel reads a CSV file as UTF-8 (æ, ø, å intact) only when it starts with a BOM.
     data = ("\ufeff" + text) if fmt is LogFormat.csv else text
     path = write_private(Path(output), data, force=force)
-    typer.echo(f"Skabelonen er gemt: {path}")
+    typer.echo(_("Skabelonen er gemt: {path}").format(path=path))
 
 
-@app.command()
+@app.command(help=_("Tjek, at en kortfil er gyldig, og sig hvad der er galt, hvis den ikke er."))
 @handled
 def validate(
     ctx: typer.Context,
     path: Annotated[
         str | None,
         typer.Argument(
-            metavar="STI", help="Kortfilen, der skal tjekkes (standard: den indbyggede)."
+            metavar=_("STI"), help=_("Kortfilen, der skal tjekkes (standard: den indbyggede).")
         ),
     ] = None,
 ) -> None:
-    """Tjek, at en kortfil er gyldig, og sig hvad der er galt, hvis den ikke er."""
     from stalkcard.card import card_path, load_card
 
     chosen = path or _card_option(ctx)
-    card = load_card(chosen)
+    language = _language_option(ctx)
+    card = load_card(chosen, language=language)
     typer.echo(
-        f"Kortet er gyldigt: {card_path(chosen)}\n"
-        f"  {card.meta.title}, version {card.meta.version}\n"
-        f"  {len(card.sparring.persons)} ressourcepersoner, "
-        f"{len(card.handling.organisations)} eksterne kontakter, "
-        f"{len(card.eksempler.forms)} former for stalking, "
-        f"{len(card.step_ids)} trin.\n"
-        f"  Kontakterne er sidst kontrolleret {card.meta.contacts_verified.isoformat()}."
+        _(
+            "Kortet er gyldigt: {path}\n"
+            "  {title}, version {version}\n"
+            "  {persons} ressourcepersoner, {organisations} eksterne kontakter, "
+            "{forms} former for stalking, {steps} trin.\n"
+            "  Kontakterne er sidst kontrolleret {verified}."
+        ).format(
+            path=card_path(chosen, language),
+            title=card.meta.title,
+            version=card.meta.version,
+            persons=len(card.sparring.persons),
+            organisations=len(card.handling.organisations),
+            forms=len(card.eksempler.forms),
+            steps=len(card.step_ids),
+            verified=card.meta.contacts_verified.isoformat(),
+        )
     )
 
 
@@ -298,12 +344,14 @@ def _read_answers(path: str | None, pairs: list[str]) -> dict[str, Any]:
 
     raw: dict[str, Any] = {}
     if path is not None:
-        text = read_text(Path(path), "Svarfilen", AnswerError)
-        data, _ = parse_yaml(text, path, AnswerError)
+        text = read_text(Path(path), _("Svarfilen"), AnswerError)
+        data, _node = parse_yaml(text, path, AnswerError)
         if not isinstance(data, dict):
             raise AnswerError(
-                f"{path}: svarfilen skal være et sæt af nøgler og værdier, "
-                "fx role: victim, danger: no, unwanted: yes, one_sided: yes, repeated: yes."
+                _(
+                    "{path}: svarfilen skal være et sæt af nøgler og værdier, "
+                    "fx role: victim, danger: no, unwanted: yes, one_sided: yes, repeated: yes."
+                ).format(path=path)
             )
         raw.update(data)
     if pairs:
@@ -313,36 +361,39 @@ def _read_answers(path: str | None, pairs: list[str]) -> dict[str, Any]:
     return raw
 
 
-@app.command()
+@app.command(
+    help=_("Guidet screening: er det stalking, hvem skal du kontakte, og hvad skal du gøre nu?")
+)
 @handled
 def check(
     ctx: typer.Context,
     answers_file: Annotated[
         str | None,
         typer.Option(
-            "--answers", metavar="FIL", help="Læs svarene fra en YAML- eller JSON-fil i stedet."
+            "--answers",
+            metavar=_("FIL"),
+            help=_("Læs svarene fra en YAML- eller JSON-fil i stedet."),
         ),
     ] = None,
     answer: Annotated[
         list[str] | None,
         typer.Option(
             "--answer",
-            metavar="NØGLE=VÆRDI",
-            help="Giv ét svar, fx role=victim eller forms=messages,digital (kan gentages).",
+            metavar=_("NØGLE=VÆRDI"),
+            help=_("Giv ét svar, fx role=victim eller forms=messages,digital (kan gentages)."),
         ),
     ] = None,
     fmt: Annotated[
-        ResultFormat, typer.Option("--format", "-f", help="text eller json.")
+        ResultFormat, typer.Option("--format", "-f", help=_("text eller json."))
     ] = ResultFormat.text,
     note: Annotated[
         str | None,
-        typer.Option("--note", metavar="FIL", help="Gem et notat (Markdown) uden at spørge."),
+        typer.Option("--note", metavar=_("FIL"), help=_("Gem et notat (Markdown) uden at spørge.")),
     ] = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Erstat en eksisterende notatfil.")
+        bool, typer.Option("--force", help=_("Erstat en eksisterende notatfil."))
     ] = False,
 ) -> None:
-    """Guidet screening: er det stalking, hvem skal du kontakte, og hvad skal du gøre nu?"""
     from stalkcard.screening import evaluate, normalise_answers
 
     card = _load(ctx, warn_stale=True)
@@ -350,8 +401,10 @@ def check(
     if interactive:
         if not _terminal():
             raise AnswerError(
-                "Der er ingen terminal at stille spørgsmålene i. Giv svarene med "
-                "--answers FIL eller --answer NØGLE=VÆRDI (se stalkcard check --help)."
+                _(
+                    "Der er ingen terminal at stille spørgsmålene i. Giv svarene med "
+                    "--answers FIL eller --answer NØGLE=VÆRDI (se stalkcard check --help)."
+                )
             )
         answers = _interactive_answers(card)
     else:
@@ -387,11 +440,11 @@ def _interactive_answers(card: Any) -> Any:
 
         console = render.make_console()
         if event == "criterion":
-            console.print(Text(f"Kortet siger: {data}", style="dim"))
+            console.print(Text(_("Kortet siger: {text}").format(text=data), style="dim"))
         elif event == "forms":
             console.print(render.forms_overview(data))
         elif event == "danger":
-            console.print(Text("AKUT FARE", style="bold red"))
+            console.print(Text(_("AKUT FARE"), style="bold red"))
             console.print(render.supplements_panel(urgent_supplements(card), urgent=True))
 
     def describe(key: str, value: Any) -> str:
@@ -420,9 +473,9 @@ def _save_note(card: Any, result: Any, path: Path, force: bool, interactive: boo
 
             target = ask_retry_path()
             continue
-        typer.echo(f"Notatet er gemt: {target} (kun du kan læse det).")
+        typer.echo(_("Notatet er gemt: {path} (kun du kan læse det).").format(path=target))
         return
-    typer.echo("Intet notat er gemt.")
+    typer.echo(_("Intet notat er gemt."))
 
 
 def main() -> None:
@@ -439,5 +492,5 @@ def main() -> None:
     try:
         app()
     except KeyboardInterrupt:
-        _error("Afbrudt. Intet er gemt.")
+        _error(_("Afbrudt. Intet er gemt."))
         sys.exit(int(ExitCode.CANCELLED))

@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 
 from stalkcard.card import Card, Contact
+from stalkcard.i18n import _
 
 LOG_ROWS = 12
 
@@ -50,19 +51,26 @@ def _log_guide(card: Card) -> list[str]:
         (s for s in card.videre_handling.steps if s.id == "own_options"),
         None,
     )
-    quote = [f'Handlekortet siger: "{p}"' for p in own_options.paragraphs] if own_options else []
+    says = _('Handlekortet siger: "{text}"')
+    quote = [says.format(text=p) for p in own_options.paragraphs] if own_options else []
     return [
         *quote,
-        "Skriv den nyeste hændelse øverst.",
-        'Skriv datoen som en dato (fx 2026-11-26), ikke "i går" eller "i mandags", '
-        "og skriv klokkeslættet.",
-        "Gem skærmbilleder, beskeder, breve og billeder som bilag med et nummer "
-        "(Bilag 1, Bilag 2 ...), og skriv nummeret i kolonnen Bilag nr.",
-        "Skriv kun fakta: hvad skete der, hvor, og hvem så eller hørte det. "
-        "Loggen kan blive læst af andre, fx af politiet i en straffesag.",
-        "Kontaktform: skriv en af kortets former: "
-        + ", ".join(f.title for f in card.eksempler.forms)
-        + ".",
+        _("Skriv den nyeste hændelse øverst."),
+        _(
+            'Skriv datoen som en dato (fx 2026-11-26), ikke "i går" eller "i mandags", '
+            "og skriv klokkeslættet."
+        ),
+        _(
+            "Gem skærmbilleder, beskeder, breve og billeder som bilag med et nummer "
+            "(Bilag 1, Bilag 2 ...), og skriv nummeret i kolonnen Bilag nr."
+        ),
+        _(
+            "Skriv kun fakta: hvad skete der, hvor, og hvem så eller hørte det. "
+            "Loggen kan blive læst af andre, fx af politiet i en straffesag."
+        ),
+        _("Kontaktform: skriv en af kortets former: {forms}.").format(
+            forms=", ".join(f.title for f in card.eksempler.forms)
+        ),
     ]
 
 
@@ -78,9 +86,9 @@ LOG_TITLE = "Log over kontaktforsøg"
 
 
 def log_markdown(card: Card) -> str:
-    lines = [f"# {LOG_TITLE}", ""]
+    lines = [f"# {_(LOG_TITLE)}", ""]
     lines += [f"- {line}" for line in _log_guide(card)]
-    lines += ["", "| " + " | ".join(LOG_COLUMNS) + " |"]
+    lines += ["", "| " + " | ".join(map(_, LOG_COLUMNS)) + " |"]
     lines.append("|" + "---|" * len(LOG_COLUMNS))
     lines += ["|" + "   |" * len(LOG_COLUMNS)] * LOG_ROWS
     return "\n".join(lines) + "\n"
@@ -90,9 +98,9 @@ def log_csv(card: Card) -> str:
     """Semicolon-separated, as Danish Excel expects; the guide stands in column A above."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([LOG_TITLE])
+    writer.writerow([_(LOG_TITLE)])
     for line in _log_guide(card):
         writer.writerow([line])
     writer.writerow([])
-    writer.writerow(LOG_COLUMNS)
+    writer.writerow([_(column) for column in LOG_COLUMNS])
     return buffer.getvalue()

@@ -9,6 +9,16 @@ import tempfile
 from pathlib import Path
 
 from stalkcard.errors import OutputError
+from stalkcard.i18n import _
+
+
+def _exists(path: Path) -> OutputError:
+    return OutputError(
+        _(
+            "Filen findes allerede: {path}. Vælg et andet navn, eller brug --force for at "
+            "erstatte den."
+        ).format(path=path)
+    )
 
 
 def write_private(path: Path, data: str | bytes, force: bool = False) -> Path:
@@ -18,20 +28,23 @@ def write_private(path: Path, data: str | bytes, force: bool = False) -> Path:
     """
     path = Path(path)
     if path.is_dir():
-        raise OutputError(f"Der er en mappe med det navn: {path}. Vælg et filnavn.")
-    if path.exists() and not force:
         raise OutputError(
-            f"Filen findes allerede: {path}. Vælg et andet navn, eller brug --force for at "
-            "erstatte den."
+            _("Der er en mappe med det navn: {path}. Vælg et filnavn.").format(path=path)
         )
+    if path.exists() and not force:
+        raise _exists(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise OutputError(f"Mappen findes ikke: {folder}")
+        raise OutputError(_("Mappen findes ikke: {folder}").format(folder=folder))
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
         fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=".stalkcard-", suffix=".tmp")
     except OSError as exc:
-        raise OutputError(f"Kan ikke skrive i mappen {folder}: {exc.strerror or exc}") from None
+        raise OutputError(
+            _("Kan ikke skrive i mappen {folder}: {reason}").format(
+                folder=folder, reason=exc.strerror or exc
+            )
+        ) from None
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -42,27 +55,24 @@ def write_private(path: Path, data: str | bytes, force: bool = False) -> Path:
         if force:
             os.replace(tmp, path)
         else:
-            _link_without_overwrite(tmp, path)
+            try:
+                os.link(tmp, path)  # fails if `path` exists: no window for a race
+            except FileExistsError:
+                raise _exists(path) from None
+            except OSError:
+                # Some file systems have no hard links; check, then move into place.
+                if path.exists():
+                    raise _exists(path) from None
+                os.replace(tmp, path)
     except OutputError:
         raise
     except OSError as exc:
-        raise OutputError(f"Kan ikke skrive filen {path}: {exc.strerror or exc}") from None
+        raise OutputError(
+            _("Kan ikke skrive filen {path}: {reason}").format(
+                path=path, reason=exc.strerror or exc
+            )
+        ) from None
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()
     return path
-
-
-def _link_without_overwrite(tmp: Path, path: Path) -> None:
-    try:
-        os.link(tmp, path)  # fails if `path` exists: no window for a race
-    except FileExistsError:
-        raise OutputError(
-            f"Filen findes allerede: {path}. Vælg et andet navn, eller brug --force for at "
-            "erstatte den."
-        ) from None
-    except OSError:
-        # Some file systems have no hard links; check, then move into place.
-        if path.exists():
-            raise OutputError(f"Filen findes allerede: {path}.") from None
-        os.replace(tmp, path)

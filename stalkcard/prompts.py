@@ -19,6 +19,7 @@ from questionary import Choice, Style
 
 from stalkcard.card import CRITERIA, NO, UNKNOWN, YES, Card
 from stalkcard.errors import Cancelled
+from stalkcard.i18n import _
 from stalkcard.screening import Answers
 
 BACK = "__tilbage__"
@@ -29,7 +30,7 @@ CHECKBOX_HINT = "(mellemrum markerer, Enter går videre; ingen markeret er også
 CANCELLED = "Screeningen blev afbrudt. Intet er gemt."
 STYLE = Style([("qmark", "bold"), ("question", "bold"), ("instruction", "italic")])
 
-YES_NO_UNKNOWN = (("Ja", YES), ("Nej", NO), ("Ved ikke", UNKNOWN))
+YES_NO_UNKNOWN = (("Ja", YES), ("Nej", NO), ("Ved ikke", UNKNOWN))  # labels pass through _()
 
 Echo = Callable[[str, Any], None]
 """Called with an event name and its data, so the caller can show context."""
@@ -52,19 +53,19 @@ def _ask(question: questionary.Question) -> Any:
     try:
         return _ctrl_d(question).unsafe_ask()
     except (KeyboardInterrupt, EOFError):
-        raise Cancelled(CANCELLED) from None
+        raise Cancelled(_(CANCELLED)) from None
 
 
 def _select(message: str, choices: list[Choice], default: Any, back: bool) -> Any:
     if back:
-        choices = [*choices, Choice("Tilbage til forrige spørgsmål", value=BACK)]
+        choices = [*choices, Choice(_("Tilbage til forrige spørgsmål"), value=BACK)]
     chosen = next((c for c in choices if c.value == default), choices[0])
     return _ask(
         questionary.select(
             message,
             choices=choices,
             default=chosen,
-            instruction=SELECT_HINT,
+            instruction=_(SELECT_HINT),
             style=STYLE,
             qmark="?",
             pointer=">",
@@ -79,7 +80,7 @@ def ask_question(card: Card, key: str, current: Any, back: bool, echo: Echo) -> 
         choices = [Choice(r.label, value=r.id) for r in card.screening.roles]
         return _select(questions.role, choices, current or "unknown", back)
     if key == "danger":
-        choices = [Choice("Nej", value=NO), Choice("Ja", value=YES)]
+        choices = [Choice(_("Nej"), value=NO), Choice(_("Ja"), value=YES)]
         return _select(questions.danger, choices, current or NO, back)
     if key == "forms":
         chosen = set(current or ())
@@ -91,7 +92,7 @@ def ask_question(card: Card, key: str, current: Any, back: bool, echo: Echo) -> 
             questionary.checkbox(
                 questions.forms,
                 choices=form_choices,
-                instruction=CHECKBOX_HINT,
+                instruction=_(CHECKBOX_HINT),
                 style=STYLE,
                 pointer=">",
             )
@@ -100,19 +101,22 @@ def ask_question(card: Card, key: str, current: Any, back: bool, echo: Echo) -> 
     if key in CRITERIA:
         criterion = card.criterion(key)
         echo("criterion", criterion.text)
-        choices = [Choice(label, value=value) for label, value in YES_NO_UNKNOWN]
+        choices = [Choice(_(label), value=value) for label, value in YES_NO_UNKNOWN]
         return _select(criterion.question, choices, current or UNKNOWN, back)
     if key == "children":
-        choices = [Choice(label, value=value) for label, value in YES_NO_UNKNOWN]
+        choices = [Choice(_(label), value=value) for label, value in YES_NO_UNKNOWN]
         return _select(questions.children, choices, current or UNKNOWN, back)
     raise ValueError(key)
 
 
 def review(card: Card, answers: dict[str, Any], describe: Callable[[str, Any], str]) -> str:
     """The review screen: see the result (default) or pick an answer to change."""
-    choices = [Choice("Se resultatet", value=DONE)]
-    choices += [Choice(f"Ret: {describe(key, answers[key])}", value=key) for key in QUESTIONS]
-    return str(_select("Er svarene rigtige?", choices, DONE, back=False))
+    choices = [Choice(_("Se resultatet"), value=DONE)]
+    choices += [
+        Choice(_("Ret: {answer}").format(answer=describe(key, answers[key])), value=key)
+        for key in QUESTIONS
+    ]
+    return str(_select(_("Er svarene rigtige?"), choices, DONE, back=False))
 
 
 def run_screening(card: Card, echo: Echo, describe: Callable[[str, Any], str]) -> Answers:
@@ -149,8 +153,8 @@ def run_screening(card: Card, echo: Echo, describe: Callable[[str, Any], str]) -
 def ask_note_path(today: date) -> Path | None:
     """Offer to save a case note; return the chosen path, or None (the default)."""
     save = _select(
-        "Vil du gemme et notat om screeningen? (uden navn og CPR-nummer)",
-        [Choice("Nej, gem ikke", value=False), Choice("Ja, gem et notat", value=True)],
+        _("Vil du gemme et notat om screeningen? (uden navn og CPR-nummer)"),
+        [Choice(_("Nej, gem ikke"), value=False), Choice(_("Ja, gem et notat"), value=True)],
         False,
         back=False,
     )
@@ -158,9 +162,9 @@ def ask_note_path(today: date) -> Path | None:
         return None
     name = _ask(
         questionary.text(
-            "Filnavn til notatet:",
-            default=f"stalking-notat-{today.isoformat()}.md",
-            instruction="(Enter gemmer)",
+            _("Filnavn til notatet:"),
+            default=_("stalking-notat-{date}.md").format(date=today.isoformat()),
+            instruction=_("(Enter gemmer)"),
             style=STYLE,
         )
     )
@@ -171,7 +175,7 @@ def ask_retry_path() -> Path | None:
     """After a refused overwrite: another name, or nothing."""
     name = _ask(
         questionary.text(
-            "Skriv et andet filnavn (eller tryk Enter for ikke at gemme):",
+            _("Skriv et andet filnavn (eller tryk Enter for ikke at gemme):"),
             style=STYLE,
         )
     )
@@ -181,9 +185,9 @@ def ask_retry_path() -> Path | None:
 def ask_menu() -> str:
     """The small menu shown by a bare `stalkcard` in a terminal."""
     choices = [
-        Choice("Screening ved mistanke om stalking", value="check"),
-        Choice("Hvem skal jeg ringe til?", value="contacts"),
-        Choice("Vis hele handlekortet", value="show"),
-        Choice("Afslut", value="quit"),
+        Choice(_("Screening ved mistanke om stalking"), value="check"),
+        Choice(_("Hvem skal jeg ringe til?"), value="contacts"),
+        Choice(_("Vis hele handlekortet"), value="show"),
+        Choice(_("Afslut"), value="quit"),
     ]
-    return str(_select("Hvad vil du?", choices, "check", back=False))
+    return str(_select(_("Hvad vil du?"), choices, "check", back=False))

@@ -34,6 +34,7 @@ from stalkcard.card import (
     Supplement,
     TextSection,
 )
+from stalkcard.i18n import _
 
 if TYPE_CHECKING:  # the screening is only imported by `check`
     from stalkcard.screening import Answers, Result, ResultStep
@@ -162,18 +163,19 @@ def card_renderables(
 
 def _card_byline(card: Card) -> str:
     meta = card.meta
-    return (
-        f"{meta.municipality} · version {meta.version} · "
-        f"kontakter kontrolleret {meta.contacts_verified.isoformat()}"
+    return _("{municipality} · version {version} · kontakter kontrolleret {verified}").format(
+        municipality=meta.municipality,
+        version=meta.version,
+        verified=meta.contacts_verified.isoformat(),
     )
 
 
 def supplements_panel(supplements: Sequence[Supplement], urgent: bool = False) -> Panel:
-    items: list[RenderableType] = [Text(SUPPLEMENT_LABEL, style="bold")]
+    items: list[RenderableType] = [Text(_(SUPPLEMENT_LABEL), style="bold")]
     for supplement in supplements:
         style = "bold" if urgent and supplement.id == "acute_danger" else ""
         items += [Text(""), Text(supplement.text, style=style)]
-        items.append(Text(f"Kilde: {supplement.source}", style="dim"))
+        items.append(Text(_("Kilde: {source}").format(source=supplement.source), style="dim"))
     border = "red" if urgent else "yellow"
     return Panel(Group(*items), box=box.SQUARE, border_style=border, expand=True)
 
@@ -212,9 +214,10 @@ def card_markdown(card: Card, section_id: str | None = None, supplements: bool =
 
 
 def _supplements_markdown(supplements: Sequence[Supplement]) -> list[str]:
-    lines = [f"## {SUPPLEMENT_LABEL}", ""]
+    lines = [f"## {_(SUPPLEMENT_LABEL)}", ""]
     for supplement in supplements:
-        lines += [f"> {supplement.text}  ", f"> _Kilde: {supplement.source}_", ""]
+        source = _("Kilde: {source}").format(source=supplement.source)
+        lines += [f"> {supplement.text}  ", f"> _{source}_", ""]
     return lines
 
 
@@ -268,8 +271,8 @@ class ContactList:
         people = [c for c in self.contacts if c.kind == "person"]
         organisations = [c for c in self.contacts if c.kind == "organisation"]
         groups = [
-            ("Ressourcepersoner (intern sparring)", people),
-            ("Eksterne kontakter (faglig sparring og vejledning)", organisations),
+            (_("Ressourcepersoner (intern sparring)"), people),
+            (_("Eksterne kontakter (faglig sparring og vejledning)"), organisations),
         ]
         for title, group in groups:
             if not group:
@@ -289,9 +292,9 @@ class ContactList:
 
 def _contact_table(contacts: Sequence[Contact]) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
-    table.add_column("Navn", style="bold")
-    table.add_column("Telefon", no_wrap=True, min_width=9)
-    table.add_column("Enhed / formål")
+    table.add_column(_("Navn"), style="bold")
+    table.add_column(_("Telefon"), no_wrap=True, min_width=9)
+    table.add_column(_("Enhed / formål"))
     for c in contacts:
         table.add_row(Text(c.name), Text(c.phone), Text(c.unit or c.purpose))
     return table
@@ -302,7 +305,7 @@ def _contact_stack(contacts: Sequence[Contact]) -> Iterator[RenderableType]:
         yield _indent(
             Group(
                 Text(c.name, style="bold"),
-                PhoneLine("Tlf. ", c.phone),
+                PhoneLine(_("Tlf. "), c.phone),
                 Text(c.unit or c.purpose),
                 Text(""),
             )
@@ -316,12 +319,12 @@ def _contact_stack(contacts: Sequence[Contact]) -> Iterator[RenderableType]:
 def describe_answer(card: Card, key: str, value: Any) -> tuple[str, str]:
     """One answer as (label, value) in plain Danish."""
     if key == "role":
-        return "Mistanken drejer sig om", {r.id: r.label for r in card.screening.roles}[value]
+        return _("Mistanken drejer sig om"), {r.id: r.label for r in card.screening.roles}[value]
     if key == "forms":
         titles = [f.title for f in card.eksempler.forms if f.id in value]
-        return "Former set", ", ".join(titles) or "Ingen"
+        return _("Former set"), ", ".join(titles) or _("Ingen")
     labels = {"danger": "Akut fare lige nu", "children": "Børn involveret", **CRITERION_LABELS}
-    return labels[key], ANSWER_WORDS[value]
+    return _(labels[key]), _(ANSWER_WORDS[value])
 
 
 def answer_lines(card: Card, answers: Answers) -> list[tuple[str, str]]:
@@ -355,17 +358,17 @@ def result_renderables(card: Card, result: Result) -> list[RenderableType]:
     rest = [s for s in result.supplements if s.id not in lead]
     out: list[RenderableType] = []
     if result.urgent:
-        out.append(Text("AKUT FARE", style="bold red"))
+        out.append(Text(_("AKUT FARE"), style="bold red"))
         if first:
             out.append(supplements_panel(first, urgent=True))
         out.append(Text(""))
-    out += [_heading("Resultat af screeningen"), _indent(Text(result.assessment_text))]
+    out += [_heading(_("Resultat af screeningen")), _indent(Text(result.assessment_text))]
     out += [_indent(Text(p)) for p in card.mistanke.paragraphs]
-    out += [Text(""), _heading("Det skal du gøre nu")]
+    out += [Text(""), _heading(_("Det skal du gøre nu"))]
     out += [_result_step(n, step) for n, step in enumerate(result.steps, start=1)]
     if rest:
         out.append(supplements_panel(rest))
-    out += [Text(""), _heading("Dine svar")]
+    out += [Text(""), _heading(_("Dine svar"))]
     out += [
         _indent(Text(f"{label}: {value}")) for label, value in answer_lines(card, result.answers)
     ]
@@ -410,22 +413,25 @@ def _contact_text(contact: Contact) -> str:
 def result_markdown(card: Card, result: Result, when: datetime) -> str:
     """The case note: date, answers, assessment, contacts, steps. No personal data."""
     lines = [
-        "# Notat: screening for stalking",
+        "# " + _("Notat: screening for stalking"),
         "",
-        f"Dato: {when.strftime('%Y-%m-%d %H:%M')}  ",
-        f"Handlekort: {card.meta.title}, version {card.meta.version}",
+        _("Dato: {date}").format(date=when.strftime("%Y-%m-%d %H:%M")) + "  ",
+        _("Handlekort: {title}, version {version}").format(
+            title=card.meta.title, version=card.meta.version
+        ),
         "",
-        "> Skriv ikke borgerens navn, CPR-nummer eller andre personoplysninger i dette notat.",
-        "> Notatet hører til i sagen i det system, der er godkendt til det.",
+        "> "
+        + _("Skriv ikke borgerens navn, CPR-nummer eller andre personoplysninger i dette notat."),
+        "> " + _("Notatet hører til i sagen i det system, der er godkendt til det."),
         "",
     ]
     if result.urgent:
-        lines += ["**AKUT FARE** – se tillæg nedenfor.", ""]
-    lines += ["## Svar", ""]
+        lines += [_("**AKUT FARE** – se tillæg nedenfor."), ""]
+    lines += ["## " + _("Svar"), ""]
     lines += [f"- {label}: {value}" for label, value in answer_lines(card, result.answers)]
-    lines += ["", "## Vurdering", "", result.assessment_text, ""]
+    lines += ["", "## " + _("Vurdering"), "", result.assessment_text, ""]
     lines += [*card.mistanke.paragraphs, ""]
-    lines += ["## Det skal du gøre nu", ""]
+    lines += ["## " + _("Det skal du gøre nu"), ""]
     for number, step in enumerate(result.steps, start=1):
         lines += [f"{number}. **{_step_title(step.heading, step.note)}**", ""]
         lines += [f"   {p}" for p in step.paragraphs] + [""]

@@ -24,6 +24,7 @@ from stalkcard.card import (
     Supplement,
 )
 from stalkcard.errors import AnswerError
+from stalkcard.i18n import _
 
 REQUIRED_KEYS = ("role", "danger", *CRITERIA)
 OPTIONAL_KEYS = ("forms", "children")
@@ -98,14 +99,20 @@ def _normalise_value(key: str, raw: Any, card: Card) -> str:
         shown = _describe(raw)
         hint = _choices(allowed)
         if key != "role":
-            hint += " (eller ja, nej" + (", ved ikke)" if UNKNOWN in allowed else ")")
-        raise AnswerError(f'Svaret "{key}" er ugyldigt: {shown}. Tilladte værdier: {hint}.')
+            hint += " " + (
+                _("(eller ja, nej, ved ikke)") if UNKNOWN in allowed else _("(eller ja, nej)")
+            )
+        raise AnswerError(
+            _('Svaret "{key}" er ugyldigt: {value}. Tilladte værdier: {allowed}.').format(
+                key=key, value=shown, allowed=hint
+            )
+        )
     return value
 
 
 def _describe(raw: Any) -> str:
     if raw is None:
-        return "ingen værdi"
+        return _("ingen værdi")
     text = str(raw)
     return repr(text[:40] + ("..." if len(text) > 40 else ""))
 
@@ -120,16 +127,19 @@ def _normalise_forms(raw: Any, card: Card) -> tuple[str, ...]:
         items = raw
     else:
         raise AnswerError(
-            'Svaret "forms" skal være en liste af former (eller tom). '
-            f"Tilladte værdier: {_choices(known)}."
+            _(
+                'Svaret "forms" skal være en liste af former (eller tom). '
+                "Tilladte værdier: {allowed}."
+            ).format(allowed=_choices(known))
         )
     chosen = set()
     for item in items:
         ident = item.strip().casefold() if isinstance(item, str) else item
         if ident not in known:
             raise AnswerError(
-                f'Svaret "forms" har en ukendt form: {_describe(item)}. '
-                f"Tilladte værdier: {_choices(known)}."
+                _(
+                    'Svaret "forms" har en ukendt form: {value}. Tilladte værdier: {allowed}.'
+                ).format(value=_describe(item), allowed=_choices(known))
             )
         chosen.add(ident)
     return tuple(ident for ident in known if ident in chosen)
@@ -139,18 +149,24 @@ def normalise_answers(raw: Any, card: Card) -> Answers:
     """Check and normalise a mapping of answers; raise AnswerError naming the key."""
     if not isinstance(raw, Mapping):
         raise AnswerError(
-            "Svarene skal være et sæt af nøgler og værdier, fx "
-            "{role: victim, danger: no, unwanted: yes, one_sided: yes, repeated: yes}."
+            _(
+                "Svarene skal være et sæt af nøgler og værdier, fx "
+                "role: victim, danger: no, unwanted: yes, one_sided: yes, repeated: yes."
+            )
         )
     unknown = [str(k) for k in raw if k not in ANSWER_KEYS]
     if unknown:
         raise AnswerError(
-            f"Ukendt svar: {_describe(unknown[0])}. Mulige svar: {_choices(ANSWER_KEYS)}."
+            _("Ukendt svar: {key}. Mulige svar: {keys}.").format(
+                key=_describe(unknown[0]), keys=_choices(ANSWER_KEYS)
+            )
         )
     missing = [k for k in REQUIRED_KEYS if k not in raw]
     if missing:
         raise AnswerError(
-            f'Svaret "{missing[0]}" mangler. Påkrævede svar: {_choices(REQUIRED_KEYS)}.'
+            _('Svaret "{key}" mangler. Påkrævede svar: {keys}.').format(
+                key=missing[0], keys=_choices(REQUIRED_KEYS)
+            )
         )
     values = {k: _normalise_value(k, raw[k], card) for k in REQUIRED_KEYS}
     children = _normalise_value("children", raw["children"], card) if "children" in raw else UNKNOWN
@@ -169,11 +185,12 @@ def parse_pairs(pairs: Iterable[str]) -> dict[str, Any]:
         key = key.strip()
         if not sep or not key:
             raise AnswerError(
-                "--answer skal skrives NØGLE=VÆRDI, fx --answer role=victim "
-                f"(fik {_describe(pair)})."
+                _(
+                    "--answer skal skrives NØGLE=VÆRDI, fx --answer role=victim (fik {value})."
+                ).format(value=_describe(pair))
             )
         if key in out:
-            raise AnswerError(f'Svaret "{key}" er givet to gange.')
+            raise AnswerError(_('Svaret "{key}" er givet to gange.').format(key=key))
         out[key] = [p for p in value.split(",") if p.strip()] if key == "forms" else value
     return out
 

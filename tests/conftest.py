@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from stalkcard.card import bundled_card_path
+from stalkcard.i18n import set_language
 
 DATA = Path(__file__).parent / "data"
 REFERENCE = DATA / "actioncard_reference.txt"
@@ -20,8 +21,10 @@ def _stable_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("LINES", "50")
     monkeypatch.setenv("NO_COLOR", "1")
-    for name in ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "STALKCARD_CARD"):
+    for name in ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "STALKCARD_CARD",
+                 "STALKCARD_LANG"):  # fmt: skip
         monkeypatch.delenv(name, raising=False)
+    set_language("da")
 
 
 @pytest.fixture

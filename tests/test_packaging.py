@@ -54,6 +54,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_wheel_carries_the_card(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "stalkcard/content/actioncard.yaml" in names
+    assert "stalkcard/content/actioncard.en.yaml" in names
     assert "stalkcard/cli.py" in names
 
 

@@ -1,0 +1,334 @@
+"""English for every message of the tool, keyed by its Danish text.
+
+tests/test_i18n.py fails when a message has no English here, or when the two
+differ in their {placeholders}.
+"""
+
+from __future__ import annotations
+
+ENGLISH: dict[str, str] = {
+    # The card file and its validation
+    "Kortfilen": "The card file",
+    "Svarfilen": "The answers file",
+    "(hele filen)": "(the whole file)",
+    "en liste": "a list",
+    "et afsnit": "a section",
+    "tekst": "text",
+    "tom": "empty",
+    "en enkelt værdi": "a single value",
+    "mangler.": "is missing.",
+    "er ikke et kendt felt (stavefejl?).": "is not a known field (a typo?).",
+    "har en ugyldig form.": "has an invalid form.",
+    "må ikke være tom og må ikke indeholde usynlige styretegn.": (
+        "must not be empty and must not contain invisible control characters."
+    ),
+    "skal være et id med små bogstaver a-z, tal og _ (fx sparring).": (
+        "must be an id of lower-case letters a-z, digits and _ (e.g. sparring)."
+    ),
+    'skal være et telefonnummer med cifre og mellemrum, fx "8794 7626".': (
+        'must be a phone number of digits and spaces, e.g. "8794 7626".'
+    ),
+    'skal være en dato skrevet ÅÅÅÅ-MM-DD, fx "2026-11-26".': (
+        'must be a date written YYYY-MM-DD, e.g. "2026-11-26".'
+    ),
+    "YAML-aliaser (*navn) er ikke tilladt her; skriv teksten ud.": (
+        "YAML aliases (*name) are not allowed here; write the text out."
+    ),
+    "YAML-mærker (tags, fx !!python/...) er ikke tilladt her.": (
+        "YAML tags (e.g. !!python/...) are not allowed here."
+    ),
+    "{source}, linje {line}: ": "{source}, line {line}: ",
+    "linje {line}, ": "line {line}, ",
+    ", kolonne {column}": ", column {column}",
+    "felt {field}: {message}": "field {field}: {message}",
+    "skal være tekst i anførselstegn; uden dem læses ord som yes/no/on/off som sand/falsk.": (
+        "must be text in quotes; without them, words like yes/no/on/off are read as true/false."
+    ),
+    "skal være en liste (linjer, der starter med -).": "must be a list (lines starting with -).",
+    "skal være et afsnit med felter (nøgle: værdi).": "must be a section of fields (key: value).",
+    "er ugyldigt ({what}).": "is invalid ({what}).",
+    "skal være {expected}, ikke {got}.": "must be {expected}, not {got}.",
+    "skal have mindst {count} punkt(er).": "must have at least {count} item(s).",
+    "må højst have {count} punkter.": "may have at most {count} items.",
+    'skal være tekst i anførselstegn, fx "{value}", ikke et tal.': (
+        'must be text in quotes, e.g. "{value}", not a number.'
+    ),
+    'skal være tekst i anførselstegn, fx "{value}".': 'must be text in quotes, e.g. "{value}".',
+    "den sidste vurderingsregel skal gælde altid (uden when), så ingen svar står uden vurdering.": (
+        "the last assessment rule must always apply (no when), so that no answers are left "
+        "without an assessment."
+    ),
+    "Kortfilen kan ikke bruges: {source}": "The card file cannot be used: {source}",
+    "{what} er for stor (over {kib} KiB): {path}": "{what} is too large (over {kib} KiB): {path}",
+    "{what} er tom: {path}": "{what} is empty: {path}",
+    "{what} findes ikke: {path}": "{what} does not exist: {path}",
+    "{what} er en mappe, ikke en fil: {path}": "{what} is a folder, not a file: {path}",
+    "{what} kan ikke læses: {path} ({reason})": "{what} cannot be read: {path} ({reason})",
+    "{what} er ikke gemt som UTF-8 (byte {byte}): {path}. Gem den igen med tegnsættet UTF-8.": (
+        "{what} is not saved as UTF-8 (byte {byte}): {path}. Save it again with the UTF-8 encoding."
+    ),
+    "skal indeholde både navnet og telefonnummeret, som på kortet.": (
+        "must hold both the name and the phone number, as on the card."
+    ),
+    "{source}: kortfilen skal være et sæt af afsnit (meta:, stalking:, ...), ikke {kind}.": (
+        "{source}: the card file must be a set of sections (meta:, stalking:, ...), not {kind}."
+    ),
+    "filen er indlejret for dybt (mere end {depth} niveauer).": (
+        "the file is nested too deeply (more than {depth} levels)."
+    ),
+    "{source}: filen er ikke gyldig YAML ({kind}).": "{source}: the file is not valid YAML ({kind}).",
+    ": filen er ikke gyldig YAML. Tjek indrykning, kolon og anførselstegn omkring linjen. "
+    "(Teknisk: {problem})": (
+        ": the file is not valid YAML. Check the indentation, colons and quotes around the line. "
+        "(Technical: {problem})"
+    ),
+    "kriterierne skal have præcis disse id'er: {ids}.": "the criteria must have exactly these ids: {ids}.",
+    "rollerne skal have præcis disse id'er: {ids}.": "the roles must have exactly these ids: {ids}.",
+    "en regel uden betingelser skal altid vise {steps}: kortet siger, at en mistanke altid skal "
+    "handles på.": (
+        "a rule without conditions must always show {steps}: the card says that a suspicion "
+        "must always be acted on."
+    ),
+    "... og {count} fejl mere.": "... and {count} more errors.",
+    "nøglen {key} skal være tekst (skriv den i anførselstegn, hvis det er et tal eller ja/nej).": (
+        "the key {key} must be text (write it in quotes if it is a number or yes/no)."
+    ),
+    'nøglen "{key}" står to gange i samme afsnit.': 'the key "{key}" appears twice in one section.',
+    'vurderingen "{id}" findes ikke under screening.assessments.': (
+        'the assessment "{id}" does not exist under screening.assessments.'
+    ),
+    'id "{id}" bruges to gange.': 'the id "{id}" is used twice.',
+    'trinnet "{id}" findes ikke; brug en af: {ids}.': 'the step "{id}" does not exist; use one of: {ids}.',
+    'tillægget "{id}" findes ikke under supplements.': (
+        'the supplement "{id}" does not exist under supplements.'
+    ),
+    '"{key}" er ikke et svar; brug en af: {keys}.': '"{key}" is not an answer; use one of: {keys}.',
+    '"{key}" kan kun være: {values}.': '"{key}" can only be: {values}.',
+    # The command line
+    "Skanderborg Kommunes actioncard ved mistanke om stalking under kontakt med borger. "
+    "Uden kommando i en terminal: en lille menu.": (
+        "Skanderborg Municipality's action card for suspected stalking during contact with a "
+        "citizen. Without a command in a terminal: a small menu."
+    ),
+    "Vis hele handlekortet (eller ét afsnit af det).": "Show the whole action card (or one section).",
+    "Hvem skal jeg ringe til? Ressourcepersoner og eksterne kontakter.": (
+        "Who do I call? Resource persons and external contacts."
+    ),
+    "Skabelon til borgerens log over kontaktforsøg: dato, tid, form, hændelse, vidner, bilag.": (
+        "A template for the citizen's log of contact attempts: date, time, form, event, "
+        "witnesses, appendix."
+    ),
+    "Tjek, at en kortfil er gyldig, og sig hvad der er galt, hvis den ikke er.": (
+        "Check that a card file is valid, and say what is wrong if it is not."
+    ),
+    "Guidet screening: er det stalking, hvem skal du kontakte, og hvad skal du gøre nu?": (
+        "Guided screening: is it stalking, who should you contact, and what should you do now?"
+    ),
+    "STI": "PATH",
+    "AFSNIT": "SECTION",
+    "SØG": "SEARCH",
+    "FIL": "FILE",
+    "NØGLE=VÆRDI": "KEY=VALUE",
+    "Brug en anden kortfil (YAML). Også muligt med miljøvariablen STALKCARD_CARD.": (
+        "Use another card file (YAML). Also possible with the environment variable STALKCARD_CARD."
+    ),
+    "Sprog: da (standard) eller en. Også muligt med STALKCARD_LANG.": (
+        "Language: da (default) or en. Also possible with STALKCARD_LANG."
+    ),
+    "Vis versionen og afslut.": "Show the version and exit.",
+    "Vis kun ét afsnit, fx sparring (stalking, eksempler, mistanke, sparring, handling, "
+    "videre_handling).": (
+        "Show one section only, e.g. sparring (stalking, eksempler, mistanke, sparring, "
+        "handling, videre_handling)."
+    ),
+    "text, markdown eller json.": "text, markdown or json.",
+    "Vis også tillæg, som ikke står på kortet.": "Also show supplements that are not on the card.",
+    "Søg i navn, enhed og organisation, fx politi eller soenderskov.": (
+        "Search name, unit and organisation, e.g. politi or soenderskov."
+    ),
+    "Skriv kontakterne som JSON.": "Write the contacts as JSON.",
+    "Gem kontakterne som vCard (til telefon og Outlook).": (
+        "Save the contacts as vCard (for a phone and Outlook)."
+    ),
+    "Erstat en eksisterende fil.": "Replace an existing file.",
+    "markdown eller csv (til Excel).": "markdown or csv (for Excel).",
+    "Gem skabelonen i en fil.": "Save the template in a file.",
+    "Kortfilen, der skal tjekkes (standard: den indbyggede).": (
+        "The card file to check (default: the built-in one)."
+    ),
+    "Læs svarene fra en YAML- eller JSON-fil i stedet.": "Read the answers from a YAML or JSON file.",
+    "Giv ét svar, fx role=victim eller forms=messages,digital (kan gentages).": (
+        "Give one answer, e.g. role=victim or forms=messages,digital (can be repeated)."
+    ),
+    "text eller json.": "text or json.",
+    "Gem et notat (Markdown) uden at spørge.": "Save a note (Markdown) without asking.",
+    "Erstat en eksisterende notatfil.": "Replace an existing note file.",
+    "Intet notat er gemt.": "No note was saved.",
+    "Skabelonen er gemt: {path}": "The template is saved: {path}",
+    "Kortet er gyldigt: {path}\n  {title}, version {version}\n  {persons} ressourcepersoner, "
+    "{organisations} eksterne kontakter, {forms} former for stalking, {steps} trin.\n"
+    "  Kontakterne er sidst kontrolleret {verified}.": (
+        "The card is valid: {path}\n  {title}, version {version}\n  {persons} resource persons, "
+        "{organisations} external contacts, {forms} forms of stalking, {steps} steps.\n"
+        "  The contacts were last checked {verified}."
+    ),
+    "Der er ingen terminal at stille spørgsmålene i. Giv svarene med --answers FIL eller "
+    "--answer NØGLE=VÆRDI (se stalkcard check --help).": (
+        "There is no terminal to ask the questions in. Give the answers with --answers FILE or "
+        "--answer KEY=VALUE (see stalkcard check --help)."
+    ),
+    "Afbrudt. Intet er gemt.": "Cancelled. Nothing was saved.",
+    "Bemærk: kontaktlisten er sidst kontrolleret {verified}, for over 12 måneder siden. "
+    "Tjek numrene på intranettet, før du ringer.": (
+        "Note: the contact list was last checked {verified}, more than 12 months ago. "
+        "Check the numbers on the intranet before you call."
+    ),
+    'Ukendt sprog "{lang}". Brug da eller en.': 'Unknown language "{lang}". Use da or en.',
+    'Afsnittet "{section}" findes ikke. Afsnit: {ids}.': (
+        'The section "{section}" does not exist. Sections: {ids}.'
+    ),
+    'Ingen kontakter passer på "{query}". Prøv uden søgning: stalkcard contacts': (
+        'No contacts match "{query}". Try without a search: stalkcard contacts'
+    ),
+    "{count} kontakter er gemt som vCard: {path}": "{count} contacts are saved as vCard: {path}",
+    "Notatet er gemt: {path} (kun du kan læse det).": (
+        "The note is saved: {path} (only you can read it)."
+    ),
+    "{path}: svarfilen skal være et sæt af nøgler og værdier, fx role: victim, danger: no, "
+    "unwanted: yes, one_sided: yes, repeated: yes.": (
+        "{path}: the answers file must be a set of keys and values, e.g. role: victim, "
+        "danger: no, unwanted: yes, one_sided: yes, repeated: yes."
+    ),
+    "Kortet siger: {text}": "The card says: {text}",
+    "AKUT FARE": "ACUTE DANGER",
+    # The documentation log
+    "Log over kontaktforsøg": "Log of contact attempts",
+    'Handlekortet siger: "{text}"': 'The action card says: "{text}"',
+    "Skriv den nyeste hændelse øverst.": "Write the newest event at the top.",
+    'Skriv datoen som en dato (fx 2026-11-26), ikke "i går" eller "i mandags", og skriv '
+    "klokkeslættet.": (
+        'Write the date as a date (e.g. 2026-11-26), not "yesterday" or "last Monday", and '
+        "write the time."
+    ),
+    "Gem skærmbilleder, beskeder, breve og billeder som bilag med et nummer (Bilag 1, Bilag 2 "
+    "...), og skriv nummeret i kolonnen Bilag nr.": (
+        "Keep screenshots, messages, letters and pictures as numbered appendices (Appendix 1, "
+        "Appendix 2 ...), and write the number in the column Appendix no."
+    ),
+    "Skriv kun fakta: hvad skete der, hvor, og hvem så eller hørte det. Loggen kan blive læst af "
+    "andre, fx af politiet i en straffesag.": (
+        "Write down facts only: what happened, where, and who saw or heard it. The log may be "
+        "read by others, e.g. by the police in a criminal case."
+    ),
+    "Kontaktform: skriv en af kortets former: {forms}.": (
+        "Form of contact: write one of the card's forms: {forms}."
+    ),
+    "Dato (ÅÅÅÅ-MM-DD)": "Date (YYYY-MM-DD)",
+    "Klokkeslæt (TT:MM)": "Time (HH:MM)",
+    "Kontaktform": "Form of contact",
+    "Hvad skete der?": "What happened?",
+    "Vidner": "Witnesses",
+    "Bilag nr.": "Appendix no.",
+    # Files
+    "Filen findes allerede: {path}. Vælg et andet navn, eller brug --force for at erstatte den.": (
+        "The file exists already: {path}. Choose another name, or use --force to replace it."
+    ),
+    "Der er en mappe med det navn: {path}. Vælg et filnavn.": (
+        "There is a folder with that name: {path}. Choose a file name."
+    ),
+    "Mappen findes ikke: {folder}": "The folder does not exist: {folder}",
+    "Kan ikke skrive i mappen {folder}: {reason}": "Cannot write in the folder {folder}: {reason}",
+    "Kan ikke skrive filen {path}: {reason}": "Cannot write the file {path}: {reason}",
+    # The prompts
+    "(piletasterne flytter, Enter vælger)": "(arrow keys move, Enter chooses)",
+    "(mellemrum markerer, Enter går videre; ingen markeret er også et svar)": (
+        "(space marks, Enter goes on; none marked is also an answer)"
+    ),
+    "Screeningen blev afbrudt. Intet er gemt.": "The screening was cancelled. Nothing was saved.",
+    "Tilbage til forrige spørgsmål": "Back to the previous question",
+    "Ja": "Yes",
+    "Nej": "No",
+    "Ved ikke": "Don't know",
+    "Vil du gemme et notat om screeningen? (uden navn og CPR-nummer)": (
+        "Do you want to save a note of the screening? (without name and CPR number)"
+    ),
+    "Nej, gem ikke": "No, don't save",
+    "Ja, gem et notat": "Yes, save a note",
+    "Filnavn til notatet:": "File name for the note:",
+    "stalking-notat-{date}.md": "stalking-note-{date}.md",
+    "(Enter gemmer)": "(Enter saves)",
+    "Skriv et andet filnavn (eller tryk Enter for ikke at gemme):": (
+        "Type another file name (or press Enter not to save):"
+    ),
+    "Se resultatet": "See the result",
+    "Er svarene rigtige?": "Are the answers right?",
+    "Ret: {answer}": "Change: {answer}",
+    "Screening ved mistanke om stalking": "Screening for suspected stalking",
+    "Hvem skal jeg ringe til?": "Who do I call?",
+    "Vis hele handlekortet": "Show the whole action card",
+    "Afslut": "Quit",
+    "Hvad vil du?": "What do you want to do?",
+    # The renderings
+    "Tillæg – ikke en del af handlekortet": "Supplement – not part of the action card",
+    "Kilde: {source}": "Source: {source}",
+    "{municipality} · version {version} · kontakter kontrolleret {verified}": (
+        "{municipality} · version {version} · contacts checked {verified}"
+    ),
+    "Ressourcepersoner (intern sparring)": "Resource persons (internal sparring)",
+    "Eksterne kontakter (faglig sparring og vejledning)": (
+        "External contacts (professional sparring and guidance)"
+    ),
+    "Navn": "Name",
+    "Telefon": "Phone",
+    "Enhed / formål": "Unit / purpose",
+    "Tlf. ": "Phone ",
+    "Mistanken drejer sig om": "The suspicion concerns",
+    "Akut fare lige nu": "Acute danger right now",
+    "Former set": "Forms seen",
+    "Ingen": "None",
+    "Børn involveret": "Children involved",
+    "Uønsket (personen har sagt fra)": "Unwanted (the person has said no)",
+    "Ensidig kontakt": "One-sided contact",
+    "Flere kontaktforsøg (et mønster)": "Several contact attempts (a pattern)",
+    "Resultat af screeningen": "Result of the screening",
+    "Det skal du gøre nu": "What to do now",
+    "Dine svar": "Your answers",
+    "Notat: screening for stalking": "Note: screening for stalking",
+    "Dato: {date}": "Date: {date}",
+    "Handlekort: {title}, version {version}": "Action card: {title}, version {version}",
+    "Skriv ikke borgerens navn, CPR-nummer eller andre personoplysninger i dette notat.": (
+        "Do not write the citizen's name, CPR number or other personal data in this note."
+    ),
+    "Notatet hører til i sagen i det system, der er godkendt til det.": (
+        "The note belongs in the case, in the system approved for it."
+    ),
+    "**AKUT FARE** – se tillæg nedenfor.": "**ACUTE DANGER** – see the supplement below.",
+    "Svar": "Answers",
+    "Vurdering": "Assessment",
+    # Answers
+    "ingen værdi": "no value",
+    "Svarene skal være et sæt af nøgler og værdier, fx role: victim, danger: no, unwanted: yes, "
+    "one_sided: yes, repeated: yes.": (
+        "The answers must be a set of keys and values, e.g. role: victim, danger: no, "
+        "unwanted: yes, one_sided: yes, repeated: yes."
+    ),
+    "(eller ja, nej, ved ikke)": "(or ja, nej, ved ikke)",
+    "(eller ja, nej)": "(or ja, nej)",
+    'Svaret "{key}" er ugyldigt: {value}. Tilladte værdier: {allowed}.': (
+        'The answer "{key}" is invalid: {value}. Allowed values: {allowed}.'
+    ),
+    "Ukendt svar: {key}. Mulige svar: {keys}.": "Unknown answer: {key}. Possible answers: {keys}.",
+    'Svaret "{key}" mangler. Påkrævede svar: {keys}.': (
+        'The answer "{key}" is missing. Required answers: {keys}.'
+    ),
+    'Svaret "forms" skal være en liste af former (eller tom). Tilladte værdier: {allowed}.': (
+        'The answer "forms" must be a list of forms (or empty). Allowed values: {allowed}.'
+    ),
+    'Svaret "forms" har en ukendt form: {value}. Tilladte værdier: {allowed}.': (
+        'The answer "forms" has an unknown form: {value}. Allowed values: {allowed}.'
+    ),
+    "--answer skal skrives NØGLE=VÆRDI, fx --answer role=victim (fik {value}).": (
+        "--answer is written KEY=VALUE, e.g. --answer role=victim (got {value})."
+    ),
+    'Svaret "{key}" er givet to gange.': 'The answer "{key}" is given twice.',
+}

@@ -1,0 +1,260 @@
+"""English: every tool message translated, the English card in step with the Danish one."""
+
+from __future__ import annotations
+
+import ast
+import os
+import re
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import msgspec
+import pytest
+from helpers import normalise, stalkcard_command
+from typer.testing import CliRunner
+
+import stalkcard
+from stalkcard import card as card_module
+from stalkcard import export, prompts, render
+from stalkcard.card import bundled_card_path, load_card
+from stalkcard.cli import app
+from stalkcard.i18n import requested_language
+from stalkcard.messages_en import ENGLISH
+
+PACKAGE = Path(stalkcard.__file__).parent
+PLACEHOLDER = re.compile(r"\{(\w*)\}")
+
+
+def _literal_messages() -> set[str]:
+    """Every string literal passed to _() in the package."""
+    found: set[str] = set()
+    for path in PACKAGE.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "_"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
+                found.add(node.args[0].value)
+    return found
+
+
+def _indirect_messages() -> set[str]:
+    """Messages kept in constants and passed to _() by name."""
+    return {
+        *card_module._PATTERN_MESSAGES.values(),
+        *card_module._JSON_KINDS.values(),
+        card_module._DATE_HINT,
+        "har en ugyldig form.",
+        render.SUPPLEMENT_LABEL,
+        *render.ANSWER_WORDS.values(),
+        *render.CRITERION_LABELS.values(),
+        "Akut fare lige nu",
+        "Børn involveret",
+        export.LOG_TITLE,
+        *export.LOG_COLUMNS,
+        prompts.SELECT_HINT,
+        prompts.CHECKBOX_HINT,
+        prompts.CANCELLED,
+        *(label for label, _value in prompts.YES_NO_UNKNOWN),
+    }
+
+
+def test_the_scan_finds_the_messages() -> None:
+    assert len(_literal_messages()) > 120
+    assert "Afbrudt. Intet er gemt." in _literal_messages()
+
+
+@pytest.mark.parametrize("message", sorted(_literal_messages() | _indirect_messages()))
+def test_every_message_has_english_with_the_same_placeholders(message: str) -> None:
+    assert message in ENGLISH, message
+    assert sorted(PLACEHOLDER.findall(message)) == sorted(PLACEHOLDER.findall(ENGLISH[message]))
+
+
+def test_no_english_left_over() -> None:
+    used = _literal_messages() | _indirect_messages()
+    assert sorted(set(ENGLISH) - used) == []
+
+
+# The two card files ----------------------------------------------------------------------
+
+KEPT = {"id", "phone", "name", "unit", "result", "show", "when", "when_any", "version",
+        "contacts_verified", "assessment", "urgent", "steps", "supplements"}  # fmt: skip
+
+
+def _compare(da: Any, en: Any, path: str = "") -> list[str]:
+    """Differences in ids and structure; the words themselves may differ."""
+    if type(da) is not type(en):
+        return [f"{path}: {type(da).__name__} / {type(en).__name__}"]
+    if isinstance(da, dict):
+        if set(da) != set(en):
+            return [f"{path}: keys {sorted(set(da) ^ set(en))}"]
+        out: list[str] = []
+        for key in da:
+            here = f"{path}.{key}"
+            if key in KEPT and not isinstance(da[key], dict | list) and da[key] != en[key]:
+                out.append(f"{here}: {da[key]!r} / {en[key]!r}")
+            out += _compare(da[key], en[key], here)
+        return out
+    if isinstance(da, list):
+        if len(da) != len(en):
+            return [f"{path}: {len(da)} / {len(en)} items"]
+        return [
+            d
+            for i, (a, b) in enumerate(zip(da, en, strict=True))
+            for d in _compare(a, b, f"{path}[{i}]")
+        ]
+    return []
+
+
+def test_english_card_has_the_same_ids_and_structure() -> None:
+    da = msgspec.to_builtins(load_card(bundled_card_path("actioncard.yaml")))
+    en = msgspec.to_builtins(load_card(bundled_card_path("actioncard.en.yaml")))
+    assert _compare(da, en) == []
+
+    def without_notes(rules: dict[str, Any]) -> dict[str, Any]:
+        return {k: [{**r, "note": None} for r in v] for k, v in rules.items()}
+
+    assert without_notes(da["screening"]["rules"]) == without_notes(en["screening"]["rules"])
+    assert en["meta"]["language"] == "en"
+
+
+def test_the_comparison_notices_drift() -> None:
+    da = msgspec.to_builtins(load_card())
+    en = msgspec.to_builtins(load_card(bundled_card_path("actioncard.en.yaml")))
+    en["sparring"]["persons"][1]["phone"] = "8794 7267"
+    del en["eksempler"]["forms"][0]
+    assert len(_compare(da, en)) == 2
+
+
+# --lang en --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("how", ["option", "environment"])
+def test_show_in_english(runner: CliRunner, how: str) -> None:
+    args, env = (
+        (["--lang", "en", "show"], {}) if how == "option" else (["show"], {"STALKCARD_LANG": "en"})
+    )
+    result = runner.invoke(app, args, env=env)
+    assert result.exit_code == 0, result.output
+    out = normalise(result.output)
+    assert "Action card for suspected stalking during contact with a citizen" in out
+    assert "If you suspect that a citizen is stalking someone or is being stalked" in out
+    assert "Dansk Stalking Center, phone: 2517 7374" in out
+    assert "contacts checked" in out
+    assert "MISTANKE" not in out
+    en_card = load_card(bundled_card_path("actioncard.en.yaml"))
+    for section in en_card.sections:
+        assert normalise(section.heading) in out
+
+
+def test_contacts_and_errors_in_english(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["--lang", "en", "contacts"])
+    assert result.exit_code == 0, result.output
+    assert "Resource persons (internal sparring)" in result.output
+    assert "Phone" in result.output
+    none = runner.invoke(app, ["--lang", "en", "contacts", "zebra"])
+    assert none.exit_code == 1
+    assert 'No contacts match "zebra"' in none.output
+
+
+def test_check_in_english(runner: CliRunner) -> None:
+    result = runner.invoke(
+        app,
+        ["--lang=en", "check", "--answer", "role=unknown", "--answer", "danger=yes",
+         "--answer", "unwanted=no", "--answer", "one_sided=no", "--answer", "repeated=yes"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    out = normalise(result.output)
+    for words in ("ACUTE DANGER", "Supplement – not part of the action card", "call 112",
+                  "Result of the screening", "What to do now", "If the citizen is the one exposed",
+                  "Your answers", "The suspicion concerns: I don't know yet"):  # fmt: skip
+        assert words in out, words
+    for danish in ("Resultat", "Tillæg", "Dine svar", "Kilde"):
+        assert danish not in out
+
+
+def test_english_note(runner: CliRunner, tmp_path: Path) -> None:
+    note = tmp_path / "note.md"
+    result = runner.invoke(
+        app,
+        ["--lang", "en", "check", "--answer", "role=victim", "--answer", "danger=no",
+         "--answer", "unwanted=yes", "--answer", "one_sided=yes", "--answer", "repeated=yes",
+         "--note", str(note)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "The note is saved" in result.output
+    text = note.read_text(encoding="utf-8")
+    assert text.startswith("# Note: screening for stalking")
+    assert "Do not write the citizen's name, CPR number" in text
+
+
+def test_answer_errors_in_english(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["--lang", "en", "check", "--answer", "role=victim"])
+    assert result.exit_code == 2
+    assert 'The answer "danger" is missing' in result.output
+
+
+def test_own_card_is_used_as_it_is(runner: CliRunner) -> None:
+    danish = str(bundled_card_path("actioncard.yaml"))
+    shown = runner.invoke(app, ["--lang", "en", "--card", danish, "show", "mistanke"])
+    assert shown.exit_code == 0, shown.output
+    assert "MISTANKE" in shown.output
+    checked = runner.invoke(app, ["--lang", "en", "validate", danish])
+    assert checked.exit_code == 0, checked.output
+    assert "The card is valid" in checked.output
+    assert "Actioncard ved mistanke om stalking" in checked.output
+
+
+def test_log_in_english(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["--lang", "en", "log", "-f", "csv"])
+    assert result.exit_code == 0, result.output
+    assert "Date (YYYY-MM-DD);Time (HH:MM);Form of contact" in result.output
+    assert "PHONE CALLS AND MESSAGES" in result.output
+
+
+def test_broken_card_message_in_english(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "card.yaml"
+    path.write_text(bundled_card_path().read_text(encoding="utf-8").replace(
+        'phone: "2031 5268"', "phone: 20315268"), encoding="utf-8")  # fmt: skip
+    result = runner.invoke(app, ["--lang", "en", "--card", str(path), "show"])
+    assert result.exit_code == 2
+    out = normalise(result.output)
+    assert "The card file cannot be used" in out
+    assert 'must be text in quotes, e.g. "20315268", not a number' in out
+
+
+@pytest.mark.parametrize("value", ["de", "EN", ""])
+def test_unknown_language(runner: CliRunner, value: str) -> None:
+    result = runner.invoke(app, ["--lang", value, "show"])
+    assert result.exit_code == 2
+    assert "Ukendt sprog" in result.output
+    from_env = runner.invoke(app, ["show"], env={"STALKCARD_LANG": "sv"})
+    assert from_env.exit_code == 2
+
+
+def test_requested_language() -> None:
+    assert requested_language(["stalkcard", "--lang", "en", "show"], {}) == "en"
+    assert requested_language(["stalkcard", "--lang=en"], {}) == "en"
+    assert requested_language(["stalkcard"], {"STALKCARD_LANG": "en"}) == "en"
+    assert requested_language(["stalkcard", "--lang", "da"], {"STALKCARD_LANG": "en"}) == "da"
+    assert requested_language(["stalkcard", "--lang", "xx"], {}) == "da"
+
+
+def test_help_in_english_in_a_real_process(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [*stalkcard_command(), "--lang", "en", "--help"], capture_output=True, text=True,
+        encoding="utf-8", timeout=60, check=False, cwd=tmp_path,
+        env={**os.environ, "COLUMNS": "120"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "Show the whole action card" in result.stdout
+    assert "Vis hele handlekortet" not in result.stdout
+    danish = subprocess.run(
+        [*stalkcard_command(), "--help"], capture_output=True, text=True, encoding="utf-8",
+        timeout=60, check=False, cwd=tmp_path, env={**os.environ, "COLUMNS": "120"},
+    )  # fmt: skip
+    assert "Vis hele handlekortet" in danish.stdout
