@@ -78,6 +78,9 @@ def handled(func: F) -> F:
         except StalkcardError as exc:
             _error(exc.message)
             raise typer.Exit(int(exc.exit_code)) from None
+        except KeyboardInterrupt:
+            _error(_("Afbrudt. Intet er gemt."))
+            raise typer.Exit(int(ExitCode.CANCELLED)) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -172,7 +175,7 @@ def _menu(ctx: typer.Context) -> None:
     try:
         choice = ask_menu()
     except Cancelled:
-        raise typer.Exit(int(ExitCode.CANCELLED)) from None
+        raise Cancelled(_("Afbrudt. Intet er gemt.")) from None
     if choice == "check":
         ctx.invoke(check, ctx=ctx)
     elif choice == "contacts":
@@ -479,7 +482,8 @@ def _save_note(card: Any, result: Any, path: Path, force: bool, interactive: boo
 
 
 def main() -> None:
-    """Entry point: the app, with Ctrl-C outside a prompt and closed pipes handled."""
+    """Entry point. Typer turns a Ctrl-C outside the commands into exit code 130,
+    and a closed pipe into a quiet exit."""
     if os.environ.get("_STALKCARD_COMPLETE"):
         # Shell completion, enabled by hand (see the README); Typer's own
         # installer is off because it changes PowerShell's execution policy.
@@ -489,8 +493,4 @@ def main() -> None:
             pass
         else:
             completion_init()
-    try:
-        app()
-    except KeyboardInterrupt:
-        _error(_("Afbrudt. Intet er gemt."))
-        sys.exit(int(ExitCode.CANCELLED))
+    app()

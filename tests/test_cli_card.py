@@ -259,3 +259,15 @@ def test_environment_card(runner: CliRunner, make_card: Callable[..., Path]) -> 
     missing = runner.invoke(app, ["show"], env={"STALKCARD_CARD": "/findes/ikke.yaml"})
     assert missing.exit_code == 2
     assert "findes ikke" in missing.output
+
+
+def test_ctrl_c_outside_a_prompt(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    from stalkcard import render
+
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(render, "print_all", interrupted)
+    result = runner.invoke(app, ["show"])
+    assert result.exit_code == 130
+    assert "Afbrudt. Intet er gemt." in result.output

@@ -216,3 +216,10 @@ def test_bare_command_menu_quit(keys: PipeInput, terminal: None) -> None:
     result = CliRunner().invoke(cli.app, [])
     assert result.exit_code == 0, result.output
     assert "Nikoline" not in result.output
+
+
+def test_bare_command_menu_ctrl_c(keys: PipeInput, terminal: None) -> None:
+    keys.send_text(CTRL_C)
+    result = CliRunner().invoke(cli.app, [])
+    assert result.exit_code == 130
+    assert "Afbrudt. Intet er gemt." in result.output
