@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -28,3 +30,26 @@ def stalkcard_command() -> list[str]:
         return [str(script)]
     found = shutil.which("stalkcard")
     return [found] if found else [sys.executable, "-m", "stalkcard"]
+
+
+def run_stalkcard(
+    args: list[str], env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The installed `stalkcard` in a real process; `env` is added to this one's,
+    without the colour and card variables the tests do not choose."""
+    full = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("NO_COLOR", "FORCE_COLOR", "STALKCARD_CARD", "STALKCARD_LANG")
+    }
+    full.update(env or {})
+    return subprocess.run(
+        [*stalkcard_command(), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+        env=full,
+        cwd=cwd,
+    )

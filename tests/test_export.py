@@ -5,14 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import os
-import subprocess
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 import vobject
-from helpers import stalkcard_command
+from helpers import run_stalkcard
 from typer.testing import CliRunner
 
 from stalkcard.card import load_card, stale_since
@@ -199,16 +198,7 @@ def test_builtin_completion_installer_is_off(runner: CliRunner) -> None:
     [("bash", "complete -o"), ("zsh", "#compdef"), ("powershell", "Register-ArgumentCompleter")],
 )
 def test_completion_by_hand(shell: str, marker: str, tmp_path: Path) -> None:
-    env = {**os.environ, "_STALKCARD_COMPLETE": f"source_{shell}"}
-    result = subprocess.run(
-        stalkcard_command(),
-        env=env,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = run_stalkcard([], {"_STALKCARD_COMPLETE": f"source_{shell}"}, tmp_path)
     assert result.returncode == 0, result.stderr
     assert marker in result.stdout
     assert "ExecutionPolicy" not in result.stdout
@@ -216,19 +206,9 @@ def test_completion_by_hand(shell: str, marker: str, tmp_path: Path) -> None:
 
 def test_completion_completes_commands(tmp_path: Path) -> None:
     env = {
-        **os.environ,
         "_STALKCARD_COMPLETE": "complete_bash",
         "_TYPER_COMPLETE_ARGS": "stalkcard con",
         "COMP_WORDS": "stalkcard con",
         "COMP_CWORD": "1",
     }
-    result = subprocess.run(
-        stalkcard_command(),
-        env=env,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert result.stdout.split() == ["contacts"]
+    assert run_stalkcard([], env, tmp_path).stdout.split() == ["contacts"]

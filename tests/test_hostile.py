@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 import yaml
-from helpers import normalise, stalkcard_command
+from helpers import normalise, run_stalkcard, stalkcard_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -228,11 +228,7 @@ def test_hostile_card_in_a_real_process(hostile_dir: Path, kind: str) -> None:
     folder = hostile_dir / f"proc-{kind}"
     folder.mkdir(exist_ok=True)
     target = _write(folder, kind)
-    result = subprocess.run(
-        [*stalkcard_command(), "--card", str(target), "show"],
-        capture_output=True, text=True, timeout=30, check=False,
-        env={**os.environ, "COLUMNS": "100"},
-    )  # fmt: skip
+    result = run_stalkcard(["--card", str(target), "show"], {"COLUMNS": "100"})
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert DANISH.search(result.stderr), result.stderr
@@ -318,25 +314,18 @@ def test_every_width_keeps_phone_numbers_whole(
         assert out.count(phone) == flat.count(phone), (width, phone)
 
 
-def _run(args: list[str], env: dict[str, str], **kwargs: Any) -> subprocess.CompletedProcess[str]:
-    full = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
-    full.update(env)
-    return subprocess.run(
-        [*stalkcard_command(), *args], capture_output=True, text=True, encoding="utf-8",
-        timeout=60, check=False, env=full, **kwargs,
-    )  # fmt: skip
-
-
 def test_term_dumb_and_no_color() -> None:
     for env in ({"TERM": "dumb"}, {"NO_COLOR": "1"}):
-        result = _run(["show", "--supplements"], {**env, "COLUMNS": "80"})
+        result = run_stalkcard(["show", "--supplements"], {**env, "COLUMNS": "80"})
         assert result.returncode == 0, result.stderr
         assert "\x1b[" not in result.stdout
         assert "Vibeke Sønderskov Kristensen" in result.stdout
 
 
 def test_lang_c_keeps_danish_letters() -> None:
-    result = _run(["contacts", "soenderskov"], {"LANG": "C", "LC_ALL": "C", "COLUMNS": "80"})
+    result = run_stalkcard(
+        ["contacts", "soenderskov"], {"LANG": "C", "LC_ALL": "C", "COLUMNS": "80"}
+    )
     assert result.returncode == 0, result.stderr
     assert "Vibeke Sønderskov Kristensen" in result.stdout
 

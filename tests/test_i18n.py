@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import ast
-import os
 import re
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import msgspec
 import pytest
-from helpers import normalise, stalkcard_command
+from helpers import normalise, run_stalkcard
 from typer.testing import CliRunner
 
 import stalkcard
@@ -245,16 +243,9 @@ def test_requested_language() -> None:
 
 
 def test_help_in_english_in_a_real_process(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [*stalkcard_command(), "--lang", "en", "--help"], capture_output=True, text=True,
-        encoding="utf-8", timeout=60, check=False, cwd=tmp_path,
-        env={**os.environ, "COLUMNS": "120"},
-    )  # fmt: skip
+    result = run_stalkcard(["--lang", "en", "--help"], {"COLUMNS": "120"}, tmp_path)
     assert result.returncode == 0, result.stderr
     assert "Show the whole action card" in result.stdout
     assert "Vis hele handlekortet" not in result.stdout
-    danish = subprocess.run(
-        [*stalkcard_command(), "--help"], capture_output=True, text=True, encoding="utf-8",
-        timeout=60, check=False, cwd=tmp_path, env={**os.environ, "COLUMNS": "120"},
-    )  # fmt: skip
+    danish = run_stalkcard(["--help"], {"COLUMNS": "120"}, tmp_path)
     assert "Vis hele handlekortet" in danish.stdout
