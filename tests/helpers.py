@@ -33,7 +33,10 @@ def stalkcard_command() -> list[str]:
 
 
 def run_stalkcard(
-    args: list[str], env: dict[str, str] | None = None, cwd: Path | None = None
+    args: list[str],
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+    encoding: str = "utf-8",
 ) -> subprocess.CompletedProcess[str]:
     """The installed `stalkcard` in a real process; `env` is added to this one's,
     without the colour and card variables the tests do not choose."""
@@ -47,7 +50,7 @@ def run_stalkcard(
         [*stalkcard_command(), *args],
         capture_output=True,
         text=True,
-        encoding="utf-8",
+        encoding=encoding,
         timeout=60,
         check=False,
         env=full,

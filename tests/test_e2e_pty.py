@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from helpers import stalkcard_command
 
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="pexpect needs a POSIX pty")
 pexpect = pytest.importorskip("pexpect")
 
 DOWN, UP, ENTER = "\x1b[B", "\x1b[A", "\r"

@@ -322,6 +322,18 @@ def test_term_dumb_and_no_color() -> None:
         assert "Vibeke Sønderskov Kristensen" in result.stdout
 
 
+@pytest.mark.parametrize("command", [["show", "--supplements"], ["contacts"], CHECK, ["log"]],
+                         ids=["show", "contacts", "check", "log"])  # fmt: skip
+def test_windows_code_page_output(command: list[str]) -> None:
+    """Output redirected on a Danish Windows PC is encoded in cp1252: nothing the tool
+    prints may be outside it (no ✓, no emoji), and Rich falls back to ASCII boxes."""
+    env = {"PYTHONIOENCODING": "cp1252", "COLUMNS": "80"}
+    result = run_stalkcard(command, env, encoding="cp1252")
+    assert result.returncode == 0, result.stderr
+    assert "Error" not in result.stderr
+    assert "Sønderskov" in result.stdout or "OVERVÅGNING" in result.stdout
+
+
 def test_lang_c_keeps_danish_letters() -> None:
     result = run_stalkcard(
         ["contacts", "soenderskov"], {"LANG": "C", "LC_ALL": "C", "COLUMNS": "80"}
