@@ -535,9 +535,13 @@ def _schema_problem(error: msgspec.ValidationError, data: Any) -> _Problem:
         return _Problem((*loc, found.group(1)), _("mangler."))
     if found := re.match(r"Object contains unknown field `(.+)`", what):
         return _Problem((*loc, found.group(1)), _("er ikke et kendt felt (stavefejl?)."))
-    if found := re.match(r"Expected `str` matching regex '(.*)'", what, re.S):
-        pattern = found.group(1).encode("latin-1", "backslashreplace").decode("unicode_escape")
-        return _Problem(loc, _(_PATTERN_MESSAGES.get(pattern, "har en ugyldig form.")))
+    if what.startswith("Expected `str` matching regex"):
+        # msgspec names the pattern as Python writes it (its repr).
+        message = next(
+            (m for pattern, m in _PATTERN_MESSAGES.items() if repr(pattern) in what),
+            "har en ugyldig form.",
+        )
+        return _Problem(loc, _(message))
     if found := re.match(r"Expected `(\w+)` of length ([<>]=) (\d+)", what):
         count = found.group(3)
         if found.group(2) == ">=":

@@ -124,6 +124,12 @@ BROKEN = [
         ["handling.organisations[1].phone", "telefonnummer"],
     ),
     (
+        "id with capitals",
+        "id: sofie_jensen",
+        "id: Sofie",
+        ["sparring.persons[2].id", "små bogstaver"],
+    ),
+    (
         "bad date",
         'contacts_verified: "2026-11-26"',
         'contacts_verified: "26-11-2026"',
