@@ -29,10 +29,6 @@ def set_language(language: str) -> None:
     _language = language
 
 
-def language() -> str:
-    return _language
-
-
 def _(text: str) -> str:
     """The tool's message `text` (written in Danish) in the current language."""
     if _language == "da":

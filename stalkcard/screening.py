@@ -27,7 +27,6 @@ from stalkcard.errors import AnswerError
 from stalkcard.i18n import _
 
 REQUIRED_KEYS = ("role", "danger", *CRITERIA)
-OPTIONAL_KEYS = ("forms", "children")
 ANSWER_KEYS = ("role", "danger", "forms", *CRITERIA, "children")
 
 _SYNONYMS = {
@@ -257,11 +256,13 @@ def evaluate(card: Card, answers: Answers) -> Result:
 def urgent_supplements(card: Card) -> tuple[Supplement, ...]:
     """The supplements to show the moment acute danger is answered yes: those of
     rules that ask about nothing but danger, and match danger = yes."""
+    danger = Answers(
+        role=UNKNOWN, danger=YES, unwanted=UNKNOWN, one_sided=UNKNOWN, repeated=UNKNOWN
+    )
     shown = {
         ident
         for rule in card.screening.rules.supplements
-        if set(rule.when) | set(rule.when_any) == {"danger"}
-        and YES in (rule.values("when").get("danger") or rule.values("when_any").get("danger", []))
+        if set(rule.when) | set(rule.when_any) == {"danger"} and matches(rule, danger)
         for ident in rule.show
     }
     return tuple(s for s in card.supplements if s.id in shown)
