@@ -10,8 +10,9 @@ same environment. In one run and alternating, it times:
 
 It measures the CPU time (user + system) of the child process, which is steadier
 than wall time on a busy machine, and prints the median ratio of each command to
-its floor over all pairs, and the medians in milliseconds. Linux only (it reads
-/proc for the pseudo-terminal case).
+its floor over all pairs, and the medians in milliseconds. BENCH_RAW=1 also prints
+every pair. Linux only (it reads /proc for the pseudo-terminal case and uses os.wait4).
+It exits 1 when a target is missed; it is not part of the tests.
 """
 
 from __future__ import annotations
