@@ -218,6 +218,8 @@ class Contact(msgspec.Struct, frozen=True):
 
 
 Section = TextSection | DefinitionSection | FormsSection
+# The card's sections, as fields of Card, in the card's order.
+SECTION_KEYS = ("stalking", "eksempler", "mistanke", "sparring", "handling", "videre_handling")
 
 
 class Card(_Model):
@@ -233,14 +235,7 @@ class Card(_Model):
 
     @property
     def sections(self) -> list[Section]:
-        return [
-            self.stalking,
-            self.eksempler,
-            self.mistanke,
-            self.sparring,
-            self.handling,
-            self.videre_handling,
-        ]
+        return [getattr(self, key) for key in SECTION_KEYS]
 
     def section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)

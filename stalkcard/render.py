@@ -22,6 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from stalkcard.card import (
+    SECTION_KEYS,
     Card,
     Contact,
     DefinitionSection,
@@ -227,15 +228,12 @@ def card_json(card: Card, section_id: str | None = None, supplements: bool = Fal
     data = msgspec.to_builtins(card)
     if section_id is not None:
         key = next(
-            k for k, s in zip(_SECTION_KEYS, card.sections, strict=True) if s.id == section_id
+            k for k, s in zip(SECTION_KEYS, card.sections, strict=True) if s.id == section_id
         )
         data = {"meta": data["meta"], key: data[key]}
     elif not supplements:
         data.pop("supplements", None)
     return _dumps(data)
-
-
-_SECTION_KEYS = ("stalking", "eksempler", "mistanke", "sparring", "handling", "videre_handling")
 
 
 def _dumps(data: Any) -> str:
