@@ -52,20 +52,20 @@ class ResultFormat(StrEnum):
 
 
 def _error(message: str) -> None:
+    _to_stderr(message, "red")
+
+
+def _warn(message: str) -> None:
+    _to_stderr(message, "yellow")
+
+
+def _to_stderr(message: str, style: str) -> None:
     from rich.text import Text
 
     from stalkcard.render import make_console
 
     # soft_wrap: the terminal wraps, so a file path is never broken by a newline.
-    make_console(stderr=True).print(Text(message, style="red"), soft_wrap=True)
-
-
-def _warn(message: str) -> None:
-    from rich.text import Text
-
-    from stalkcard.render import make_console
-
-    make_console(stderr=True).print(Text(message, style="yellow"), soft_wrap=True)
+    make_console(stderr=True).print(Text(message, style=style), soft_wrap=True)
 
 
 def handled(func: F) -> F:
