@@ -1,8 +1,6 @@
 """The Typer app: parses options, calls the core, turns errors into a Danish
 message and an exit code (see stalkcard.errors.ExitCode)."""
 
-from __future__ import annotations
-
 import functools
 import gc
 import os
@@ -244,8 +242,7 @@ def contacts(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help=_("Erstat en eksisterende fil."))] = False,
 ) -> None:
-    from stalkcard import render
-    from stalkcard.card import find_contacts
+    from stalkcard.search import find_contacts
 
     card = _load(ctx, warn_stale=True)
     found = find_contacts(card.contacts, query)
@@ -264,9 +261,13 @@ def contacts(
             _("{count} kontakter er gemt som vCard: {path}").format(count=len(found), path=path)
         )
     elif as_json:
+        from stalkcard import render
+
         render.write_out(render.contacts_json(found))
     else:
-        _print([render.ContactList(found)])
+        from stalkcard import plain
+
+        plain.write_lines(plain.contact_lines(found, plain.terminal_width(), plain.use_bold()))
 
 
 class LogFormat(StrEnum):
@@ -321,7 +322,7 @@ def validate(
 
     chosen = path or _card_option(ctx)
     language = _language_option(ctx)
-    card = load_card(chosen, language=language)
+    card = load_card(chosen, language=language, compiled=False)
     typer.echo(
         _(
             "Kortet er gyldigt: {path}\n"
@@ -343,10 +344,11 @@ def validate(
 
 
 def _read_answers(path: str | None, pairs: list[str]) -> dict[str, Any]:
-    from stalkcard.card import parse_yaml, read_text
-
     raw: dict[str, Any] = {}
     if path is not None:
+        from stalkcard.files import read_text
+        from stalkcard.yamlsafe import parse_yaml
+
         text = read_text(Path(path), _("Svarfilen"), AnswerError)
         data, _node = parse_yaml(text, path, AnswerError)
         if not isinstance(data, dict):

@@ -40,3 +40,41 @@ class NoMatch(StalkcardError):
 
 class Cancelled(StalkcardError):
     exit_code = ExitCode.CANCELLED
+
+
+# Why the operating system said no, by errno name, in Danish (English in messages_en).
+OS_REASONS = {
+    "ENOENT": "findes ikke",
+    "EACCES": "adgang nægtet",
+    "EPERM": "handlingen er ikke tilladt",
+    "ENAMETOOLONG": "navnet er for langt",
+    "ENOSPC": "der er ikke mere plads på drevet",
+    "EDQUOT": "din diskkvote er brugt op",
+    "EROFS": "drevet er skrivebeskyttet",
+    "EISDIR": "det er en mappe",
+    "ENOTDIR": "en del af stien er ikke en mappe",
+    "EEXIST": "findes allerede",
+    "ELOOP": "for mange genveje (symlinks) i stien",
+    "EIO": "fejl ved læsning eller skrivning på drevet",
+    "EXDEV": "kan ikke flyttes mellem to drev",
+    "EINVAL": "ugyldigt navn",
+    "EPIPE": "modtageren er lukket",
+    "EBADF": "udgangen er lukket",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the operating system said no, in the user's language.
+
+    The OS's own text (`strerror`) is English, so the common reasons are
+    translated here and any other is named only by its error code.
+    """
+    import errno
+
+    from stalkcard.i18n import _
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    reason = OS_REASONS.get(name)
+    if reason is not None:
+        return _(reason)
+    return _("systemfejl {code}").format(code=name or exc.errno)

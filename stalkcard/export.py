@@ -7,8 +7,8 @@ import io
 import re
 from collections.abc import Sequence
 
-from stalkcard.card import Card, Contact
 from stalkcard.i18n import _
+from stalkcard.model import Card, Contact
 
 LOG_ROWS = 12
 

@@ -8,7 +8,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from stalkcard.errors import OutputError
+from stalkcard.errors import OutputError, os_reason
 from stalkcard.i18n import _
 
 
@@ -42,7 +42,7 @@ def write_private(path: Path, data: str | bytes, force: bool = False) -> Path:
     except OSError as exc:
         raise OutputError(
             _("Kan ikke skrive i mappen {folder}: {reason}").format(
-                folder=folder, reason=exc.strerror or exc
+                folder=folder, reason=os_reason(exc)
             )
         ) from None
     tmp = Path(tmp_name)
@@ -68,9 +68,7 @@ def write_private(path: Path, data: str | bytes, force: bool = False) -> Path:
         raise
     except OSError as exc:
         raise OutputError(
-            _("Kan ikke skrive filen {path}: {reason}").format(
-                path=path, reason=exc.strerror or exc
-            )
+            _("Kan ikke skrive filen {path}: {reason}").format(path=path, reason=os_reason(exc))
         ) from None
     finally:
         with contextlib.suppress(OSError):

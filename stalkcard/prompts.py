@@ -17,9 +17,9 @@ import questionary
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
 from questionary import Choice, Style
 
-from stalkcard.card import CRITERIA, NO, UNKNOWN, YES, Card
 from stalkcard.errors import Cancelled
 from stalkcard.i18n import _
+from stalkcard.model import CRITERIA, NO, UNKNOWN, YES, Card
 from stalkcard.screening import Answers
 
 BACK = "__tilbage__"

@@ -7,9 +7,8 @@ always printed as text (rich.text.Text), never parsed as markup, so a "[" or a
 
 from __future__ import annotations
 
-import json
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -18,10 +17,10 @@ from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
-from stalkcard.card import (
+from stalkcard.i18n import _
+from stalkcard.model import (
     SECTION_KEYS,
     Card,
     Contact,
@@ -35,14 +34,12 @@ from stalkcard.card import (
     Supplement,
     TextSection,
 )
-from stalkcard.i18n import _
 
 if TYPE_CHECKING:  # the screening is only imported by `check`
     from stalkcard.screening import Answers, Result, ResultStep
 
 SUPPLEMENT_LABEL = "Tillæg – ikke en del af handlekortet"
 INDENT = 2
-WIDE = 70  # from this width, contacts are a table; below it, stacked
 ANSWER_WORDS = {"yes": "Ja", "no": "Nej", "unknown": "Ved ikke"}
 CRITERION_LABELS = {
     "unwanted": "Uønsket (personen har sagt fra)",
@@ -53,7 +50,11 @@ CRITERION_LABELS = {
 
 def make_console(stderr: bool = False) -> Console:
     """A console that prints text as text: no markup, no emoji, no number colouring."""
-    return Console(stderr=stderr, markup=False, emoji=False, highlight=False)
+    from stalkcard.plain import terminal_width
+
+    return Console(
+        stderr=stderr, markup=False, emoji=False, highlight=False, width=terminal_width()
+    )
 
 
 def _indent(renderable: RenderableType, level: int = 1) -> Padding:
@@ -87,7 +88,7 @@ class PhoneLine:
 
 
 def _paragraphs(paragraphs: Iterable[str]) -> list[RenderableType]:
-    return [_indent(Group(Text(p), Text(""))) for p in paragraphs]
+    return [Group(Text(p), Text("")) for p in paragraphs]
 
 
 def _person_lines(person: Person) -> Group:
@@ -110,26 +111,26 @@ def _organisation_lines(organisation: Organisation) -> Group:
 
 
 def _section_body(card: Card, section: Any) -> list[RenderableType]:
+    """A section's text, indented once as a whole (one Padding renders faster than
+    one per paragraph, with the same output)."""
     body: list[RenderableType] = []
     if isinstance(section, DefinitionSection):
         body += _paragraphs(c.text for c in section.criteria)
     elif isinstance(section, FormsSection):
         for form in section.forms:
-            body.append(
-                _indent(Group(Text(form.title, style="bold"), Text(form.examples), Text("")))
-            )
+            body.append(Group(Text(form.title, style="bold"), Text(form.examples), Text("")))
     if isinstance(section, TextSection):
         body += _paragraphs(section.paragraphs)
     if isinstance(section, SparringSection):
-        body += [_indent(_person_lines(p)) for p in section.persons]
+        body += [_person_lines(p) for p in section.persons]
     if isinstance(section, HandlingSection):
-        body += [_indent(_organisation_lines(o)) for o in section.organisations]
+        body += [_organisation_lines(o) for o in section.organisations]
         body += _paragraphs(section.closing)
     if isinstance(section, FurtherSection):
         for step in section.steps:
             paragraphs = [Text(p) for p in step.paragraphs]
-            body.append(_indent(Group(_heading(step.heading, 3), *paragraphs, Text(""))))
-    return body
+            body.append(Group(_heading(step.heading, 3), *paragraphs, Text("")))
+    return [_indent(Group(*body))]
 
 
 def forms_overview(section: FormsSection) -> Group:
@@ -237,6 +238,8 @@ def card_json(card: Card, section_id: str | None = None, supplements: bool = Fal
 
 
 def _dumps(data: Any) -> str:
+    import json
+
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -257,57 +260,6 @@ def contact_dict(contact: Contact) -> dict[str, Any]:
 
 def contacts_json(contacts: Sequence[Contact]) -> str:
     return _dumps([contact_dict(c) for c in contacts])
-
-
-class ContactList:
-    """Contacts as a table when the terminal is wide, stacked when it is narrow."""
-
-    def __init__(self, contacts: Sequence[Contact]) -> None:
-        self.contacts = contacts
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        people = [c for c in self.contacts if c.kind == "person"]
-        organisations = [c for c in self.contacts if c.kind == "organisation"]
-        groups = [
-            (_("Ressourcepersoner (intern sparring)"), people),
-            (_("Eksterne kontakter (faglig sparring og vejledning)"), organisations),
-        ]
-        for title, group in groups:
-            if not group:
-                continue
-            yield Text(title, style="bold")
-            if options.max_width >= WIDE:
-                yield _contact_table(group)
-                yield Text("")
-            else:
-                yield from _contact_stack(group)
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Any:
-        from rich.measure import Measurement
-
-        return Measurement(20, options.max_width)
-
-
-def _contact_table(contacts: Sequence[Contact]) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
-    table.add_column(_("Navn"), style="bold")
-    table.add_column(_("Telefon"), no_wrap=True, min_width=9)
-    table.add_column(_("Enhed / formål"))
-    for c in contacts:
-        table.add_row(Text(c.name), Text(c.phone), Text(c.unit or c.purpose))
-    return table
-
-
-def _contact_stack(contacts: Sequence[Contact]) -> Iterator[RenderableType]:
-    for c in contacts:
-        yield _indent(
-            Group(
-                Text(c.name, style="bold"),
-                PhoneLine(_("Tlf. "), c.phone),
-                Text(c.unit or c.purpose),
-                Text(""),
-            )
-        )
 
 
 # --------------------------------------------------------------------------
@@ -442,15 +394,17 @@ def result_markdown(card: Card, result: Result, when: datetime) -> str:
 
 
 def print_all(renderables: Sequence[RenderableType]) -> None:
-    """Print to stdout. Piped output is plain text without trailing spaces."""
+    """Print to stdout. Piped output is plain text without trailing spaces.
+
+    One print of one Group: the same output as a print per renderable, in
+    about half the time (measured for `show`: 6 ms against 13 ms).
+    """
     console = make_console()
     if console.is_terminal:
-        for renderable in renderables:
-            console.print(renderable)
+        console.print(Group(*renderables))
         return
     with console.capture() as captured:
-        for renderable in renderables:
-            console.print(renderable)
+        console.print(Group(*renderables))
     write_out("\n".join(line.rstrip() for line in captured.get().split("\n")))
 
 

@@ -11,7 +11,9 @@ from typing import Any
 
 import msgspec
 
-from stalkcard.card import (
+from stalkcard.errors import AnswerError
+from stalkcard.i18n import _
+from stalkcard.model import (
     CONDITION_VALUES,
     CRITERIA,
     NO,
@@ -23,8 +25,6 @@ from stalkcard.card import (
     Rule,
     Supplement,
 )
-from stalkcard.errors import AnswerError
-from stalkcard.i18n import _
 
 REQUIRED_KEYS = ("role", "danger", *CRITERIA)
 ANSWER_KEYS = ("role", "danger", "forms", *CRITERIA, "children")

@@ -9,9 +9,12 @@ from pathlib import Path
 import pytest
 from helpers import line_of
 
-import stalkcard.card as card_module
-from stalkcard.card import MAX_BYTES, MAX_DEPTH, find_contacts, fold, load_card
+import stalkcard.yamlsafe as card_module
+from stalkcard.card import load_card
 from stalkcard.errors import CardError, ExitCode
+from stalkcard.files import MAX_BYTES
+from stalkcard.search import find_contacts, fold
+from stalkcard.yamlsafe import MAX_DEPTH
 
 
 def test_bundled_card_is_the_whole_card() -> None:

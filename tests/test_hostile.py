@@ -19,15 +19,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from stalkcard.card import (
-    Card,
-    bundled_card_path,
-    card_from_bytes,
-    card_from_text,
-    validate_data,
-)
+from stalkcard.card import Card, bundled_card_path, card_from_bytes, card_from_text
 from stalkcard.cli import app
 from stalkcard.errors import CardError
+from stalkcard.validation import validate_data
 
 CARD_TEXT = bundled_card_path().read_text(encoding="utf-8")
 CARD_DATA = yaml.safe_load(CARD_TEXT)

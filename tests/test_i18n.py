@@ -13,8 +13,7 @@ from helpers import normalise, run_stalkcard
 from typer.testing import CliRunner
 
 import stalkcard
-from stalkcard import card as card_module
-from stalkcard import export, prompts, render
+from stalkcard import errors, export, model, prompts, render, validation
 from stalkcard.card import bundled_card_path, load_card
 from stalkcard.cli import app
 from stalkcard.i18n import requested_language
@@ -43,9 +42,10 @@ def _literal_messages() -> set[str]:
 def _indirect_messages() -> set[str]:
     """Messages kept in constants and passed to _() by name."""
     return {
-        *card_module._PATTERN_MESSAGES.values(),
-        *card_module._JSON_KINDS.values(),
-        card_module._DATE_HINT,
+        *model.PATTERN_MESSAGES.values(),
+        *validation._JSON_KINDS.values(),
+        validation._DATE_HINT,
+        *errors.OS_REASONS.values(),
         "har en ugyldig form.",
         render.SUPPLEMENT_LABEL,
         *render.ANSWER_WORDS.values(),

@@ -55,6 +55,8 @@ def test_wheel_carries_the_card(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "stalkcard/content/actioncard.yaml" in names
     assert "stalkcard/content/actioncard.en.yaml" in names
+    assert "stalkcard/content/actioncard.compiled.json" in names
+    assert "stalkcard/content/actioncard.en.compiled.json" in names
     assert "stalkcard/cli.py" in names
 
 

@@ -1,0 +1,123 @@
+"""Plain text for the quick lookup (`stalkcard contacts`), without Rich.
+
+`contacts` is the command opened with a citizen waiting, and importing Rich is
+the largest part of its start (bench/startup.py), so its few lines are laid out
+here with the standard library: a table when the terminal is wide, stacked when
+it is narrow, a phone number never broken, bold only on a terminal that shows it.
+Everything else the tool shows is rendered with Rich (stalkcard.render).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import textwrap
+import unicodedata
+from collections.abc import Sequence
+
+from stalkcard.i18n import _
+from stalkcard.model import Contact
+
+MIN_WIDTH = 20  # narrower terminals get 20-column lines, which the terminal wraps
+WIDE = 70  # from this width, contacts are a table; below it, stacked
+GAP = "  "
+
+
+def terminal_width() -> int:
+    """The width to lay text out in: COLUMNS, else the terminal's, else 80; at least 20."""
+    import shutil
+
+    try:
+        width = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        width = 0
+    if width <= 0:
+        width = shutil.get_terminal_size((80, 24)).columns
+    return max(MIN_WIDTH, width)
+
+
+def cells(text: str) -> int:
+    """The columns `text` takes on a terminal (wide East Asian characters take two)."""
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        for c in text
+    )
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - cells(text))
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    return textwrap.wrap(text, max(1, width), break_on_hyphens=False) or [""]
+
+
+def _bold(text: str, on: bool) -> str:
+    return f"\x1b[1m{text}\x1b[0m" if on and text else text
+
+
+def use_bold() -> bool:
+    """Bold only on a terminal that takes ANSI codes, and never with NO_COLOR."""
+    return (
+        sys.stdout.isatty()
+        and "NO_COLOR" not in os.environ
+        and os.environ.get("TERM") != "dumb"
+        and os.name != "nt"  # a classic Windows console shows the codes as text
+    )
+
+
+def contact_groups(contacts: Sequence[Contact]) -> list[tuple[str, list[Contact]]]:
+    people = [c for c in contacts if c.kind == "person"]
+    organisations = [c for c in contacts if c.kind == "organisation"]
+    groups = [
+        (_("Ressourcepersoner (intern sparring)"), people),
+        (_("Eksterne kontakter (faglig sparring og vejledning)"), organisations),
+    ]
+    return [(title, group) for title, group in groups if group]
+
+
+def _table(contacts: Sequence[Contact], width: int, bold: bool) -> list[str] | None:
+    header = (_("Navn"), _("Telefon"), _("Enhed / formål"))
+    name_w = max(cells(header[0]), *(cells(c.name) for c in contacts))
+    phone_w = max(cells(header[1]), *(cells(c.phone) for c in contacts))
+    lead = name_w + phone_w + 2 * len(GAP)
+    rest = width - lead
+    if rest < 16:
+        return None
+    rows: list[tuple[str, str]] = []  # (the bold part, the rest of the line)
+    for c in contacts:
+        about = _wrap(c.unit or c.purpose, rest)
+        rows.append((_pad(c.name, name_w), GAP + _pad(c.phone, phone_w) + GAP + about[0]))
+        rows += [("", " " * lead + more) for more in about[1:]]
+    title = _pad(header[0], name_w) + GAP + _pad(header[1], phone_w) + GAP + header[2]
+    rule = "-" * max(cells(title), *(cells(a + b.rstrip()) for a, b in rows))
+    lines = [_bold(title, bold), rule]
+    lines += [(_bold(a, bold) + b).rstrip() for a, b in rows]
+    return lines
+
+
+def _stack(contacts: Sequence[Contact], width: int, bold: bool) -> list[str]:
+    lines: list[str] = []
+    inner = width - 2
+    for c in contacts:
+        lines += ["  " + _bold(line, bold) for line in _wrap(c.name, inner)]
+        phone = _("Tlf. ") + c.phone
+        lines.append("  " + (phone if cells(phone) <= inner else c.phone))
+        lines += ["  " + line for line in _wrap(c.unit or c.purpose, inner)]
+        lines.append("")
+    return lines
+
+
+def contact_lines(contacts: Sequence[Contact], width: int, bold: bool = False) -> list[str]:
+    """The contacts, grouped: persons for internal sparring, then organisations."""
+    lines: list[str] = []
+    for title, group in contact_groups(contacts):
+        lines += [_bold(line, bold) for line in _wrap(title, width)]
+        table = _table(group, width, bold) if width >= WIDE else None
+        lines += [*table, ""] if table is not None else _stack(group, width, bold)
+    return lines
+
+
+def write_lines(lines: Sequence[str]) -> None:
+    sys.stdout.write("\n".join(lines).rstrip("\n") + "\n")
+    sys.stdout.flush()

@@ -1,0 +1,281 @@
+"""A card's data checked against the model, with every problem in Danish: the
+file, the line, the field and what is wrong."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from datetime import date
+from typing import Any, NamedTuple
+
+import msgspec
+import yaml
+
+from stalkcard.errors import CardError
+from stalkcard.i18n import _
+from stalkcard.model import (
+    CONDITION_VALUES,
+    CRITERIA,
+    PATTERN_MESSAGES,
+    ROLES,
+    Card,
+    Rule,
+)
+
+MAX_ERRORS = 10
+
+
+def _line_of(node: yaml.Node | None, loc: Sequence[int | str]) -> int | None:
+    """The line (1-based) of the deepest node that `loc` reaches."""
+    if node is None:
+        return None
+    line = node.start_mark.line + 1
+    for part in loc:
+        child: yaml.Node | None = None
+        if isinstance(node, yaml.MappingNode):
+            child = next((v for k, v in node.value if k.value == part), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            child = node.value[part] if 0 <= part < len(node.value) else None
+        if child is None:
+            break
+        node = child
+        line = node.start_mark.line + 1
+    return line
+
+
+def _field(loc: Sequence[int | str]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or _("(hele filen)")
+
+
+_ERROR = re.compile(r"^(?P<what>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.S)
+_STEP = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
+_JSON_KINDS = {"array": "en liste", "object": "et afsnit", "str": "tekst", "null": "tom"}
+_DATE_HINT = 'skal være en dato skrevet ÅÅÅÅ-MM-DD, fx "2026-11-26".'
+
+
+def _loc(path: str) -> tuple[int | str, ...]:
+    """msgspec's `$.sparring.persons[3].phone` as ("sparring", "persons", 3, "phone")."""
+    return tuple(name if name else int(index) for name, index in _STEP.findall(path))
+
+
+def _value_at(data: Any, loc: Sequence[int | str]) -> Any:
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _schema_problem(error: msgspec.ValidationError, data: Any) -> _Problem:
+    """msgspec's (English) validation error as a located, Danish problem."""
+    match = _ERROR.match(str(error))
+    what = match.group("what") if match else str(error)
+    loc = _loc(match.group("path") or "") if match else ()
+    if found := re.match(r"Object missing required field `(.+)`", what):
+        return _Problem((*loc, found.group(1)), _("mangler."))
+    if found := re.match(r"Object contains unknown field `(.+)`", what):
+        return _Problem((*loc, found.group(1)), _("er ikke et kendt felt (stavefejl?)."))
+    if what.startswith("Expected `str` matching regex"):
+        # msgspec names the pattern as Python writes it (its repr).
+        message = next(
+            (m for pattern, m in PATTERN_MESSAGES.items() if repr(pattern) in what),
+            "har en ugyldig form.",
+        )
+        return _Problem(loc, _(message))
+    if found := re.match(r"Expected `(\w+)` of length ([<>]=) (\d+)", what):
+        count = found.group(3)
+        if found.group(2) == ">=":
+            return _Problem(loc, _("skal have mindst {count} punkt(er).").format(count=count))
+        return _Problem(loc, _("må højst have {count} punkter.").format(count=count))
+    if found := re.match(r"Expected `(\w+)`, got `(\w+)`", what):
+        expected, got = found.groups()
+        value = _value_at(data, loc)
+        if expected == "str" and isinstance(value, bool):
+            return _Problem(
+                loc,
+                _(
+                    "skal være tekst i anførselstegn; uden dem læses ord som "
+                    "yes/no/on/off som sand/falsk."
+                ),
+            )
+        if expected == "str" and isinstance(value, int | float):
+            return _Problem(
+                loc,
+                _('skal være tekst i anførselstegn, fx "{value}", ikke et tal.').format(
+                    value=value
+                ),
+            )
+        if expected == "str" and isinstance(value, date):
+            return _Problem(
+                loc, _('skal være tekst i anførselstegn, fx "{value}".').format(value=value)
+            )
+        if expected == "array":
+            return _Problem(loc, _("skal være en liste (linjer, der starter med -)."))
+        if expected == "object":
+            return _Problem(loc, _("skal være et afsnit med felter (nøgle: værdi)."))
+        if expected == "date":
+            return _Problem(loc, _(_DATE_HINT))
+        shown = _(_JSON_KINDS.get(expected, expected))
+        return _Problem(
+            loc,
+            _("skal være {expected}, ikke {got}.").format(
+                expected=shown, got=_(_JSON_KINDS.get(got, got))
+            ),
+        )
+    if "date" in what:
+        return _Problem(loc, _(_DATE_HINT))
+    return _Problem(loc, _("er ugyldigt ({what}).").format(what=what))
+
+
+class _Problem(NamedTuple):
+    loc: tuple[int | str, ...]
+    message: str
+
+
+def _cross_checks(card: Card) -> Iterator[_Problem]:
+    """Rules that span fields: known ids, no duplicates, the card's safety floor."""
+
+    def duplicates(ids: list[str], loc: tuple[int | str, ...]) -> Iterator[_Problem]:
+        seen: set[str] = set()
+        for index, ident in enumerate(ids):
+            if ident in seen:
+                yield _Problem(
+                    (*loc, index, "id"), _('id "{id}" bruges to gange.').format(id=ident)
+                )
+            seen.add(ident)
+
+    criteria = [c.id for c in card.stalking.criteria]
+    if sorted(criteria) != sorted(CRITERIA):
+        yield _Problem(
+            ("stalking", "criteria"),
+            _("kriterierne skal have præcis disse id'er: {ids}.").format(ids=", ".join(CRITERIA)),
+        )
+    roles = [r.id for r in card.screening.roles]
+    if sorted(roles) != sorted(ROLES):
+        yield _Problem(
+            ("screening", "roles"),
+            _("rollerne skal have præcis disse id'er: {ids}.").format(ids=", ".join(ROLES)),
+        )
+    yield from duplicates([s.id for s in card.sections], ())
+    yield from duplicates([f.id for f in card.eksempler.forms], ("eksempler", "forms"))
+    yield from duplicates([c.id for c in card.contacts], ("sparring", "persons"))
+    yield from duplicates(card.step_ids, ("videre_handling", "steps"))
+    yield from duplicates([s.id for s in card.supplements], ("supplements",))
+    yield from duplicates([a.id for a in card.screening.assessments], ("screening", "assessments"))
+    for index, org in enumerate(card.handling.organisations):
+        if org.name not in org.card_line or org.phone not in org.card_line:
+            yield _Problem(
+                ("handling", "organisations", index, "card_line"),
+                _("skal indeholde både navnet og telefonnummeret, som på kortet."),
+            )
+
+    rules = card.screening.rules
+    groups: list[tuple[str, Sequence[Rule]]] = [
+        ("assessment", rules.assessment),
+        ("urgent", rules.urgent),
+        ("steps", rules.steps),
+        ("supplements", rules.supplements),
+    ]
+    for group, items in groups:
+        for index, rule in enumerate(items):
+            loc = ("screening", "rules", group, index)
+            for part in ("when", "when_any"):
+                for key, values in rule.values(part).items():
+                    allowed = CONDITION_VALUES.get(key)
+                    if allowed is None:
+                        yield _Problem(
+                            (*loc, part, key),
+                            _('"{key}" er ikke et svar; brug en af: {keys}.').format(
+                                key=key, keys=", ".join(CONDITION_VALUES)
+                            ),
+                        )
+                    elif not values or any(v not in allowed for v in values):
+                        yield _Problem(
+                            (*loc, part, key),
+                            _('"{key}" kan kun være: {values}.').format(
+                                key=key, values=", ".join(allowed)
+                            ),
+                        )
+
+    assessment_ids = {a.id for a in card.screening.assessments}
+    for index, a_rule in enumerate(rules.assessment):
+        if a_rule.result not in assessment_ids:
+            yield _Problem(
+                ("screening", "rules", "assessment", index, "result"),
+                _('vurderingen "{id}" findes ikke under screening.assessments.').format(
+                    id=a_rule.result
+                ),
+            )
+    if not rules.assessment[-1].always:
+        yield _Problem(
+            ("screening", "rules", "assessment", len(rules.assessment) - 1),
+            _(
+                "den sidste vurderingsregel skal gælde altid (uden when), "
+                "så ingen svar står uden vurdering."
+            ),
+        )
+    step_ids = set(card.step_ids)
+    for index, s_rule in enumerate(rules.steps):
+        for ident in s_rule.show:
+            if ident not in step_ids:
+                yield _Problem(
+                    ("screening", "rules", "steps", index, "show"),
+                    _('trinnet "{id}" findes ikke; brug en af: {ids}.').format(
+                        id=ident, ids=", ".join(card.step_ids)
+                    ),
+                )
+    always = {ident for r in rules.steps if r.always for ident in r.show}
+    missing = [s for s in (card.sparring.id, card.handling.id) if s not in always]
+    if missing:
+        yield _Problem(
+            ("screening", "rules", "steps"),
+            _(
+                "en regel uden betingelser skal altid vise {steps}: "
+                "kortet siger, at en mistanke altid skal handles på."
+            ).format(steps=", ".join(missing)),
+        )
+    supplement_ids = {s.id for s in card.supplements}
+    for index, u_rule in enumerate(rules.supplements):
+        for ident in u_rule.show:
+            if ident not in supplement_ids:
+                yield _Problem(
+                    ("screening", "rules", "supplements", index, "show"),
+                    _('tillægget "{id}" findes ikke under supplements.').format(id=ident),
+                )
+
+
+def validate_data(data: Any, node: yaml.Node | None, source: str) -> Card:
+    """Turn parsed YAML into a Card, or raise CardError listing every problem found."""
+    if not isinstance(data, dict):
+        kind = _("en liste") if isinstance(data, list) else _("en enkelt værdi")
+        raise CardError(
+            _(
+                "{source}: kortfilen skal være et sæt af afsnit (meta:, stalking:, ...), "
+                "ikke {kind}."
+            ).format(source=source, kind=kind)
+        )
+    problems: list[_Problem]
+    try:
+        card = msgspec.convert(data, Card)
+    except msgspec.ValidationError as exc:
+        # msgspec stops at the first problem in the file's structure.
+        problems = [_schema_problem(exc, data)]
+    else:
+        problems = list(_cross_checks(card))
+        if not problems:
+            return card
+    lines = [_("Kortfilen kan ikke bruges: {source}").format(source=source)]
+    for problem in problems[:MAX_ERRORS]:
+        line = _line_of(node, problem.loc)
+        where = _("linje {line}, ").format(line=line) if line else ""
+        field = _("felt {field}: {message}").format(
+            field=_field(problem.loc), message=problem.message
+        )
+        lines.append(f"  {where}{field}")
+    if len(problems) > MAX_ERRORS:
+        lines.append("  " + _("... og {count} fejl mere.").format(count=len(problems) - MAX_ERRORS))
+    raise CardError("\n".join(lines))
