@@ -85,22 +85,27 @@ LOG_COLUMNS = (
 LOG_TITLE = "Log over kontaktforsøg"
 
 
+LOG_SUPPLEMENTS = ("log_warning", "log_tools")  # shown with the Markdown log, apart
+
+
 def log_markdown(card: Card) -> str:
+    from stalkcard.render import supplements_markdown
+
     lines = [f"# {_(LOG_TITLE)}", ""]
     lines += [f"- {line}" for line in _log_guide(card)]
     lines += ["", "| " + " | ".join(map(_, LOG_COLUMNS)) + " |"]
     lines.append("|" + "---|" * len(LOG_COLUMNS))
     lines += ["|" + "   |" * len(LOG_COLUMNS)] * LOG_ROWS
-    return "\n".join(lines) + "\n"
+    extra = [s for ident in LOG_SUPPLEMENTS for s in card.supplements if s.id == ident]
+    if extra:
+        lines += ["", *supplements_markdown(extra)]
+    return "\n".join(lines).rstrip() + "\n"
 
 
 def log_csv(card: Card) -> str:
-    """Semicolon-separated, as Danish Excel expects; the guide stands in column A above."""
+    """Semicolon-separated, as Danish Excel expects. Row 1 is the header, so that
+    Excel's filter and sort and any import find it; the guide is in the Markdown log."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([_(LOG_TITLE)])
-    for line in _log_guide(card):
-        writer.writerow([line])
-    writer.writerow([])
     writer.writerow([_(column) for column in LOG_COLUMNS])
     return buffer.getvalue()

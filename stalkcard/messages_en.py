@@ -274,13 +274,12 @@ ENGLISH: dict[str, str] = {
     "{municipality} · version {version} · kontakter kontrolleret {verified}": (
         "{municipality} · version {version} · contacts checked {verified}"
     ),
-    "Ressourcepersoner (intern sparring)": "Resource persons (internal sparring)",
+    "Ressourcepersoner (intern sparring)": "Resource persons (internal consultation)",
     "Eksterne kontakter (faglig sparring og vejledning)": (
-        "External contacts (professional sparring and guidance)"
+        "External contacts (professional consultation and guidance)"
     ),
     "Navn": "Name",
     "Telefon": "Phone",
-    "Enhed / formål": "Unit / purpose",
     "Tlf. ": "Phone ",
     "Mistanken drejer sig om": "The suspicion concerns",
     "Akut fare lige nu": "Acute danger right now",
@@ -351,4 +350,6 @@ ENGLISH: dict[str, str] = {
     "ugyldigt navn": "invalid name",
     "modtageren er lukket": "the receiving end is closed",
     "udgangen er lukket": "the output is closed",
+    "Enhed": "Unit",
+    "Formål (værktøjets resumé)": "Purpose (the tool's summary)",
 }

@@ -21,6 +21,7 @@ from stalkcard.model import Contact
 MIN_WIDTH = 20  # narrower terminals get 20-column lines, which the terminal wraps
 WIDE = 70  # from this width, contacts are a table; below it, stacked
 GAP = "  "
+PURPOSE_LABEL = "Formål (værktøjets resumé)"  # purposes are the tool's words, not the card's
 
 
 def terminal_width() -> int:
@@ -76,8 +77,18 @@ def contact_groups(contacts: Sequence[Contact]) -> list[tuple[str, list[Contact]
     return [(title, group) for title, group in groups if group]
 
 
+def _about(contact: Contact) -> str:
+    """A person's unit (the card's text), or an organisation's purpose (the tool's)."""
+    return contact.unit or contact.purpose
+
+
+def _about_title(contacts: Sequence[Contact]) -> str:
+    persons = all(c.unit for c in contacts)
+    return _("Enhed") if persons else _(PURPOSE_LABEL)
+
+
 def _table(contacts: Sequence[Contact], width: int, bold: bool) -> list[str] | None:
-    header = (_("Navn"), _("Telefon"), _("Enhed / formål"))
+    header = (_("Navn"), _("Telefon"), _about_title(contacts))
     name_w = max(cells(header[0]), *(cells(c.name) for c in contacts))
     phone_w = max(cells(header[1]), *(cells(c.phone) for c in contacts))
     lead = name_w + phone_w + 2 * len(GAP)
@@ -86,7 +97,7 @@ def _table(contacts: Sequence[Contact], width: int, bold: bool) -> list[str] | N
         return None
     rows: list[tuple[str, str]] = []  # (the bold part, the rest of the line)
     for c in contacts:
-        about = _wrap(c.unit or c.purpose, rest)
+        about = _wrap(_about(c), rest)
         rows.append((_pad(c.name, name_w), GAP + _pad(c.phone, phone_w) + GAP + about[0]))
         rows += [("", " " * lead + more) for more in about[1:]]
     title = _pad(header[0], name_w) + GAP + _pad(header[1], phone_w) + GAP + header[2]
@@ -103,7 +114,8 @@ def _stack(contacts: Sequence[Contact], width: int, bold: bool) -> list[str]:
         lines += ["  " + _bold(line, bold) for line in _wrap(c.name, inner)]
         phone = _("Tlf. ") + c.phone
         lines.append("  " + (phone if cells(phone) <= inner else c.phone))
-        lines += ["  " + line for line in _wrap(c.unit or c.purpose, inner)]
+        about = _about(c) if c.unit else f"{_(PURPOSE_LABEL)}: {_about(c)}"
+        lines += ["  " + line for line in _wrap(about, inner)]
         lines.append("")
     return lines
 

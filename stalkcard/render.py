@@ -211,11 +211,11 @@ def card_markdown(card: Card, section_id: str | None = None, supplements: bool =
                 for paragraph in step.paragraphs:
                     lines += [paragraph, ""]
     if supplements and card.supplements:
-        lines += _supplements_markdown(card.supplements)
+        lines += supplements_markdown(card.supplements)
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _supplements_markdown(supplements: Sequence[Supplement]) -> list[str]:
+def supplements_markdown(supplements: Sequence[Supplement]) -> list[str]:
     lines = [f"## {_(SUPPLEMENT_LABEL)}", ""]
     for supplement in supplements:
         source = _("Kilde: {source}").format(source=supplement.source)
@@ -255,6 +255,7 @@ def contact_dict(contact: Contact) -> dict[str, Any]:
         "unit": contact.unit,
         "phone": contact.phone,
         "purpose": contact.purpose,
+        "purpose_part_of_card": False,  # the tool's summary, built from the card's words
     }
 
 
@@ -389,7 +390,7 @@ def result_markdown(card: Card, result: Result, when: datetime) -> str:
             lines += [f"   - {_contact_text(c)}" for c in step.contacts] + [""]
         lines += [f"   {p}" for p in step.after] + ([""] if step.after else [])
     if result.supplements:
-        lines += _supplements_markdown(result.supplements)
+        lines += supplements_markdown(result.supplements)
     return "\n".join(lines).rstrip() + "\n"
 
 

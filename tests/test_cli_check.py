@@ -53,7 +53,13 @@ def test_answer_options_json(runner: CliRunner) -> None:
     assert contacts["Marlene Skousbøll Bendix"] == "2031 5268"
     steps = [s["id"] for s in data["steps"]]  # type: ignore[attr-defined]
     assert steps == ["sparring", "handling", "own_options", "network", "coordination", "referral"]
-    assert [s["id"] for s in data["supplements"]] == ["duty_to_notify"]  # type: ignore[attr-defined]
+    assert [s["id"] for s in data["supplements"]] == [  # type: ignore[attr-defined]
+        "crime",
+        "duty_to_notify",
+        "hotline_1888",
+        "log_tools",
+        "log_warning",
+    ]
     assert all(s["part_of_card"] is False for s in data["supplements"])  # type: ignore[attr-defined]
 
 

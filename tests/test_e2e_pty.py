@@ -37,7 +37,7 @@ def test_check_in_a_terminal(tmp_path: Path) -> None:
     answer(child, "Hvem drejer mistanken sig om?", UP + UP + ENTER)  # victim
     answer(child, "Er nogen i akut fare lige nu?", ENTER)  # no
     answer(child, "Hvilke former", " " + ENTER)  # messages
-    answer(child, "Har personen sagt fra", UP + UP + ENTER)  # yes
+    answer(child, "Har den udsatte sagt fra", UP + UP + ENTER)  # yes
     answer(child, "Er kontakten ensidig", UP + UP + ENTER)  # yes
     answer(child, "Har der været flere kontaktforsøg", DOWN + ENTER)  # back
     answer(child, "Er kontakten ensidig", DOWN + ENTER)  # from yes (its answer) to no

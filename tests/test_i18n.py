@@ -13,7 +13,7 @@ from helpers import normalise, run_stalkcard
 from typer.testing import CliRunner
 
 import stalkcard
-from stalkcard import errors, export, model, prompts, render, validation
+from stalkcard import errors, export, model, plain, prompts, render, validation
 from stalkcard.card import bundled_card_path, load_card
 from stalkcard.cli import app
 from stalkcard.i18n import requested_language
@@ -46,6 +46,7 @@ def _indirect_messages() -> set[str]:
         *validation._JSON_KINDS.values(),
         validation._DATE_HINT,
         *errors.OS_REASONS.values(),
+        plain.PURPOSE_LABEL,
         "har en ugyldig form.",
         render.SUPPLEMENT_LABEL,
         *render.ANSWER_WORDS.values(),
@@ -152,7 +153,8 @@ def test_show_in_english(runner: CliRunner, how: str) -> None:
 def test_contacts_and_errors_in_english(runner: CliRunner) -> None:
     result = runner.invoke(app, ["--lang", "en", "contacts"])
     assert result.exit_code == 0, result.output
-    assert "Resource persons (internal sparring)" in result.output
+    assert "Resource persons (internal consultation)" in result.output
+    assert "Purpose (the tool's summary)" in result.output
     assert "Phone" in result.output
     none = runner.invoke(app, ["--lang", "en", "contacts", "zebra"])
     assert none.exit_code == 1
@@ -211,7 +213,9 @@ def test_log_in_english(runner: CliRunner) -> None:
     result = runner.invoke(app, ["--lang", "en", "log", "-f", "csv"])
     assert result.exit_code == 0, result.output
     assert "Date (YYYY-MM-DD);Time (HH:MM);Form of contact" in result.output
-    assert "PHONE CALLS AND MESSAGES" in result.output
+    markdown = runner.invoke(app, ["--lang", "en", "log"])
+    assert "PHONE CALLS AND MESSAGES" in markdown.output
+    assert "A log may become part of a police case" in markdown.output
 
 
 def test_broken_card_message_in_english(runner: CliRunner, tmp_path: Path) -> None:

@@ -36,15 +36,17 @@ def test_there_are_486_combinations() -> None:
     assert len(ALL) == 3 * 2 * 27 * 3
 
 
-@pytest.mark.parametrize(
-    "answers",
-    ALL,
-    ids=lambda a: "-".join(
-        a.as_dict()[k] for k in ("role", "danger", "unwanted", "one_sided", "repeated", "children")
-    ),
-)
-def test_every_path_ends_in_contacts_and_steps(answers: Answers) -> None:
-    result = evaluate(CARD, answers)
+CARDS = {"da": CARD, "en": load_card(language="en")}
+UNKNOWN_ROLE_NOTE = {
+    "da": "Hvis borgeren er den udsatte",
+    "en": "If the citizen is the one exposed",
+}
+
+
+def check_path(language: str, answers: Answers) -> None:
+    """Everything the card and its supplements promise for one set of answers."""
+    card = CARDS[language]
+    result = evaluate(card, answers)
     steps = [s.id for s in result.steps]
     # The card's rule: a suspicion is always acted on.
     assert steps[:2] == ["sparring", "handling"]
@@ -67,12 +69,26 @@ def test_every_path_ends_in_contacts_and_steps(answers: Answers) -> None:
     else:
         assert result.assessment == "criteria_unclear"
 
-    # Urgency leads with 112.
+    # Urgency leads with 112; the supplements follow their rules.
     assert result.urgent == (answers.danger == "yes")
-    supplements = [s.id for s in result.supplements]
+    supplements = {s.id: s for s in result.supplements}
     assert ("acute_danger" in supplements) == result.urgent
+    # Section 242 and how to report, whenever the signs are present or unclear.
+    assert ("crime" in supplements) == (result.assessment != "criteria_not_met")
+    if "crime" in supplements:
+        assert "114" in supplements["crime"].text and "242" in supplements["crime"].text
+    # The hedged conflict text whenever the contact is not one-sided.
     assert ("conflict" in supplements) == (answers.one_sided == "no")
+    if "conflict" in supplements:
+        hedge = {"da": "udelukker ikke stalking", "en": "does not rule out stalking"}
+        assert hedge[language] in supplements["conflict"].text
     assert ("duty_to_notify" in supplements) == (answers.children in ("yes", "unknown"))
+    assert ("perpetrator_help" in supplements) == (answers.role == "perpetrator")
+    own_log = answers.role in ("victim", "unknown")
+    assert ("log_tools" in supplements) == ("log_warning" in supplements) == own_log
+    assert "1888" in supplements["hotline_1888"].text  # on every path
+    # Every supplement has a source and is never part of the card's steps.
+    assert all(s.source for s in result.supplements)
 
     # Steps fit the role.
     own = {s.id: s.note for s in result.steps if s.id in ("own_options", "network")}
@@ -81,12 +97,27 @@ def test_every_path_ends_in_contacts_and_steps(answers: Answers) -> None:
     elif answers.role == "perpetrator":
         assert own == {}
     else:
-        assert own == {
-            "own_options": "Hvis borgeren er den udsatte",
-            "network": "Hvis borgeren er den udsatte",
-        }
+        note = UNKNOWN_ROLE_NOTE[language]
+        assert own == {"own_options": note, "network": note}
     # Card order is kept.
-    assert steps == [s for s in CARD.step_ids if s in steps]
+    assert steps == [s for s in card.step_ids if s in steps]
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_every_path_ends_in_contacts_and_steps(language: str) -> None:
+    for answers in ALL:
+        try:
+            check_path(language, answers)
+        except AssertionError as exc:
+            raise AssertionError(f"{language} {answers.as_dict()}: {exc}") from exc
+
+
+def test_both_languages_give_the_same_result_ids() -> None:
+    for answers in ALL:
+        da, en = evaluate(CARDS["da"], answers), evaluate(CARDS["en"], answers)
+        assert da.assessment == en.assessment
+        assert [s.id for s in da.steps] == [s.id for s in en.steps]
+        assert [s.id for s in da.supplements] == [s.id for s in en.supplements]
 
 
 def test_urgent_supplements_are_the_112_advice() -> None:
