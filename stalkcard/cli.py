@@ -170,16 +170,16 @@ def _menu(ctx: typer.Context) -> None:
     from stalkcard.prompts import ask_menu
 
     gc.enable()
-    try:
-        choice = ask_menu()
-    except Cancelled:
-        raise Cancelled(_("Afbrudt. Intet er gemt.")) from None
-    if choice == "check":
-        ctx.invoke(check, ctx=ctx)
-    elif choice == "contacts":
-        ctx.invoke(contacts, ctx=ctx)
-    elif choice == "show":
-        ctx.invoke(show, ctx=ctx)
+    actions: dict[str, Callable[..., Any]] = {"check": check, "contacts": contacts, "show": show}
+    while True:  # back to the menu after each action, until "Afslut"
+        try:
+            choice = ask_menu()
+        except Cancelled:
+            raise Cancelled(_("Afbrudt. Intet er gemt.")) from None
+        if choice not in actions:
+            return
+        ctx.invoke(actions[choice], ctx=ctx)
+        typer.echo("")
 
 
 @app.command(help=_("Vis hele handlekortet (eller ét afsnit af det)."))
@@ -399,10 +399,11 @@ def check(
         bool, typer.Option("--force", help=_("Erstat en eksisterende notatfil."))
     ] = False,
 ) -> None:
-    from stalkcard.screening import evaluate, normalise_answers
+    from stalkcard.screening import UNIT_ENV, evaluate, normalise_answers, normalise_unit
 
     card = _load(ctx, warn_stale=True)
     interactive = answers_file is None and not answer
+    unit_env = os.environ.get(UNIT_ENV, "").strip() or None
     if interactive:
         if not _terminal():
             raise AnswerError(
@@ -411,9 +412,18 @@ def check(
                     "--answers FIL eller --answer NØGLE=VÆRDI (se stalkcard check --help)."
                 )
             )
-        answers = _interactive_answers(card)
+        unit = None
+        if unit_env is not None:
+            try:
+                unit = normalise_unit(unit_env, card, source=UNIT_ENV)
+            except AnswerError as exc:
+                _warn(exc.message + " " + _("Spørgsmålet om din enhed stilles i stedet."))
+        answers = _interactive_answers(card, unit)
     else:
-        answers = normalise_answers(_read_answers(answers_file, answer or []), card)
+        raw = _read_answers(answers_file, answer or [])
+        if "unit" not in raw and unit_env is not None:
+            raw["unit"] = normalise_unit(unit_env, card, source=UNIT_ENV)
+        answers = normalise_answers(raw, card)
     result = evaluate(card, answers)
     from stalkcard import render
 
@@ -425,12 +435,13 @@ def check(
     if note_path is None and interactive:
         from stalkcard.prompts import ask_note_path
 
-        note_path = ask_note_path(datetime.now().date())
+        note_path = ask_note_path(datetime.now())
     if note_path is not None:
-        _save_note(card, result, note_path, force, interactive)
+        # With JSON on stdout, the confirmation goes to stderr: stdout stays JSON.
+        _save_note(card, result, note_path, force, interactive, fmt is ResultFormat.json)
 
 
-def _interactive_answers(card: Any) -> Any:
+def _interactive_answers(card: Any, unit: str | None) -> Any:
     # Rich and the renderers are imported only once there is something to show,
     # so the first question appears sooner (bench/startup.py).
     from stalkcard.prompts import run_screening
@@ -458,29 +469,50 @@ def _interactive_answers(card: Any) -> Any:
         label, shown = render.describe_answer(card, key, value)
         return f"{label}: {shown}"
 
-    return run_screening(card, echo, describe)
+    return run_screening(card, echo, describe, unit)
 
 
-def _save_note(card: Any, result: Any, path: Path, force: bool, interactive: bool) -> None:
+def _save_note(
+    card: Any, result: Any, path: Path, force: bool, interactive: bool, quiet: bool = False
+) -> None:
+    """Save the case note. In the interactive flow a name that exists offers
+    another name or replacing it, and any other refusal asks for another name;
+    the screening is never lost to a bad name."""
+    from stalkcard.errors import FileExists
     from stalkcard.output import write_private
     from stalkcard.render import result_markdown
 
+    say = _warn if quiet else typer.echo
     text = result_markdown(card, result, datetime.now())
     target: Path | None = path
+    replace = force
     while target is not None:
         try:
-            write_private(target, text, force=force)
+            saved = write_private(target, text, force=replace)
+        except FileExists as exc:
+            if not interactive:
+                raise
+            from stalkcard.prompts import ask_existing, ask_retry_path
+
+            choice = ask_existing(exc.path)
+            if choice == "replace":
+                replace = True
+            elif choice == "rename":
+                target = ask_retry_path()
+            else:
+                target = None
+            continue
         except OutputError as exc:
             if not interactive:
                 raise
             _error(exc.message)
             from stalkcard.prompts import ask_retry_path
 
-            target = ask_retry_path()
+            target, replace = ask_retry_path(), force
             continue
-        typer.echo(_("Notatet er gemt: {path} (kun du kan læse det).").format(path=target))
+        say(_("Notatet er gemt: {path} (kun du kan læse det).").format(path=saved.absolute()))
         return
-    typer.echo(_("Intet notat er gemt."))
+    say(_("Intet notat er gemt."))
 
 
 def main() -> None:

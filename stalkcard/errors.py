@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import IntEnum
+from pathlib import Path
 
 
 class ExitCode(IntEnum):
@@ -32,6 +33,21 @@ class AnswerError(StalkcardError):
 
 class OutputError(StalkcardError):
     """A file could not be written (exists already, or the folder is not writable)."""
+
+
+class FileExists(OutputError):
+    """The file exists, and replacing it was not asked for."""
+
+    def __init__(self, path: Path) -> None:
+        from stalkcard.i18n import _
+
+        super().__init__(
+            _(
+                "Filen findes allerede: {path}. Vælg et andet navn, eller brug --force for at "
+                "erstatte den."
+            ).format(path=path)
+        )
+        self.path = path
 
 
 class NoMatch(StalkcardError):

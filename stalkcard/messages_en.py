@@ -240,10 +240,6 @@ ENGLISH: dict[str, str] = {
     "Kan ikke skrive i mappen {folder}: {reason}": "Cannot write in the folder {folder}: {reason}",
     "Kan ikke skrive filen {path}: {reason}": "Cannot write the file {path}: {reason}",
     # The prompts
-    "(piletasterne flytter, Enter vælger)": "(arrow keys move, Enter chooses)",
-    "(mellemrum markerer, Enter går videre; ingen markeret er også et svar)": (
-        "(space marks, Enter goes on; none marked is also an answer)"
-    ),
     "Screeningen blev afbrudt. Intet er gemt.": "The screening was cancelled. Nothing was saved.",
     "Tilbage til forrige spørgsmål": "Back to the previous question",
     "Ja": "Yes",
@@ -255,8 +251,6 @@ ENGLISH: dict[str, str] = {
     "Nej, gem ikke": "No, don't save",
     "Ja, gem et notat": "Yes, save a note",
     "Filnavn til notatet:": "File name for the note:",
-    "stalking-notat-{date}.md": "stalking-note-{date}.md",
-    "(Enter gemmer)": "(Enter saves)",
     "Skriv et andet filnavn (eller tryk Enter for ikke at gemme):": (
         "Type another file name (or press Enter not to save):"
     ),
@@ -286,7 +280,7 @@ ENGLISH: dict[str, str] = {
     "Former set": "Forms seen",
     "Ingen": "None",
     "Børn involveret": "Children involved",
-    "Uønsket (personen har sagt fra)": "Unwanted (the person has said no)",
+    "Uønsket (den udsatte har sagt fra)": "Unwanted (the exposed person has said no)",
     "Ensidig kontakt": "One-sided contact",
     "Flere kontaktforsøg (et mønster)": "Several contact attempts (a pattern)",
     "Resultat af screeningen": "Result of the screening",
@@ -352,4 +346,50 @@ ENGLISH: dict[str, str] = {
     "udgangen er lukket": "the output is closed",
     "Enhed": "Unit",
     "Formål (værktøjets resumé)": "Purpose (the tool's summary)",
+    # The closing summary, the suggestion and the unit
+    "Din enhed": "Your unit",
+    "Ikke angivet": "Not given",
+    "Kort sagt": "In short",
+    "(Tillæg – ikke en del af handlekortet)": "(Supplement – not part of the action card)",
+    "Vurdering: {text}": "Assessment: {text}",
+    "Ring nu:": "Call now:",
+    "(forslag)": "(suggested)",
+    "Forslag – ikke en del af handlekortet. Alle fem ressourcepersoner står ovenfor.": (
+        "Suggestion – not part of the action card. All five resource persons are listed above."
+    ),
+    "Forslag – ikke en del af handlekortet": "Suggestion – not part of the action card",
+    'Svaret "{key}" passer ikke på én enhed: {value}. Enheder: {units}; eller other.': (
+        'The answer "{key}" does not match one unit: {value}. Units: {units}; or other.'
+    ),
+    'kontakten "{id}" findes ikke; brug en af: {ids}.': (
+        'the contact "{id}" does not exist; use one of: {ids}.'
+    ),
+    # Writing files
+    "Der er ikke angivet noget filnavn.": "No file name was given.",
+    '"-" er ikke et filnavn her. Udelad -o/--note for at skrive til skærmen.': (
+        '"-" is not a file name here. Leave out -o/--note to write to the screen.'
+    ),
+    "Navnet ender med en skråstreg, så det er en mappe: {path}. Skriv et filnavn.": (
+        "The name ends with a slash, so it is a folder: {path}. Give a file name."
+    ),
+    "{path} er ikke en almindelig fil (fx en genvej eller en enhed) og erstattes ikke. Vælg et andet navn.": (
+        "{path} is not a regular file (e.g. a link or a device) and is not replaced. Choose another name."
+    ),
+    # The interactive flow
+    "ingen markeret": "none marked",
+    "{count} markeret": "{count} marked",
+    "Spørgsmål {number} af {total}": "Question {number} of {total}",
+    "piletasterne flytter, Enter vælger": "arrow keys move, Enter chooses",
+    "mellemrum markerer, Enter går videre; ingen markeret er også et svar": (
+        "space marks, Enter goes on; none marked is an answer too"
+    ),
+    "Anden enhed, eller spring over": "Another unit, or skip",
+    "Hvilken enhed er du selv fra?": "Which unit are you from?",
+    "stalking-notat-{when}.md": "stalking-note-{when}.md",
+    "(Enter gemmer; ~ er din hjemmemappe)": "(Enter saves; ~ is your home folder)",
+    "Filen findes allerede: {path}. Hvad vil du?": "The file already exists: {path}. What do you want to do?",
+    "Vælg et andet navn": "Choose another name",
+    "Erstat filen": "Replace the file",
+    "Gem ikke": "Do not save",
+    "Spørgsmålet om din enhed stilles i stedet.": "You will be asked for your unit instead.",
 }

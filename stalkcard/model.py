@@ -23,7 +23,9 @@ CONDITION_VALUES: dict[str, tuple[str, ...]] = {
     "one_sided": TRISTATE,
     "repeated": TRISTATE,
     "children": TRISTATE,
+    "unit": (),  # "other" or a resource person's id: checked against the card
 }
+OTHER_UNIT = "other"
 
 # Text may not be blank, nor hold C0/C1 control characters (newline and tab
 # allowed) or Unicode bidirectional controls, which can make a phone number
@@ -69,11 +71,15 @@ class Form(_Model):
     examples: Text
 
 
+Keywords = list[Annotated[str, msgspec.Meta(pattern=TEXT_PATTERN, max_length=64)]]
+
+
 class Person(_Model):
     id: Ident
     name: Text
     unit: Text
     phone: Phone
+    keywords: Keywords = []  # the tool's search words, not the card's
 
 
 class Organisation(_Model):
@@ -82,6 +88,7 @@ class Organisation(_Model):
     phone: Phone
     card_line: Text  # the card's own line, e.g. "Dansk Stalking Center, tlf.nr: 2517 7374"
     purpose: Text
+    keywords: Keywords = []
 
 
 class Step(_Model):
@@ -126,6 +133,19 @@ class Supplement(_Model):
     id: Ident
     text: Text
     source: Text
+    headline: Text | None = None  # a short instruction for the closing summary
+
+
+class SupplementContact(_Model):
+    """A number that is not on the card (112, 114, 1888): findable with
+    `contacts`, always shown apart from the card's contacts, with its source."""
+
+    id: Ident
+    name: Text
+    phone: Phone
+    purpose: Text
+    source: Text
+    keywords: Keywords = []
 
 
 class Role(_Model):
@@ -138,11 +158,13 @@ class Questions(_Model):
     danger: Text
     forms: Text
     children: Text
+    unit: Text | None = None  # the caseworker's own unit, for the suggestion
 
 
 class Assessment(_Model):
     id: Ident
     text: Text
+    short: Text | None = None  # one line for the closing summary
 
 
 def _answer_values(value: str | bool | list[str | bool]) -> list[str]:
@@ -178,11 +200,18 @@ class SupplementRule(Rule, kw_only=True):
     show: Annotated[list[Ident], msgspec.Meta(min_length=1)]
 
 
+class SuggestRule(Rule, kw_only=True):
+    """Whom to call first: the tool's suggestion, never the card's."""
+
+    show: Annotated[list[Ident], msgspec.Meta(min_length=1)]
+
+
 class Rules(_Model):
     assessment: Annotated[list[AssessmentRule], msgspec.Meta(min_length=1)]
     urgent: Annotated[list[Rule], msgspec.Meta(min_length=1)]
     steps: Annotated[list[StepRule], msgspec.Meta(min_length=1)]
     supplements: list[SupplementRule] = []
+    suggest: list[SuggestRule] = []
 
 
 class Screening(_Model):
@@ -193,14 +222,21 @@ class Screening(_Model):
 
 
 class Contact(msgspec.Struct, frozen=True):
-    """One entry of the quick lookup: a resource person or an organisation."""
+    """One entry of the quick lookup: a resource person, an organisation, or
+    (kind "supplement") a number that is not on the card, with its source."""
 
     id: str
-    kind: str  # "person" or "organisation"
+    kind: str  # "person", "organisation" or "supplement"
     name: str
     unit: str | None
     phone: str
     purpose: str
+    keywords: tuple[str, ...] = ()
+    source: str | None = None
+
+    @property
+    def part_of_card(self) -> bool:
+        return self.kind != "supplement"
 
 
 Section = TextSection | DefinitionSection | FormsSection
@@ -218,6 +254,7 @@ class Card(_Model):
     videre_handling: FurtherSection
     screening: Screening
     supplements: list[Supplement] = []
+    supplement_contacts: list[SupplementContact] = []
 
     @property
     def sections(self) -> list[Section]:
@@ -234,14 +271,29 @@ class Card(_Model):
     @property
     def contacts(self) -> list[Contact]:
         people = [
-            Contact(p.id, "person", p.name, p.unit, p.phone, self.sparring.purpose)
+            Contact(
+                p.id, "person", p.name, p.unit, p.phone, self.sparring.purpose, tuple(p.keywords)
+            )
             for p in self.sparring.persons
         ]
         organisations = [
-            Contact(o.id, "organisation", o.name, None, o.phone, o.purpose)
+            Contact(o.id, "organisation", o.name, None, o.phone, o.purpose, tuple(o.keywords))
             for o in self.handling.organisations
         ]
         return people + organisations
+
+    @property
+    def extra_contacts(self) -> list[Contact]:
+        """The numbers that are not on the card (112, 114, 1888), kept apart."""
+        return [
+            Contact(
+                s.id, "supplement", s.name, None, s.phone, s.purpose, tuple(s.keywords), s.source
+            )
+            for s in self.supplement_contacts
+        ]
+
+    def contact(self, contact_id: str) -> Contact:
+        return next(c for c in self.contacts if c.id == contact_id)
 
     def criterion(self, criterion_id: str) -> Criterion:
         return next(c for c in self.stalking.criteria if c.id == criterion_id)

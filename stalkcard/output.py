@@ -1,38 +1,74 @@
 """Writing a file the user asked for: atomically, readable by its owner only,
-and never over an existing file unless told to."""
+never over an existing file unless told to, and never over anything but a
+regular file (a device, a FIFO, a link or a folder is refused, even with --force).
+
+Every refusal is an OutputError with a Danish message (exit code 2); the
+temporary file is removed on every way out, a signal included (the handlers in
+stalkcard.cli turn SIGTERM and SIGHUP into an exception, so `finally` runs).
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
-from stalkcard.errors import OutputError, os_reason
+from stalkcard.errors import FileExists, OutputError, os_reason
 from stalkcard.i18n import _
 
 
-def _exists(path: Path) -> OutputError:
-    return OutputError(
-        _(
-            "Filen findes allerede: {path}. Vælg et andet navn, eller brug --force for at "
-            "erstatte den."
-        ).format(path=path)
-    )
+def _refuse_name(raw: str) -> None:
+    if not raw.strip():
+        raise OutputError(_("Der er ikke angivet noget filnavn."))
+    if raw == "-":
+        # Said in the README: "-" is not a file name here; leave out -o to write to stdout.
+        raise OutputError(
+            _('"-" er ikke et filnavn her. Udelad -o/--note for at skrive til skærmen.')
+        )
+    if raw.endswith(("/", os.sep)) or (os.altsep and raw.endswith(os.altsep)):
+        raise OutputError(
+            _(
+                "Navnet ender med en skråstreg, så det er en mappe: {path}. Skriv et filnavn."
+            ).format(path=raw)
+        )
 
 
-def write_private(path: Path, data: str | bytes, force: bool = False) -> Path:
-    """Write `data` to `path` with mode 0600; all of it or nothing.
-
-    Without `force`, an existing file is left alone and OutputError is raised.
-    """
-    path = Path(path)
-    if path.is_dir():
+def _check_target(path: Path, force: bool) -> None:
+    """What is at `path` now: nothing, or a regular file we may replace."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise OutputError(
+            _("Kan ikke skrive filen {path}: {reason}").format(path=path, reason=os_reason(exc))
+        ) from None
+    if stat.S_ISDIR(info.st_mode):
         raise OutputError(
             _("Der er en mappe med det navn: {path}. Vælg et filnavn.").format(path=path)
         )
-    if path.exists() and not force:
-        raise _exists(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise OutputError(
+            _(
+                "{path} er ikke en almindelig fil (fx en genvej eller en enhed) og erstattes "
+                "ikke. Vælg et andet navn."
+            ).format(path=path)
+        )
+    if not force:
+        raise FileExists(path)
+
+
+def write_private(path: Path | str, data: str | bytes, force: bool = False) -> Path:
+    """Write `data` to `path` with mode 0600; all of it or nothing.
+
+    Without `force`, an existing file is left alone and FileExists is raised.
+    """
+    raw = str(path)
+    _refuse_name(raw)
+    path = Path(raw)
+    _check_target(path, force)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError(_("Mappen findes ikke: {folder}").format(folder=folder))
@@ -58,12 +94,9 @@ def write_private(path: Path, data: str | bytes, force: bool = False) -> Path:
             try:
                 os.link(tmp, path)  # fails if `path` exists: no window for a race
             except FileExistsError:
-                raise _exists(path) from None
+                raise FileExists(path) from None
             except OSError:
-                # Some file systems have no hard links; check, then move into place.
-                if path.exists():
-                    raise _exists(path) from None
-                os.replace(tmp, path)
+                _write_exclusive(path, payload)  # a file system without hard links
     except OutputError:
         raise
     except OSError as exc:
@@ -74,3 +107,30 @@ def write_private(path: Path, data: str | bytes, force: bool = False) -> Path:
         with contextlib.suppress(OSError):
             tmp.unlink()
     return path
+
+
+def _write_exclusive(path: Path, payload: bytes) -> None:
+    """Create `path` only if it does not exist (O_EXCL: of two writers, one wins),
+    for file systems without hard links (FAT, exFAT, some network shares).
+    A half-written file is removed."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags, 0o600)
+    except FileExistsError:
+        raise FileExists(path) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            path.unlink()
+        raise
+
+
+def note_path(name: str) -> Path:
+    """A note's file name as typed at the prompt: ~ expanded, and .md added when
+    the name has no extension."""
+    path = Path(name.strip()).expanduser()
+    return path if path.suffix else path.with_name(path.name + ".md")

@@ -8,25 +8,31 @@ forward: Enter at every prompt walks to the result.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Callable
-from datetime import date
+from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple, cast
 
 import questionary
+from prompt_toolkit.formatted_text import to_formatted_text
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
+from prompt_toolkit.shortcuts import PromptSession
 from questionary import Choice, Style
 
 from stalkcard.errors import Cancelled
 from stalkcard.i18n import _
-from stalkcard.model import CRITERIA, NO, UNKNOWN, YES, Card
+from stalkcard.model import CRITERIA, NO, OTHER_UNIT, UNKNOWN, YES, Card
 from stalkcard.screening import Answers
 
 BACK = "__tilbage__"
 DONE = "__resultat__"
 QUESTIONS = ("role", "danger", "forms", *CRITERIA, "children")
-SELECT_HINT = "(piletasterne flytter, Enter vælger)"
-CHECKBOX_HINT = "(mellemrum markerer, Enter går videre; ingen markeret er også et svar)"
+REVIEWED = (*QUESTIONS, "unit")
+SELECT_HINT = "piletasterne flytter, Enter vælger"
+CHECKBOX_HINT = "mellemrum markerer, Enter går videre; ingen markeret er også et svar"
+PROGRESS = "Spørgsmål {number} af {total}"
 CANCELLED = "Screeningen blev afbrudt. Intet er gemt."
 STYLE = Style([("qmark", "bold"), ("question", "bold"), ("instruction", "italic")])
 
@@ -34,6 +40,13 @@ YES_NO_UNKNOWN = (("Ja", YES), ("Nej", NO), ("Ved ikke", UNKNOWN))  # labels pas
 
 Echo = Callable[[str, Any], None]
 """Called with an event name and its data, so the caller can show context."""
+
+
+class Back(NamedTuple):
+    """The answer "Tilbage": go to the previous question, keeping `keep` (what was
+    already marked in a checkbox) as this question's answer for when it returns."""
+
+    keep: Any = None
 
 
 def _ctrl_d(question: questionary.Question) -> questionary.Question:
@@ -56,56 +69,119 @@ def _ask(question: questionary.Question) -> Any:
         raise Cancelled(_(CANCELLED)) from None
 
 
-def _select(message: str, choices: list[Choice], default: Any, back: bool) -> Any:
+def _danish_summary(question: questionary.Question) -> questionary.Question:
+    """questionary's checkbox sums up its answer in English ("done (2
+    selections)"), built inside the prompt's own message. Rewrite those answer
+    words in the prompt sessions' messages, which is where they are drawn."""
+    for window in question.application.layout.find_all_windows():
+        prefix = window.get_line_prefix
+        session = getattr(getattr(prefix, "func", None), "__self__", None)
+        if isinstance(prefix, functools.partial) and isinstance(session, PromptSession):
+            session.message = cast(Any, _translating(session.message))
+    return question
+
+
+def _translating(message: Any) -> Callable[[], list[tuple[str, str]]]:
+    def translated() -> list[tuple[str, str]]:
+        out: list[tuple[str, str]] = []
+        for fragment in to_formatted_text(message() if callable(message) else message):
+            style, text = fragment[0], fragment[1]
+            if style == "class:answer":
+                many = re.fullmatch(r"done \((\d+) selections\)", text)
+                if text == "done":
+                    text = _("ingen markeret")
+                elif many:
+                    text = _("{count} markeret").format(count=many.group(1))
+            out.append((style, text))
+        return out
+
+    return translated
+
+
+def _hint(hint: str, progress: tuple[int, int] | None) -> str:
+    if progress is None:
+        return f"({_(hint)})"
+    number, total = progress
+    return f"({_(PROGRESS).format(number=number, total=total)}; {_(hint)})"
+
+
+def _select(
+    message: str,
+    choices: list[Choice],
+    default: Any,
+    back: bool,
+    progress: tuple[int, int] | None = None,
+) -> Any:
     if back:
         choices = [*choices, Choice(_("Tilbage til forrige spørgsmål"), value=BACK)]
     chosen = next((c for c in choices if c.value == default), choices[0])
-    return _ask(
+    answer = _ask(
         questionary.select(
             message,
             choices=choices,
             default=chosen,
-            instruction=_(SELECT_HINT),
+            instruction=_hint(SELECT_HINT, progress),
             style=STYLE,
             qmark="?",
             pointer=">",
         )
     )
+    return Back() if answer == BACK else answer
 
 
-def ask_question(card: Card, key: str, current: Any, back: bool, echo: Echo) -> Any:
-    """Ask one question of the screening; return its value, or BACK."""
+def unit_choices(card: Card) -> list[Choice]:
+    choices = [Choice(p.unit, value=p.id) for p in card.sparring.persons]
+    return [*choices, Choice(_("Anden enhed, eller spring over"), value=OTHER_UNIT)]
+
+
+def ask_question(
+    card: Card,
+    key: str,
+    current: Any,
+    back: bool,
+    echo: Echo,
+    progress: tuple[int, int] | None = None,
+) -> Any:
+    """Ask one question of the screening; return its value, or Back."""
     questions = card.screening.questions
     if key == "role":
         choices = [Choice(r.label, value=r.id) for r in card.screening.roles]
-        return _select(questions.role, choices, current or "unknown", back)
+        return _select(questions.role, choices, current or "unknown", back, progress)
     if key == "danger":
         choices = [Choice(_("Nej"), value=NO), Choice(_("Ja"), value=YES)]
-        return _select(questions.danger, choices, current or NO, back)
+        return _select(questions.danger, choices, current or NO, back, progress)
     if key == "forms":
         chosen = set(current or ())
         echo("forms", card.eksempler)
         form_choices = [
             Choice(f.title, value=f.id, checked=f.id in chosen) for f in card.eksempler.forms
         ]
+        if back:
+            form_choices.append(Choice(_("Tilbage til forrige spørgsmål"), value=BACK))
         picked = _ask(
-            questionary.checkbox(
-                questions.forms,
-                choices=form_choices,
-                instruction=_(CHECKBOX_HINT),
-                style=STYLE,
-                pointer=">",
+            _danish_summary(
+                questionary.checkbox(
+                    questions.forms,
+                    choices=form_choices,
+                    instruction=_hint(CHECKBOX_HINT, progress),
+                    style=STYLE,
+                    pointer=">",
+                )
             )
         )
-        return tuple(f.id for f in card.eksempler.forms if f.id in picked)
+        forms = tuple(f.id for f in card.eksempler.forms if f.id in picked)
+        return Back(keep=forms) if BACK in picked else forms
     if key in CRITERIA:
         criterion = card.criterion(key)
         echo("criterion", criterion.text)
         choices = [Choice(_(label), value=value) for label, value in YES_NO_UNKNOWN]
-        return _select(criterion.question, choices, current or UNKNOWN, back)
+        return _select(criterion.question, choices, current or UNKNOWN, back, progress)
     if key == "children":
         choices = [Choice(_(label), value=value) for label, value in YES_NO_UNKNOWN]
-        return _select(questions.children, choices, current or UNKNOWN, back)
+        return _select(questions.children, choices, current or UNKNOWN, back, progress)
+    if key == "unit":
+        message = questions.unit or _("Hvilken enhed er du selv fra?")
+        return _select(message, unit_choices(card), current or OTHER_UNIT, back, progress)
     raise ValueError(key)
 
 
@@ -114,31 +190,55 @@ def review(card: Card, answers: dict[str, Any], describe: Callable[[str, Any], s
     choices = [Choice(_("Se resultatet"), value=DONE)]
     choices += [
         Choice(_("Ret: {answer}").format(answer=describe(key, answers[key])), value=key)
-        for key in QUESTIONS
+        for key in REVIEWED
     ]
     return str(_select(_("Er svarene rigtige?"), choices, DONE, back=False))
 
 
-def run_screening(card: Card, echo: Echo, describe: Callable[[str, Any], str]) -> Answers:
-    """Walk through the questions, then the review; return the answers."""
-    answers: dict[str, Any] = {}
+def _once(echo: Echo) -> Echo:
+    """Show each piece of context once: a step back does not print it again."""
+    seen: set[tuple[str, str]] = set()
+
+    def show(event: str, data: Any) -> None:
+        key = (event, repr(data))
+        if key not in seen:
+            seen.add(key)
+            echo(event, data)
+
+    return show
+
+
+def run_screening(
+    card: Card, echo: Echo, describe: Callable[[str, Any], str], unit: str | None = None
+) -> Answers:
+    """Walk through the questions, then the review; return the answers.
+
+    `unit` is the caseworker's own unit when it is already known (STALKCARD_UNIT);
+    otherwise it is asked last, and can be skipped.
+    """
+    keys = QUESTIONS if unit is not None else REVIEWED
+    answers: dict[str, Any] = {"unit": unit} if unit is not None else {}
+    echo = _once(echo)
     index = 0
-    while index < len(QUESTIONS):
-        key = QUESTIONS[index]
-        value = ask_question(card, key, answers.get(key), back=index > 0, echo=echo)
-        if value == BACK:
+    while index < len(keys):
+        key = keys[index]
+        value = ask_question(
+            card, key, answers.get(key), index > 0, echo, progress=(index + 1, len(keys))
+        )
+        if isinstance(value, Back):
+            if value.keep is not None:
+                answers[key] = value.keep
             index -= 1
             continue
         answers[key] = value
         if key == "danger" and value == YES:
             echo("danger", value)
         index += 1
+    # From the review, a question is asked without "Tilbage": Enter keeps its answer.
     while (key := review(card, answers, describe)) != DONE:
-        value = ask_question(card, key, answers[key], back=True, echo=echo)
-        if value != BACK:
-            answers[key] = value
-            if key == "danger" and value == YES:
-                echo("danger", value)
+        answers[key] = ask_question(card, key, answers[key], back=False, echo=echo)
+        if key == "danger" and answers[key] == YES:
+            echo("danger", YES)
     return Answers(
         role=answers["role"],
         danger=answers["danger"],
@@ -147,11 +247,14 @@ def run_screening(card: Card, echo: Echo, describe: Callable[[str, Any], str]) -
         repeated=answers["repeated"],
         forms=answers["forms"],
         children=answers["children"],
+        unit=answers["unit"],
     )
 
 
-def ask_note_path(today: date) -> Path | None:
+def ask_note_path(now: datetime) -> Path | None:
     """Offer to save a case note; return the chosen path, or None (the default)."""
+    from stalkcard.output import note_path
+
     save = _select(
         _("Vil du gemme et notat om screeningen? (uden navn og CPR-nummer)"),
         [Choice(_("Nej, gem ikke"), value=False), Choice(_("Ja, gem et notat"), value=True)],
@@ -163,23 +266,41 @@ def ask_note_path(today: date) -> Path | None:
     name = _ask(
         questionary.text(
             _("Filnavn til notatet:"),
-            default=_("stalking-notat-{date}.md").format(date=today.isoformat()),
-            instruction=_("(Enter gemmer)"),
+            default=_("stalking-notat-{when}.md").format(when=now.strftime("%Y-%m-%d-%H%M")),
+            instruction=_("(Enter gemmer; ~ er din hjemmemappe)"),
             style=STYLE,
         )
     )
-    return Path(name.strip()) if name and name.strip() else None
+    return note_path(name) if name and name.strip() else None
+
+
+def ask_existing(path: Path) -> str:
+    """The note's file exists: "rename" (the default), "replace" or "skip"."""
+    return str(
+        _select(
+            _("Filen findes allerede: {path}. Hvad vil du?").format(path=path),
+            [
+                Choice(_("Vælg et andet navn"), value="rename"),
+                Choice(_("Erstat filen"), value="replace"),
+                Choice(_("Gem ikke"), value="skip"),
+            ],
+            "rename",
+            back=False,
+        )
+    )
 
 
 def ask_retry_path() -> Path | None:
-    """After a refused overwrite: another name, or nothing."""
+    """Another name for the note, or nothing."""
+    from stalkcard.output import note_path
+
     name = _ask(
         questionary.text(
             _("Skriv et andet filnavn (eller tryk Enter for ikke at gemme):"),
             style=STYLE,
         )
     )
-    return Path(name.strip()) if name and name.strip() else None
+    return note_path(name) if name and name.strip() else None
 
 
 def ask_menu() -> str:

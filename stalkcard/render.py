@@ -39,10 +39,11 @@ if TYPE_CHECKING:  # the screening is only imported by `check`
     from stalkcard.screening import Answers, Result, ResultStep
 
 SUPPLEMENT_LABEL = "Tillæg – ikke en del af handlekortet"
+SUGGESTION_NOTE = "Forslag – ikke en del af handlekortet. Alle fem ressourcepersoner står ovenfor."
 INDENT = 2
 ANSWER_WORDS = {"yes": "Ja", "no": "Nej", "unknown": "Ved ikke"}
 CRITERION_LABELS = {
-    "unwanted": "Uønsket (personen har sagt fra)",
+    "unwanted": "Uønsket (den udsatte har sagt fra)",
     "one_sided": "Ensidig kontakt",
     "repeated": "Flere kontaktforsøg (et mønster)",
 }
@@ -274,6 +275,9 @@ def describe_answer(card: Card, key: str, value: Any) -> tuple[str, str]:
     if key == "forms":
         titles = [f.title for f in card.eksempler.forms if f.id in value]
         return _("Former set"), ", ".join(titles) or _("Ingen")
+    if key == "unit":
+        units = {p.id: p.unit for p in card.sparring.persons}
+        return _("Din enhed"), units.get(value) or _("Ikke angivet")
     labels = {"danger": "Akut fare lige nu", "children": "Børn involveret", **CRITERION_LABELS}
     return _(labels[key]), _(ANSWER_WORDS[value])
 
@@ -323,7 +327,55 @@ def result_renderables(card: Card, result: Result) -> list[RenderableType]:
     out += [
         _indent(Text(f"{label}: {value}")) for label, value in answer_lines(card, result.answers)
     ]
+    out += [Text(""), closing_summary(card, result)]
     return out
+
+
+def call_now(card: Card, result: Result) -> list[tuple[Contact, bool]]:
+    """Whom the closing summary says to call, in order, each with whether it is
+    the tool's suggestion: the suggested resource persons (or, with no
+    suggestion, all of them, as the card lists them), then the card's
+    organisations. What to suggest is the engine's (Result.suggested)."""
+    suggested = list(result.suggested)
+    persons = suggested or [c for c in result.contacts if c.kind == "person"]
+    organisations = [c for c in result.contacts if c.kind == "organisation"]
+    return [(c, c in suggested) for c in persons] + [(c, False) for c in organisations]
+
+
+def closing_summary(card: Card, result: Result) -> RenderableType:
+    """The last thing printed, short enough to stay on a 24-row screen with the
+    note prompt below it: 112 first when it is urgent, the assessment in one
+    line, then whom to call now with their numbers."""
+    from rich.rule import Rule
+    from rich.table import Table
+
+    from stalkcard.screening import urgent_supplements
+
+    lines: list[RenderableType] = [Rule(_("Kort sagt"), style="dim")]
+    if result.urgent:
+        for supplement in urgent_supplements(card):
+            lines.append(Text(supplement.headline or supplement.text, style="bold red"))
+        lines.append(Text("  " + _("(Tillæg – ikke en del af handlekortet)"), style="dim"))
+    short = card.assessment(result.assessment).short or result.assessment_text
+    lines.append(Text(_("Vurdering: {text}").format(text=short)))
+    lines.append(Text(_("Ring nu:"), style="bold"))
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for contact, suggested in call_now(card, result):
+        who = f"{contact.name}, {contact.unit}" if contact.unit else contact.name
+        if suggested:
+            who += " " + _("(forslag)")
+        grid.add_row(Text(contact.phone, style="bold"), Text(who))
+    lines.append(Padding(grid, (0, 0, 0, INDENT)))
+    if result.suggested:
+        lines.append(
+            Text(
+                _(SUGGESTION_NOTE),
+                style="dim",
+            )
+        )
+    return Group(*lines)
 
 
 def result_dict(card: Card, result: Result) -> dict[str, Any]:
@@ -335,6 +387,8 @@ def result_dict(card: Card, result: Result) -> dict[str, Any]:
         "role": result.answers.role,
         "answers": result.answers.as_dict(),
         "contacts": [contact_dict(c) for c in result.contacts],
+        # Whom to call first, the tool's suggestion (not the card's), first one first.
+        "suggested": [{"id": c.id, "name": c.name, "phone": c.phone} for c in result.suggested],
         "steps": [
             {
                 "id": s.id,
@@ -382,6 +436,9 @@ def result_markdown(card: Card, result: Result, when: datetime) -> str:
     lines += [f"- {label}: {value}" for label, value in answer_lines(card, result.answers)]
     lines += ["", "## " + _("Vurdering"), "", result.assessment_text, ""]
     lines += [*card.mistanke.paragraphs, ""]
+    if result.suggested:
+        lines += ["## " + _("Forslag – ikke en del af handlekortet"), ""]
+        lines += [f"- {_contact_text(c)}" for c in result.suggested] + [""]
     lines += ["## " + _("Det skal du gøre nu"), ""]
     for number, step in enumerate(result.steps, start=1):
         lines += [f"{number}. **{_step_title(step.heading, step.note)}**", ""]

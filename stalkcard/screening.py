@@ -17,6 +17,7 @@ from stalkcard.model import (
     CONDITION_VALUES,
     CRITERIA,
     NO,
+    OTHER_UNIT,
     ROLES,
     UNKNOWN,
     YES,
@@ -27,7 +28,9 @@ from stalkcard.model import (
 )
 
 REQUIRED_KEYS = ("role", "danger", *CRITERIA)
-ANSWER_KEYS = ("role", "danger", "forms", *CRITERIA, "children")
+ANSWER_KEYS = ("role", "danger", "forms", *CRITERIA, "children", "unit")
+UNIT_ENV = "STALKCARD_UNIT"
+_NO_UNIT = ("other", "andet", "anden", "ingen", "none", "-", "")
 
 _SYNONYMS = {
     YES: ("yes", "y", "ja", "j", "true", "on"),
@@ -45,6 +48,7 @@ class Answers(msgspec.Struct, frozen=True):
     repeated: str
     forms: tuple[str, ...] = ()
     children: str = UNKNOWN
+    unit: str = OTHER_UNIT  # the caseworker's own unit: a resource person's id, or "other"
 
     def value(self, key: str) -> str:
         value = getattr(self, key)
@@ -75,6 +79,7 @@ class Result(msgspec.Struct, frozen=True):
     steps: tuple[ResultStep, ...]
     supplements: tuple[Supplement, ...]
     contacts: tuple[Contact, ...] = ()
+    suggested: tuple[Contact, ...] = ()  # whom to call first: the tool's suggestion
 
 
 # --------------------------------------------------------------------------
@@ -172,7 +177,43 @@ def normalise_answers(raw: Any, card: Card) -> Answers:
     return Answers(
         forms=_normalise_forms(raw.get("forms"), card),
         children=children,
+        unit=normalise_unit(raw.get("unit"), card),
         **values,
+    )
+
+
+def unit_choices(card: Card) -> list[tuple[str, str]]:
+    """(id, unit) of each resource person: the values `unit` takes, besides "other"."""
+    return [(p.id, p.unit) for p in card.sparring.persons]
+
+
+def normalise_unit(raw: Any, card: Card, source: str = "unit") -> str:
+    """The caseworker's own unit as a resource person's id, or "other".
+
+    Matched like a contacts search against the resource persons' units
+    ("ungeenheden", "børn og unge", "ssp"); an id works too. More than one
+    match, or none, is an AnswerError that lists the units.
+    """
+    from stalkcard.search import fold
+
+    if raw is None:
+        return OTHER_UNIT
+    text = " ".join(str(raw).split()) if isinstance(raw, str | int) else None
+    if text is not None and fold(text) in _NO_UNIT:
+        return OTHER_UNIT
+    persons = card.sparring.persons
+    if text is not None:
+        if text in {p.id for p in persons}:
+            return text
+        words = fold(text).split()
+        found = [p for p in persons if all(w in fold(p.unit) for w in words)]
+        if len(found) == 1:
+            return found[0].id
+    units = "; ".join(f"{unit} ({ident})" for ident, unit in unit_choices(card))
+    raise AnswerError(
+        _('Svaret "{key}" passer ikke på én enhed: {value}. Enheder: {units}; eller other.').format(
+            key=source, value=_describe(raw), units=units
+        )
     )
 
 
@@ -242,6 +283,11 @@ def evaluate(card: Card, answers: Answers) -> Result:
 
     shown = {i for r in rules.supplements if matches(r, answers) for i in r.show}
     supplements = tuple(s for s in card.supplements if s.id in shown)
+    by_contact = {c.id: c for c in contacts}
+    suggested = tuple(
+        by_contact[ident]
+        for ident in dict.fromkeys(i for r in rules.suggest if matches(r, answers) for i in r.show)
+    )
     return Result(
         answers=answers,
         assessment=assessment,
@@ -250,6 +296,7 @@ def evaluate(card: Card, answers: Answers) -> Result:
         steps=result_steps,
         supplements=supplements,
         contacts=contacts,
+        suggested=suggested,
     )
 
 

@@ -16,6 +16,7 @@ from stalkcard.i18n import _
 from stalkcard.model import (
     CONDITION_VALUES,
     CRITERIA,
+    OTHER_UNIT,
     PATTERN_MESSAGES,
     ROLES,
     Card,
@@ -162,7 +163,9 @@ def _cross_checks(card: Card) -> Iterator[_Problem]:
         )
     yield from duplicates([s.id for s in card.sections], ())
     yield from duplicates([f.id for f in card.eksempler.forms], ("eksempler", "forms"))
-    yield from duplicates([c.id for c in card.contacts], ("sparring", "persons"))
+    yield from duplicates(
+        [c.id for c in card.contacts + card.extra_contacts], ("sparring", "persons")
+    )
     yield from duplicates(card.step_ids, ("videre_handling", "steps"))
     yield from duplicates([s.id for s in card.supplements], ("supplements",))
     yield from duplicates([a.id for a in card.screening.assessments], ("screening", "assessments"))
@@ -179,13 +182,17 @@ def _cross_checks(card: Card) -> Iterator[_Problem]:
         ("urgent", rules.urgent),
         ("steps", rules.steps),
         ("supplements", rules.supplements),
+        ("suggest", rules.suggest),
     ]
+    person_ids = [p.id for p in card.sparring.persons]
     for group, items in groups:
         for index, rule in enumerate(items):
             loc = ("screening", "rules", group, index)
             for part in ("when", "when_any"):
                 for key, values in rule.values(part).items():
                     allowed = CONDITION_VALUES.get(key)
+                    if key == "unit":
+                        allowed = (OTHER_UNIT, *person_ids)
                     if allowed is None:
                         yield _Problem(
                             (*loc, part, key),
@@ -238,6 +245,16 @@ def _cross_checks(card: Card) -> Iterator[_Problem]:
                 "kortet siger, at en mistanke altid skal handles på."
             ).format(steps=", ".join(missing)),
         )
+    contact_ids = [c.id for c in card.contacts]
+    for index, g_rule in enumerate(rules.suggest):
+        for ident in g_rule.show:
+            if ident not in contact_ids:
+                yield _Problem(
+                    ("screening", "rules", "suggest", index, "show"),
+                    _('kontakten "{id}" findes ikke; brug en af: {ids}.').format(
+                        id=ident, ids=", ".join(contact_ids)
+                    ),
+                )
     supplement_ids = {s.id for s in card.supplements}
     for index, u_rule in enumerate(rules.supplements):
         for ident in u_rule.show:

@@ -46,7 +46,9 @@ def test_answer_options_json(runner: CliRunner) -> None:
         "one_sided": "unknown",
         "repeated": "yes",
         "children": "unknown",
+        "unit": "other",
     }
+    assert data["suggested"] == []
     contacts = {c["name"]: c["phone"] for c in data["contacts"]}  # type: ignore[attr-defined]
     assert contacts["Dansk Stalking Center"] == "2517 7374"
     assert contacts["Sydøstjyllands Politi"] == "7628 1448"

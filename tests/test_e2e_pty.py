@@ -15,19 +15,27 @@ pexpect = pytest.importorskip("pexpect")
 DOWN, UP, ENTER = "\x1b[B", "\x1b[A", "\r"
 
 
-def spawn(args: list[str], cwd: Path) -> pexpect.spawn:
+def spawn(
+    args: list[str], cwd: Path, size: tuple[int, int] = (40, 100), **env_extra: str
+) -> pexpect.spawn:
     command, *prefix = stalkcard_command()
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "STALKCARD_CARD")}
-    env.update(PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm", COLUMNS="100", LINES="40")
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("NO_COLOR", "STALKCARD_CARD", "STALKCARD_UNIT", "COLUMNS", "LINES")
+    }
+    env.update(PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm", **env_extra)
     return pexpect.spawn(
         command, [*prefix, *args], cwd=str(cwd), env=env, encoding="utf-8",
-        dimensions=(40, 100), timeout=8,
+        dimensions=size, timeout=8,
     )  # fmt: skip
 
 
 def answer(child: pexpect.spawn, prompt: str, keys: str) -> None:
     child.expect_exact(prompt)
-    child.expect_exact("Enter")  # the prompt's hint: it has drawn itself
+    # The prompt's hint: it has drawn itself. On a narrow screen the hint can wrap
+    # mid-word, so a missing match is no failure; the pause below covers it.
+    child.expect_exact(["Enter", pexpect.TIMEOUT], timeout=1)
     time.sleep(0.3)  # let it start reading keys; typeahead sent earlier can be lost
     child.send(keys)
 
@@ -43,6 +51,7 @@ def test_check_in_a_terminal(tmp_path: Path) -> None:
     answer(child, "Er kontakten ensidig", DOWN + ENTER)  # from yes (its answer) to no
     answer(child, "Har der været flere kontaktforsøg", UP + UP + ENTER)  # yes
     answer(child, "Er der børn involveret", UP + ENTER)  # no
+    answer(child, "Hvilken enhed er du selv fra?", ENTER)  # skip
     answer(child, "Er svarene rigtige?", ENTER)
     child.expect_exact("Resultat af screeningen")
     child.expect_exact("Mindst ét kendetegn på stalking er ikke til stede")
@@ -90,3 +99,62 @@ def test_hints_are_danish(tmp_path: Path) -> None:
     child.close()
     assert child.exitstatus == 130
     assert "Use arrow keys" not in output
+
+
+def test_the_answer_stays_on_a_24_row_screen(tmp_path: Path) -> None:
+    """At 80x24, after a danger = yes screening, the last 24 lines (the whole
+    screen, note prompt included) still show 112 and the suggested person."""
+    pyte = pytest.importorskip("pyte")
+    screen = pyte.Screen(80, 24)
+    stream = pyte.Stream(screen)
+    child = spawn(["check"], tmp_path, size=(24, 80), STALKCARD_UNIT="ungeenheden")
+    child.logfile_read = _Feed(stream)
+    answer(child, "Hvem drejer mistanken sig om?", UP + UP + ENTER)  # victim
+    answer(child, "Er nogen i akut fare lige nu?", DOWN + ENTER)  # yes
+    answer(child, "Hvilke former", ENTER)
+    for question in ("Har den udsatte sagt fra", "Er kontakten ensidig", "Har der været flere"):
+        answer(child, question, UP + UP + ENTER)  # yes
+    answer(child, "Er der børn involveret", UP + ENTER)  # no
+    answer(child, "Er svarene rigtige?", ENTER)
+    child.expect_exact("Vil du gemme et notat")
+    child.expect_exact(["Enter", pexpect.TIMEOUT], timeout=1)
+    time.sleep(0.5)
+    shown = "\n".join(screen.display)
+    assert "Ring 112 nu" in shown, shown
+    assert "8794 7983" in shown, shown  # Vibeke Sønderskov Kristensen, Ungeenheden
+    assert "2517 7374" in shown and "7628 1448" in shown, shown
+    assert "done (" not in shown
+    child.send(ENTER)  # no note
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+class _Feed:
+    """pexpect's logfile_read, fed to a terminal emulator (pyte)."""
+
+    def __init__(self, stream: object) -> None:
+        self.stream = stream
+
+    def write(self, data: str) -> None:
+        self.stream.feed(data)  # type: ignore[attr-defined]
+
+    def flush(self) -> None:
+        pass
+
+
+def test_progress_marker_and_no_english_in_the_forms_answer(tmp_path: Path) -> None:
+    child = spawn(["check"], tmp_path)
+    child.expect_exact("Hvem drejer mistanken sig om?")
+    child.expect_exact("Spørgsmål 1 af 8")
+    time.sleep(0.3)
+    child.send(ENTER)
+    answer(child, "Er nogen i akut fare lige nu?", ENTER)
+    answer(child, "Hvilke former", " " + DOWN + " " + ENTER)
+    child.expect_exact("2 markeret")
+    child.expect_exact("Spørgsmål 4 af 8")
+    output = child.before or ""
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert "selections" not in output

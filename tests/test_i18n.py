@@ -49,6 +49,7 @@ def _indirect_messages() -> set[str]:
         plain.PURPOSE_LABEL,
         "har en ugyldig form.",
         render.SUPPLEMENT_LABEL,
+        render.SUGGESTION_NOTE,
         *render.ANSWER_WORDS.values(),
         *render.CRITERION_LABELS.values(),
         "Akut fare lige nu",
@@ -57,6 +58,7 @@ def _indirect_messages() -> set[str]:
         *export.LOG_COLUMNS,
         prompts.SELECT_HINT,
         prompts.CHECKBOX_HINT,
+        prompts.PROGRESS,
         prompts.CANCELLED,
         *(label for label, _value in prompts.YES_NO_UNKNOWN),
     }
@@ -93,8 +95,12 @@ def _compare(da: Any, en: Any, path: str = "") -> list[str]:
             return [f"{path}: keys {sorted(set(da) ^ set(en))}"]
         out: list[str] = []
         for key in da:
+            if key == "keywords":  # search words: each language has its own
+                continue
             here = f"{path}.{key}"
-            if key in KEPT and not isinstance(da[key], dict | list) and da[key] != en[key]:
+            words = path.startswith((".screening.questions", ".supplement_contacts"))
+            scalar = not isinstance(da[key], dict | list)
+            if key in KEPT and scalar and not words and da[key] != en[key]:
                 out.append(f"{here}: {da[key]!r} / {en[key]!r}")
             out += _compare(da[key], en[key], here)
         return out
