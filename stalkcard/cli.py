@@ -242,23 +242,34 @@ def contacts(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help=_("Erstat en eksisterende fil."))] = False,
 ) -> None:
-    from stalkcard.search import find_contacts
+    from stalkcard.search import closest, search
 
+    if as_json and vcard is not None:
+        raise AnswerError(_("Brug enten --json eller --vcard, ikke begge."))
     card = _load(ctx, warn_stale=True)
-    found = find_contacts(card.contacts, query)
+    everyone = card.contacts + card.extra_contacts  # the extra ones are kept apart
+    found, fuzzy = search(everyone, query)
     if not found:
+        near = closest(everyone, query or "")
+        hint = (
+            _(" Mente du: {names}?").format(names=", ".join(c.name for c in near)) if near else ""
+        )
         raise NoMatch(
-            _('Ingen kontakter passer på "{query}". Prøv uden søgning: stalkcard contacts').format(
-                query=query
-            )
+            _('Ingen kontakter passer på "{query}".').format(query=query)
+            + hint
+            + " "
+            + _("Prøv uden søgning: stalkcard contacts")
         )
     if vcard is not None:
         from stalkcard.export import vcards
         from stalkcard.output import write_private
 
-        path = write_private(Path(vcard), vcards(card, found), force=force)
+        on_card = [c for c in found if c.part_of_card]
+        path = write_private(Path(vcard), vcards(card, on_card), force=force)
         typer.echo(
-            _("{count} kontakter er gemt som vCard: {path}").format(count=len(found), path=path)
+            _("{count} kontakter er gemt som vCard: {path}").format(
+                count=len(on_card), path=path.absolute()
+            )
         )
     elif as_json:
         from stalkcard import render
@@ -267,7 +278,11 @@ def contacts(
     else:
         from stalkcard import plain
 
-        plain.write_lines(plain.contact_lines(found, plain.terminal_width(), plain.use_bold()))
+        lines = plain.contact_lines(found, plain.terminal_width(), plain.use_bold())
+        if fuzzy:
+            lead = _('Intet passer præcist på "{query}". Det nærmeste:').format(query=query)
+            lines = [lead, "", *lines]
+        plain.write_lines(lines)
 
 
 class LogFormat(StrEnum):

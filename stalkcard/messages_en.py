@@ -187,9 +187,6 @@ ENGLISH: dict[str, str] = {
     'Afsnittet "{section}" findes ikke. Afsnit: {ids}.': (
         'The section "{section}" does not exist. Sections: {ids}.'
     ),
-    'Ingen kontakter passer på "{query}". Prøv uden søgning: stalkcard contacts': (
-        'No contacts match "{query}". Try without a search: stalkcard contacts'
-    ),
     "{count} kontakter er gemt som vCard: {path}": "{count} contacts are saved as vCard: {path}",
     "Notatet er gemt: {path} (kun du kan læse det).": (
         "The note is saved: {path} (only you can read it)."
@@ -392,4 +389,14 @@ ENGLISH: dict[str, str] = {
     "Erstat filen": "Replace the file",
     "Gem ikke": "Do not save",
     "Spørgsmålet om din enhed stilles i stedet.": "You will be asked for your unit instead.",
+    # contacts
+    "Tillæg – ikke en del af handlekortet: numre, som ikke står på kortet": (
+        "Supplement – not part of the action card: numbers that are not on the card"
+    ),
+    "Kilde ({phone}): {source}": "Source ({phone}): {source}",
+    "Brug enten --json eller --vcard, ikke begge.": "Use either --json or --vcard, not both.",
+    " Mente du: {names}?": " Did you mean: {names}?",
+    'Ingen kontakter passer på "{query}".': 'No contacts match "{query}".',
+    "Prøv uden søgning: stalkcard contacts": "Try without a search: stalkcard contacts",
+    'Intet passer præcist på "{query}". Det nærmeste:': 'Nothing matches "{query}" exactly. The nearest:',
 }

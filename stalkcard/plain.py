@@ -67,14 +67,19 @@ def use_bold() -> bool:
     )
 
 
+SUPPLEMENT_TITLE = "Tillæg – ikke en del af handlekortet: numre, som ikke står på kortet"
+
+
 def contact_groups(contacts: Sequence[Contact]) -> list[tuple[str, list[Contact]]]:
-    people = [c for c in contacts if c.kind == "person"]
-    organisations = [c for c in contacts if c.kind == "organisation"]
+    """The card's persons, the card's organisations, and apart from them the
+    numbers that are not on the card."""
     groups = [
-        (_("Ressourcepersoner (intern sparring)"), people),
-        (_("Eksterne kontakter (faglig sparring og vejledning)"), organisations),
+        (_("Ressourcepersoner (intern sparring)"), "person"),
+        (_("Eksterne kontakter (faglig sparring og vejledning)"), "organisation"),
+        (_(SUPPLEMENT_TITLE), "supplement"),
     ]
-    return [(title, group) for title, group in groups if group]
+    found = [(title, [c for c in contacts if c.kind == kind]) for title, kind in groups]
+    return [(title, group) for title, group in found if group]
 
 
 def _about(contact: Contact) -> str:
@@ -93,8 +98,8 @@ def _table(contacts: Sequence[Contact], width: int, bold: bool) -> list[str] | N
     phone_w = max(cells(header[1]), *(cells(c.phone) for c in contacts))
     lead = name_w + phone_w + 2 * len(GAP)
     rest = width - lead
-    if rest < 16:
-        return None
+    if rest < max(16, cells(header[2])):
+        return None  # too narrow for a table: stacked instead
     rows: list[tuple[str, str]] = []  # (the bold part, the rest of the line)
     for c in contacts:
         about = _wrap(_about(c), rest)
@@ -127,6 +132,13 @@ def contact_lines(contacts: Sequence[Contact], width: int, bold: bool = False) -
         lines += [_bold(line, bold) for line in _wrap(title, width)]
         table = _table(group, width, bold) if width >= WIDE else None
         lines += [*table, ""] if table is not None else _stack(group, width, bold)
+        for c in group:
+            if c.source:
+                lines += _wrap(
+                    _("Kilde ({phone}): {source}").format(phone=c.phone, source=c.source), width
+                )
+        if any(c.source for c in group):
+            lines.append("")
     return lines
 
 

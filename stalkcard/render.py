@@ -257,6 +257,8 @@ def contact_dict(contact: Contact) -> dict[str, Any]:
         "phone": contact.phone,
         "purpose": contact.purpose,
         "purpose_part_of_card": False,  # the tool's summary, built from the card's words
+        "part_of_card": contact.part_of_card,  # False for 112, 114 and 1888
+        "source": contact.source,
     }
 
 

@@ -23,6 +23,7 @@ _FOLD = str.maketrans(
 )
 FUZZY_CUTOFF = 0.75  # difflib ratio: "vibke"/"vibeke" is 0.91, "jensn"/"jensen" 0.91
 SUGGESTIONS = 3
+CLOSEST_CUTOFF = 0.5  # below this, a "Mente du" would only confuse
 
 
 def fold(text: str) -> str:
@@ -86,7 +87,7 @@ def closest(contacts: Sequence[Contact], query: str, count: int = SUGGESTIONS) -
     scored = sorted(
         ((_score(query, c), i, c) for i, c in enumerate(contacts)), key=lambda s: (-s[0], s[1])
     )
-    return [c for score, _i, c in scored[:count] if score > 0.3]
+    return [c for score, _i, c in scored[:count] if score >= CLOSEST_CUTOFF]
 
 
 def search(contacts: Sequence[Contact], query: str | None) -> tuple[list[Contact], bool]:

@@ -47,6 +47,7 @@ def _indirect_messages() -> set[str]:
         validation._DATE_HINT,
         *errors.OS_REASONS.values(),
         plain.PURPOSE_LABEL,
+        plain.SUPPLEMENT_TITLE,
         "har en ugyldig form.",
         render.SUPPLEMENT_LABEL,
         render.SUGGESTION_NOTE,
