@@ -14,6 +14,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from stalkcard import __version__
+from stalkcard.clitext import Command, Group
 from stalkcard.errors import AnswerError, Cancelled, ExitCode, NoMatch, OutputError, StalkcardError
 from stalkcard.i18n import LANG_ENV, LANGUAGES, _, requested_language, set_language
 
@@ -22,6 +23,7 @@ set_language(requested_language(sys.argv))
 
 app = typer.Typer(
     name="stalkcard",
+    cls=Group,
     help=_(
         "Skanderborg Kommunes actioncard ved mistanke om stalking under kontakt med borger. "
         "Uden kommando i en terminal: en lille menu."
@@ -182,7 +184,7 @@ def _menu(ctx: typer.Context) -> None:
         typer.echo("")
 
 
-@app.command(help=_("Vis hele handlekortet (eller ét afsnit af det)."))
+@app.command(cls=Command, help=_("Vis hele handlekortet (eller ét afsnit af det)."))
 @handled
 def show(
     ctx: typer.Context,
@@ -220,7 +222,9 @@ def show(
         _print(render.card_renderables(card, section, supplements))
 
 
-@app.command(help=_("Hvem skal jeg ringe til? Ressourcepersoner og eksterne kontakter."))
+@app.command(
+    cls=Command, help=_("Hvem skal jeg ringe til? Ressourcepersoner og eksterne kontakter.")
+)
 @handled
 def contacts(
     ctx: typer.Context,
@@ -291,9 +295,10 @@ class LogFormat(StrEnum):
 
 
 @app.command(
+    cls=Command,
     help=_(
         "Skabelon til borgerens log over kontaktforsøg: dato, tid, form, hændelse, vidner, bilag."
-    )
+    ),
 )
 @handled
 def log(
@@ -322,7 +327,9 @@ def log(
     typer.echo(_("Skabelonen er gemt: {path}").format(path=path))
 
 
-@app.command(help=_("Tjek, at en kortfil er gyldig, og sig hvad der er galt, hvis den ikke er."))
+@app.command(
+    cls=Command, help=_("Tjek, at en kortfil er gyldig, og sig hvad der er galt, hvis den ikke er.")
+)
 @handled
 def validate(
     ctx: typer.Context,
@@ -382,7 +389,8 @@ def _read_answers(path: str | None, pairs: list[str]) -> dict[str, Any]:
 
 
 @app.command(
-    help=_("Guidet screening: er det stalking, hvem skal du kontakte, og hvad skal du gøre nu?")
+    cls=Command,
+    help=_("Guidet screening: er det stalking, hvem skal du kontakte, og hvad skal du gøre nu?"),
 )
 @handled
 def check(

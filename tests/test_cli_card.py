@@ -42,7 +42,7 @@ def test_every_command_has_help_text(runner: CliRunner) -> None:
 def test_bare_command_without_terminal_prints_help(runner: CliRunner) -> None:
     result = runner.invoke(app, [])
     assert result.exit_code == 0, result.output
-    assert "Commands" in result.output and "check" in result.output
+    assert "Kommandoer" in result.output and "check" in result.output
 
 
 # show -------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from helpers import normalise, run_stalkcard
 from typer.testing import CliRunner
 
 import stalkcard
-from stalkcard import errors, export, model, plain, prompts, render, validation
+from stalkcard import clitext, errors, export, model, plain, prompts, render, validation
 from stalkcard.card import bundled_card_path, load_card
 from stalkcard.cli import app
 from stalkcard.i18n import requested_language
@@ -48,6 +48,8 @@ def _indirect_messages() -> set[str]:
         *errors.OS_REASONS.values(),
         plain.PURPOSE_LABEL,
         plain.SUPPLEMENT_TITLE,
+        *(danish for _english, danish in clitext.HELP_WORDS),
+        *clitext.SECTIONS.values(),
         "har en ugyldig form.",
         render.SUPPLEMENT_LABEL,
         render.SUGGESTION_NOTE,
