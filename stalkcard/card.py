@@ -21,7 +21,9 @@ from pathlib import Path
 import msgspec
 
 from stalkcard import __version__
+from stalkcard.errors import CardError
 from stalkcard.files import decode_text, read_bytes
+from stalkcard.i18n import _
 from stalkcard.model import *  # noqa: F403 - the model is part of this module's interface
 from stalkcard.model import Card
 
@@ -51,7 +53,19 @@ def _bundled_name(language: str) -> str:
 
 
 def _chosen(explicit: str | os.PathLike[str] | None) -> str | os.PathLike[str] | None:
-    return explicit if explicit not in (None, "") else os.environ.get(CARD_ENV) or None
+    """--card as typed, else $STALKCARD_CARD (an empty variable counts as unset).
+
+    An empty --card is an error, not the bundled card: a script with an unset
+    variable must not pass on the wrong card. A trailing slash names a folder.
+    """
+    if explicit is None:
+        return os.environ.get(CARD_ENV) or None
+    raw = os.fspath(explicit)
+    if not raw.strip():
+        raise CardError(_("Kortfilen: der er ikke angivet noget filnavn."))
+    if raw.endswith(("/", os.sep)):
+        raise CardError(_("Kortfilen er en mappe, ikke en fil: {path}").format(path=raw))
+    return raw
 
 
 def card_path(explicit: str | os.PathLike[str] | None = None, language: str = "da") -> Path:
@@ -132,8 +146,11 @@ def compile_twin(card_file: Path) -> bytes:
 
 
 def stale_since(card: Card, today: date) -> bool:
-    """True when the contact list was last verified more than 12 months before today."""
+    """True when the contact list was last verified more than 12 months before
+    today. Never raises: a date validation let through (year 9999) is not stale."""
     verified = card.meta.contacts_verified
+    if verified.year >= date.max.year:
+        return False
     try:
         year_later = verified.replace(year=verified.year + 1)
     except ValueError:  # 29 February

@@ -1,6 +1,7 @@
 """The Typer app: parses options, calls the core, turns errors into a Danish
 message and an exit code (see stalkcard.errors.ExitCode)."""
 
+import contextlib
 import functools
 import gc
 import os
@@ -15,7 +16,15 @@ import typer
 
 from stalkcard import __version__
 from stalkcard.clitext import Command, Group
-from stalkcard.errors import AnswerError, Cancelled, ExitCode, NoMatch, OutputError, StalkcardError
+from stalkcard.errors import (
+    AnswerError,
+    Cancelled,
+    CardError,
+    ExitCode,
+    NoMatch,
+    OutputError,
+    StalkcardError,
+)
 from stalkcard.i18n import LANG_ENV, LANGUAGES, _, requested_language, set_language
 
 # Typer takes the help texts now, so the language is settled before the app is built.
@@ -64,8 +73,23 @@ def _to_stderr(message: str, style: str) -> None:
 
     from stalkcard.render import make_console
 
+    if sys.stderr is None:  # closed: there is nowhere to say it
+        return
     # soft_wrap: the terminal wraps, so a file path is never broken by a newline.
-    make_console(stderr=True).print(Text(message, style=style), soft_wrap=True)
+    make_console(stderr=True).print(Text(safe_lines(message), style=style), soft_wrap=True)
+
+
+def safe_lines(message: str) -> str:
+    """A message whose lines may echo outside text (a key, a path, a query), made
+    safe for a terminal line by line (stalkcard.safe)."""
+    from stalkcard.safe import terminal_safe
+
+    return "\n".join(terminal_safe(line) for line in message.split("\n"))
+
+
+def _say(message: str) -> None:
+    """A message to stdout that may echo outside text (a path)."""
+    typer.echo(safe_lines(message))
 
 
 def handled(func: F) -> F:
@@ -269,8 +293,8 @@ def contacts(
         from stalkcard.output import write_private
 
         on_card = [c for c in found if c.part_of_card]
-        path = write_private(Path(vcard), vcards(card, on_card), force=force)
-        typer.echo(
+        path = write_private(vcard, vcards(card, on_card), force=force)
+        _say(
             _("{count} kontakter er gemt som vCard: {path}").format(
                 count=len(on_card), path=path.absolute()
             )
@@ -323,8 +347,8 @@ def log(
 
     # Excel reads a CSV file as UTF-8 (æ, ø, å intact) only when it starts with a BOM.
     data = ("\ufeff" + text) if fmt is LogFormat.csv else text
-    path = write_private(Path(output), data, force=force)
-    typer.echo(_("Skabelonen er gemt: {path}").format(path=path))
+    path = write_private(output, data, force=force)
+    _say(_("Skabelonen er gemt: {path}").format(path=path.absolute()))
 
 
 @app.command(
@@ -342,10 +366,12 @@ def validate(
 ) -> None:
     from stalkcard.card import card_path, load_card
 
-    chosen = path or _card_option(ctx)
+    if path is not None and not path.strip():
+        raise CardError(_("validate: der er ikke angivet noget filnavn."))
+    chosen = path if path is not None else _card_option(ctx)
     language = _language_option(ctx)
     card = load_card(chosen, language=language, compiled=False)
-    typer.echo(
+    _say(
         _(
             "Kortet er gyldigt: {path}\n"
             "  {title}, version {version}\n"
@@ -454,7 +480,8 @@ def check(
         render.write_out(render.result_json(card, result))
     else:
         _print(render.result_renderables(card, result))
-    note_path = Path(note) if note else None
+    # Kept as typed: Path() would turn "" into "." and drop a trailing "/".
+    note_path: str | Path | None = note
     if note_path is None and interactive:
         from stalkcard.prompts import ask_note_path
 
@@ -496,7 +523,7 @@ def _interactive_answers(card: Any, unit: str | None) -> Any:
 
 
 def _save_note(
-    card: Any, result: Any, path: Path, force: bool, interactive: bool, quiet: bool = False
+    card: Any, result: Any, path: str | Path, force: bool, interactive: bool, quiet: bool = False
 ) -> None:
     """Save the case note. In the interactive flow a name that exists offers
     another name or replacing it, and any other refusal asks for another name;
@@ -505,9 +532,9 @@ def _save_note(
     from stalkcard.output import write_private
     from stalkcard.render import result_markdown
 
-    say = _warn if quiet else typer.echo
+    say = _warn if quiet else _say
     text = result_markdown(card, result, datetime.now())
-    target: Path | None = path
+    target: str | Path | None = path
     replace = force
     while target is not None:
         try:
@@ -538,7 +565,79 @@ def _save_note(
     say(_("Intet notat er gemt."))
 
 
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived: unwind (so temporary files are removed and the
+    terminal is restored by the prompts' own cleanup), then exit 128 + signal."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _on_signal(signum: int, _frame: object) -> None:
+    raise Terminated(signum)
+
+
+def install_signal_handlers() -> None:
+    import signal
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:  # no SIGHUP on Windows
+            signal.signal(number, _on_signal)
+
+
+def _degrade_encoding() -> None:
+    """Output that the terminal's encoding cannot show (an en dash in Latin-1 or
+    ASCII) is replaced, never a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="replace")
+
+
+def _output_failed(exc: OSError) -> int:
+    """stdout cannot take the output (a full disk, a closed pipe): one line on
+    stderr, and no second failure when Python flushes at exit."""
+    import errno
+
+    from stalkcard.errors import os_reason
+
+    with contextlib.suppress(OSError, ValueError):
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaces the failed stdout
+    if exc.errno == errno.EPIPE:
+        return 0  # the reader stopped reading (| head): nothing is wrong
+    _error(_("Kan ikke skrive output: {reason}").format(reason=os_reason(exc)))
+    return int(ExitCode.INVALID)
+
+
 def main() -> None:
+    """Entry point: the app, inside the tool's last line of defence against a
+    closed or full stdout, a signal, and an encoding that cannot show a letter."""
+    if sys.stdout is None:  # started with stdout closed (>&-)
+        _error(_("Kan ikke skrive output: {reason}").format(reason=_("udgangen er lukket")))
+        sys.exit(int(ExitCode.INVALID))
+    _degrade_encoding()
+    install_signal_handlers()
+    try:
+        _run()
+        sys.stdout.flush()
+    except Terminated as stop:
+        with contextlib.suppress(Exception):
+            _error(_("Afbrudt af et signal. Intet er gemt."))
+        sys.exit(128 + stop.signum)
+    except SystemExit as done:
+        try:
+            sys.stdout.flush()
+        except OSError as exc:
+            sys.exit(_output_failed(exc))
+        raise done
+    except OSError as exc:
+        sys.exit(_output_failed(exc))
+
+
+def _run() -> None:
     """Entry point. Typer turns a Ctrl-C outside the commands into exit code 130,
     and a closed pipe into a quiet exit."""
     if os.environ.get("_STALKCARD_COMPLETE"):

@@ -428,4 +428,19 @@ ENGLISH: dict[str, str] = {
     "Kommandolinjen kan ikke forstås.": "The command line cannot be understood.",
     "Se '{command} --help' for hjælp.": "See '{command} --help' for help.",
     "Fejl: {message}": "Error: {message}",
+    # The last line of defence (stalkcard/cli.py main)
+    "Kan ikke skrive output: {reason}": "Cannot write the output: {reason}",
+    "Afbrudt af et signal. Intet er gemt.": "Stopped by a signal. Nothing was saved.",
+    "validate: der er ikke angivet noget filnavn.": "validate: no file name was given.",
+    "Kortfilen: der er ikke angivet noget filnavn.": "The card file: no file name was given.",
+    "Kortfilen er en mappe, ikke en fil: {path}": "The card file is a folder, not a file: {path}",
+    "indeholder et usynligt tegn eller et linjeskift (U+{code:04X}), som kan skjule eller bytte om på teksten. Slet det, og skriv teksten på én linje.": (
+        "holds an invisible character or a line break (U+{code:04X}), which can hide or reorder the text. Delete it, and write the text on one line."
+    ),
+    "{date} er for tidligt: kortet kan tidligst være fra {earliest}.": (
+        "{date} is too early: the card cannot be from before {earliest}."
+    ),
+    "{date} ligger i fremtiden (i dag er {today}). Skriv datoen, hvor kontakterne sidst blev kontrolleret.": (
+        "{date} is in the future (today is {today}). Write the date the contacts were last checked."
+    ),
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, NamedTuple
 
 import msgspec
@@ -137,8 +137,74 @@ class _Problem(NamedTuple):
     message: str
 
 
-def _cross_checks(card: Card) -> Iterator[_Problem]:
-    """Rules that span fields: known ids, no duplicates, the card's safety floor."""
+# Letters that look like nothing (Hangul fillers, the blank Braille pattern): the
+# one kind of hiding character that Unicode's categories file as letters.
+BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+EARLIEST = date(2015, 1, 1)  # Dansk Stalking Center, which the card names, opened in 2015
+FUTURE_MARGIN = 2  # days: a date a little ahead of this machine's clock is still accepted
+
+
+def _hidden(text: str) -> str | None:
+    """The first character that hides, reorders, breaks or controls text: by
+    Unicode category (control, format, line/paragraph separator, private use,
+    surrogate, unassigned), newlines and tabs included, and the blank letters."""
+    import unicodedata
+
+    from stalkcard.safe import HIDDEN
+
+    for ch in text:
+        if ch in BLANK_LETTERS or unicodedata.category(ch) in HIDDEN:
+            return ch
+    return None
+
+
+def _strings(
+    data: Any, loc: tuple[int | str, ...] = ()
+) -> Iterator[tuple[tuple[int | str, ...], str]]:
+    if isinstance(data, str):
+        yield loc, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, (*loc, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _strings(value, (*loc, index))
+
+
+def _text_checks(card: Card, today: date) -> Iterator[_Problem]:
+    """Every text of the card is one visible line, and the date makes sense."""
+    for loc, text in _strings(msgspec.to_builtins(card)):
+        ch = _hidden(text)
+        if ch is not None:
+            yield _Problem(
+                loc,
+                _(
+                    "indeholder et usynligt tegn eller et linjeskift (U+{code:04X}), som kan "
+                    "skjule eller bytte om på teksten. Slet det, og skriv teksten på én linje."
+                ).format(code=ord(ch)),
+            )
+    verified = card.meta.contacts_verified
+    if verified < EARLIEST:
+        yield _Problem(
+            ("meta", "contacts_verified"),
+            _("{date} er for tidligt: kortet kan tidligst være fra {earliest}.").format(
+                date=verified.isoformat(), earliest=EARLIEST.isoformat()
+            ),
+        )
+    if verified > today + timedelta(days=FUTURE_MARGIN):
+        yield _Problem(
+            ("meta", "contacts_verified"),
+            _(
+                "{date} ligger i fremtiden (i dag er {today}). Skriv datoen, hvor "
+                "kontakterne sidst blev kontrolleret."
+            ).format(date=verified.isoformat(), today=today.isoformat()),
+        )
+
+
+def _cross_checks(card: Card, today: date | None = None) -> Iterator[_Problem]:
+    """Rules that span fields: known ids, no duplicates, the card's safety floor,
+    visible one-line text and a sensible date."""
+    yield from _text_checks(card, today or date.today())
 
     def duplicates(ids: list[str], loc: tuple[int | str, ...]) -> Iterator[_Problem]:
         seen: set[str] = set()
