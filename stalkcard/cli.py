@@ -391,6 +391,50 @@ def validate(
     )
 
 
+@app.command(
+    cls=Command,
+    help=_(
+        "Skriv handlekortet, kontakterne og screeningen som én HTML-side, der virker uden "
+        "net: til intranettet, et fællesdrev eller din egen browser."
+    ),
+)
+@handled
+def html(
+    ctx: typer.Context,
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", metavar=_("FIL"), help=_("Gem siden i en fil.")),
+    ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", metavar="da|en", help=_("Sidens sprog: da (standard) eller en.")),
+    ] = None,
+    card_file: Annotated[
+        str | None,
+        typer.Option("--card", metavar=_("STI"), help=_("Brug en anden kortfil (YAML).")),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help=_("Erstat en eksisterende fil."))] = False,
+) -> None:
+    from stalkcard.card import load_card
+    from stalkcard.web import render_page
+
+    language = lang if lang is not None else _language_option(ctx)
+    if language not in LANGUAGES:
+        raise AnswerError(_('Ukendt sprog "{lang}". Brug da eller en.').format(lang=language))
+    set_language(language)
+    card = load_card(card_file if card_file is not None else _card_option(ctx), language)
+    page = render_page(card, language)
+    if output is None:
+        from stalkcard.render import write_out
+
+        write_out(page)
+        return
+    from stalkcard.output import write_private
+
+    path = write_private(output, page, force=force)
+    _say(_("Siden er gemt: {path}").format(path=path.absolute()))
+
+
 def _read_answers(path: str | None, pairs: list[str]) -> dict[str, Any]:
     raw: dict[str, Any] = {}
     if path is not None:
