@@ -26,13 +26,14 @@ from stalkcard.errors import ExitCode
 from stalkcard.i18n import _
 
 # The commands in the order a caseworker needs them; `check` is the main one.
-COMMAND_ORDER = ("check", "contacts", "show", "log", "validate")
+COMMAND_ORDER = ("check", "contacts", "show", "html", "log", "validate")
 # Danish words someone may type for a command: suggested, never run.
 DANISH_COMMANDS = {
     "screening": "check", "tjek": "check", "undersøg": "check", "start": "check",
     "kontakter": "contacts", "kontakt": "contacts", "ring": "contacts", "telefon": "contacts",
     "vis": "show", "kort": "show", "handlekort": "show", "kortet": "show",
     "logbog": "log", "logskema": "log", "valider": "validate", "kontroller": "validate",
+    "side": "html", "webside": "html", "hjemmeside": "html", "intranet": "html",
 }  # fmt: skip
 
 SECTIONS = {"Options": "Tilvalg", "Arguments": "Argumenter", "Commands": "Kommandoer"}

@@ -443,4 +443,32 @@ ENGLISH: dict[str, str] = {
     "{date} ligger i fremtiden (i dag er {today}). Skriv datoen, hvor kontakterne sidst blev kontrolleret.": (
         "{date} is in the future (today is {today}). Write the date the contacts were last checked."
     ),
+    # stalkcard html
+    "Skriv handlekortet, kontakterne og screeningen som én HTML-side, der virker uden net: til intranettet, et fællesdrev eller din egen browser.": (
+        "Write the action card, the contacts and the screening as one HTML page that works offline: for the intranet, a shared drive or your own browser."
+    ),
+    "Brug en anden kortfil (YAML).": "Use another card file (YAML).",
+    "Gem siden i en fil.": "Save the page in a file.",
+    "Sidens sprog: da (standard) eller en.": "The page's language: da (default) or en.",
+    "Siden er gemt: {path}": "The page is saved: {path}",
+    "Gem svaret": "Save the answer",
+    "Ny screening": "New screening",
+    "Ret": "Change",
+    "Svarene er ryddet.": "The answers are cleared.",
+    "Sæt et mærke ved hver form; intet mærke er også et svar.": (
+        "Tick each form; no tick is an answer too."
+    ),
+    "Tilbage": "Back",
+    "Videre": "Next",
+    "Handlekortet": "The action card",
+    "Screeningen kræver JavaScript. Kortet og kontakterne ovenfor virker uden.": (
+        "The screening needs JavaScript. The card and the contacts above work without it."
+    ),
+    "Svarene bliver i din browser: intet gemmes eller sendes.": (
+        "The answers stay in your browser: nothing is saved or sent."
+    ),
+    "Ryd svar": "Clear answers",
+    "Lavet med stalkcard {version} ud fra kortfilen. Siden henter intet fra nettet og gemmer intet.": (
+        "Made with stalkcard {version} from the card file. The page fetches nothing from the network and stores nothing."
+    ),
 }

@@ -73,7 +73,7 @@ def test_help_lists_check_first_and_cuts_no_line(runner: CliRunner) -> None:
     out = runner.invoke(app, ["--help"]).output
     commands = out[out.index("Kommandoer:") :]
     names = re.findall(r"^  (\w+)", commands, re.M)
-    assert names == ["check", "contacts", "show", "log", "validate"]
+    assert names == ["check", "contacts", "show", "html", "log", "validate"]
     assert "..." not in commands
     assert "Ressourcepersoner og eksterne kontakter." in " ".join(commands.split())
 

@@ -39,6 +39,14 @@ def _literal_messages() -> set[str]:
     return found
 
 
+def _template_messages() -> set[str]:
+    """Every string literal passed to _() in the HTML page's template."""
+    found: set[str] = set()
+    for path in (PACKAGE / "web").glob("*.j2"):
+        found |= set(re.findall(r'_\("((?:[^"\\]|\\.)*)"\)', path.read_text(encoding="utf-8")))
+    return found
+
+
 def _indirect_messages() -> set[str]:
     """Messages kept in constants and passed to _() by name."""
     return {
@@ -72,14 +80,16 @@ def test_the_scan_finds_the_messages() -> None:
     assert "Afbrudt. Intet er gemt." in _literal_messages()
 
 
-@pytest.mark.parametrize("message", sorted(_literal_messages() | _indirect_messages()))
+@pytest.mark.parametrize(
+    "message", sorted(_literal_messages() | _indirect_messages() | _template_messages())
+)
 def test_every_message_has_english_with_the_same_placeholders(message: str) -> None:
     assert message in ENGLISH, message
     assert sorted(PLACEHOLDER.findall(message)) == sorted(PLACEHOLDER.findall(ENGLISH[message]))
 
 
 def test_no_english_left_over() -> None:
-    used = _literal_messages() | _indirect_messages()
+    used = _literal_messages() | _indirect_messages() | _template_messages()
     assert sorted(set(ENGLISH) - used) == []
 
 
