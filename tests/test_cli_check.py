@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from helpers import normalise
+from helpers import normalise, run_stalkcard
 from typer.testing import CliRunner
 
 from stalkcard.cli import app
@@ -227,3 +227,74 @@ def test_nothing_is_written_without_note(
     result = runner.invoke(app, ["check", *VICTIM])
     assert result.exit_code == 0, result.output
     assert list(tmp_path.iterdir()) == []
+
+
+# The closing summary and the suggestion (issue: the answer at the moment of need) -------
+
+UNIT_CASE = [
+    "check",
+    *("--answer", "role=victim", "--answer", "danger=yes", "--answer", "unwanted=yes"),
+    *("--answer", "one_sided=yes", "--answer", "repeated=yes", "--answer", "unit=ungeenheden"),
+]
+
+
+def test_text_result_ends_with_the_summary() -> None:
+    result = run_stalkcard(UNIT_CASE, {"COLUMNS": "80"})
+    assert result.returncode == 0, result.stderr
+    last = result.stdout.rstrip("\n").splitlines()[-15:]
+    tail = "\n".join(last)
+    for needle in ("112", "8794 7983", "2517 7374", "7628 1448"):
+        assert needle in tail, (needle, tail)
+    assert last[0].strip().startswith("─") or "Kort sagt" in tail
+    # With danger = yes the 112 instruction itself leads the summary, in words.
+    summary = tail[tail.index("Kort sagt") :]
+    assert summary.splitlines()[1] == "Ring 112 nu, hvis nogen er i akut fare."
+    assert len(result.stdout[result.stdout.index("Kort sagt") :].splitlines()) <= 14
+
+
+def test_json_suggests_the_own_units_person_first() -> None:
+    result = run_stalkcard([*UNIT_CASE, "--format", "json"])
+    data = json.loads(result.stdout)
+    assert data["suggested"][0]["phone"] == "8794 7983"
+    assert data["suggested"][0]["id"] == "vibeke_soenderskov_kristensen"
+
+
+def test_children_add_boern_og_unge_after_the_own_unit() -> None:
+    result = run_stalkcard([*UNIT_CASE, "--answer", "children=yes", "--format", "json"])
+    phones = [c["phone"] for c in json.loads(result.stdout)["suggested"]]
+    assert phones == ["8794 7983", "8794 7268"]
+
+
+@pytest.mark.parametrize(
+    ("unit", "expected"),
+    [("ungeenheden", "vibeke_soenderskov_kristensen"), ("børn og unge", "anne_bennike_hansen"),
+     ("Børn & Unge", "anne_bennike_hansen"), ("ssp", "marlene_skousboell_bendix"),
+     ("sofie_jensen", "sofie_jensen"), ("other", None), ("andet", None)],
+)  # fmt: skip
+def test_unit_is_matched_like_a_search(runner: CliRunner, unit: str, expected: str | None) -> None:
+    args = [a.replace("unit=ungeenheden", f"unit={unit}") for a in UNIT_CASE]
+    result = runner.invoke(app, [*args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    suggested = [c["id"] for c in json.loads(result.output)["suggested"]]
+    assert suggested == ([expected] if expected else [])
+
+
+def test_an_ambiguous_unit_names_the_units(runner: CliRunner) -> None:
+    args = [a.replace("unit=ungeenheden", "unit=arbejdsmarked") for a in UNIT_CASE]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert "Ungeenheden (vibeke_soenderskov_kristensen)" in result.output
+
+
+def test_stalkcard_unit_from_the_environment(runner: CliRunner) -> None:
+    args = UNIT_CASE[:-2]  # no unit answer
+    assert "unit=ungeenheden" not in args
+    result = runner.invoke(app, [*args, "--format", "json"], env={"STALKCARD_UNIT": "ssp"})
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["suggested"][0]["phone"] == "2031 5268"
+    # An explicit answer wins over the environment.
+    given = runner.invoke(app, [*UNIT_CASE, "--format", "json"], env={"STALKCARD_UNIT": "ssp"})
+    assert json.loads(given.output)["suggested"][0]["phone"] == "8794 7983"
+    bad = runner.invoke(app, args, env={"STALKCARD_UNIT": "zebra"})
+    assert bad.exit_code == 2
+    assert "STALKCARD_UNIT" in bad.output

@@ -340,3 +340,25 @@ def test_bare_command_menu_ctrl_c(keys: PipeInput, terminal: None) -> None:
     result = CliRunner().invoke(cli.app, [])
     assert result.exit_code == 130
     assert "Afbrudt. Intet er gemt." in result.output
+
+
+def test_check_uses_stalkcard_unit_and_does_not_ask(
+    keys: PipeInput, terminal: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("STALKCARD_UNIT", "ssp")
+    keys.send_text(ENTER * 9)  # 7 questions, the review, no note
+    result = CliRunner().invoke(cli.app, ["check"])
+    assert result.exit_code == 0, result.output
+    assert "2031 5268  Marlene Skousbøll Bendix, SSP konsulent (forslag)" in result.output
+
+
+def test_check_with_a_bad_stalkcard_unit_warns_and_asks(
+    keys: PipeInput, terminal: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("STALKCARD_UNIT", "zebra")
+    keys.send_text(ENTER * 10)  # 8 questions (the unit asked), the review, no note
+    result = CliRunner().invoke(cli.app, ["check"])
+    assert result.exit_code == 0, result.output
+    assert "Spørgsmålet om din enhed stilles i stedet." in result.output
