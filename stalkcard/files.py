@@ -12,6 +12,14 @@ from stalkcard.i18n import _
 MAX_BYTES = 1024 * 1024
 
 
+def _unreadable(error: type[StalkcardError], what: str, path: Path, exc: OSError) -> StalkcardError:
+    return error(
+        _("{what} kan ikke læses: {path} ({reason})").format(
+            what=what, path=path, reason=os_reason(exc)
+        )
+    )
+
+
 def read_bytes(
     path: Path, what: str | None = None, error: type[StalkcardError] = CardError
 ) -> bytes:
@@ -33,11 +41,7 @@ def read_bytes(
             _("{what} er en mappe, ikke en fil: {path}").format(what=what, path=path)
         ) from None
     except OSError as exc:
-        raise error(
-            _("{what} kan ikke læses: {path} ({reason})").format(
-                what=what, path=path, reason=os_reason(exc)
-            )
-        ) from None
+        raise _unreadable(error, what, path, exc) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
@@ -53,11 +57,7 @@ def read_bytes(
             chunks.append(chunk)
             size += len(chunk)
     except OSError as exc:
-        raise error(
-            _("{what} kan ikke læses: {path} ({reason})").format(
-                what=what, path=path, reason=os_reason(exc)
-            )
-        ) from None
+        raise _unreadable(error, what, path, exc) from None
     finally:
         os.close(fd)
     return b"".join(chunks)

@@ -19,6 +19,12 @@ from stalkcard.errors import FileExists, OutputError, os_reason
 from stalkcard.i18n import _
 
 
+def _cannot_write(path: Path, exc: OSError) -> OutputError:
+    return OutputError(
+        _("Kan ikke skrive filen {path}: {reason}").format(path=path, reason=os_reason(exc))
+    )
+
+
 def _refuse_name(raw: str) -> None:
     if not raw.strip():
         raise OutputError(_("Der er ikke angivet noget filnavn."))
@@ -42,9 +48,7 @@ def _check_target(path: Path, force: bool) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise OutputError(
-            _("Kan ikke skrive filen {path}: {reason}").format(path=path, reason=os_reason(exc))
-        ) from None
+        raise _cannot_write(path, exc) from None
     if stat.S_ISDIR(info.st_mode):
         raise OutputError(
             _("Der er en mappe med det navn: {path}. Vælg et filnavn.").format(path=path)
@@ -100,9 +104,7 @@ def write_private(path: Path | str, data: str | bytes, force: bool = False) -> P
     except OutputError:
         raise
     except OSError as exc:
-        raise OutputError(
-            _("Kan ikke skrive filen {path}: {reason}").format(path=path, reason=os_reason(exc))
-        ) from None
+        raise _cannot_write(path, exc) from None
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()

@@ -21,9 +21,13 @@ from stalkcard.model import (
     ROLES,
     Card,
     Rule,
+    StepRule,
+    SuggestRule,
 )
 
 MAX_ERRORS = 10
+UNKNOWN_STEP = 'trinnet "{id}" findes ikke; brug en af: {ids}.'
+UNKNOWN_CONTACT = 'kontakten "{id}" findes ikke; brug en af: {ids}.'
 
 
 def _line_of(node: yaml.Node | None, loc: Sequence[int | str]) -> int | None:
@@ -291,16 +295,7 @@ def _cross_checks(card: Card, today: date | None = None) -> Iterator[_Problem]:
                 "så ingen svar står uden vurdering."
             ),
         )
-    step_ids = set(card.step_ids)
-    for index, s_rule in enumerate(rules.steps):
-        for ident in s_rule.show:
-            if ident not in step_ids:
-                yield _Problem(
-                    ("screening", "rules", "steps", index, "show"),
-                    _('trinnet "{id}" findes ikke; brug en af: {ids}.').format(
-                        id=ident, ids=", ".join(card.step_ids)
-                    ),
-                )
+    yield from _unknown_shown("steps", rules.steps, card.step_ids, UNKNOWN_STEP)
     always = {ident for r in rules.steps if r.always for ident in r.show}
     missing = [s for s in (card.sparring.id, card.handling.id) if s not in always]
     if missing:
@@ -311,16 +306,12 @@ def _cross_checks(card: Card, today: date | None = None) -> Iterator[_Problem]:
                 "kortet siger, at en mistanke altid skal handles på."
             ).format(steps=", ".join(missing)),
         )
-    contact_ids = [c.id for c in card.contacts]
-    for index, g_rule in enumerate(rules.suggest):
-        for ident in g_rule.show:
-            if ident not in contact_ids:
-                yield _Problem(
-                    ("screening", "rules", "suggest", index, "show"),
-                    _('kontakten "{id}" findes ikke; brug en af: {ids}.').format(
-                        id=ident, ids=", ".join(contact_ids)
-                    ),
-                )
+    yield from _unknown_shown(
+        "suggest",
+        rules.suggest,
+        [c.id for c in card.contacts],
+        UNKNOWN_CONTACT,
+    )
     supplement_ids = {s.id for s in card.supplements}
     for index, u_rule in enumerate(rules.supplements):
         for ident in u_rule.show:
@@ -328,6 +319,19 @@ def _cross_checks(card: Card, today: date | None = None) -> Iterator[_Problem]:
                 yield _Problem(
                     ("screening", "rules", "supplements", index, "show"),
                     _('tillægget "{id}" findes ikke under supplements.').format(id=ident),
+                )
+
+
+def _unknown_shown(
+    group: str, rules: Sequence[StepRule | SuggestRule], known: Sequence[str], message: str
+) -> Iterator[_Problem]:
+    """A rule's `show` may only name what exists: steps, or contacts."""
+    for index, rule in enumerate(rules):
+        for ident in rule.show:
+            if ident not in known:
+                yield _Problem(
+                    ("screening", "rules", group, index, "show"),
+                    _(message).format(id=ident, ids=", ".join(known)),
                 )
 
 

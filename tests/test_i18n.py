@@ -53,6 +53,8 @@ def _indirect_messages() -> set[str]:
         *model.PATTERN_MESSAGES.values(),
         *validation._JSON_KINDS.values(),
         validation._DATE_HINT,
+        validation.UNKNOWN_STEP,
+        validation.UNKNOWN_CONTACT,
         *errors.OS_REASONS.values(),
         plain.PURPOSE_LABEL,
         plain.SUPPLEMENT_TITLE,
