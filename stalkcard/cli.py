@@ -619,6 +619,18 @@ class Terminated(BaseException):
 
 
 def _on_signal(signum: int, _frame: object) -> None:
+    """During a prompt, end the prompt with the exception, so prompt_toolkit
+    restores the terminal on its way out (an exception raised straight from the
+    handler can land inside its event loop, which then only prints it and waits
+    for Enter). Elsewhere, raise it here."""
+    if "prompt_toolkit" in sys.modules:
+        from prompt_toolkit.application.current import get_app_or_none
+
+        app_running = get_app_or_none()
+        if app_running is not None and app_running.is_running and not app_running.is_done:
+            with contextlib.suppress(Exception):
+                app_running.exit(exception=Terminated(signum))
+                return
     raise Terminated(signum)
 
 
