@@ -18,7 +18,6 @@ from typing import Any
 
 import typer
 from typer import _click
-from typer import exceptions as typer_errors
 from typer._click import exceptions as click_errors
 from typer.core import TyperCommand, TyperGroup
 
@@ -136,7 +135,7 @@ class Group(TyperGroup):
                 raise
             show_error(error)
             sys.exit(int(ExitCode.INVALID))
-        except typer_errors.Abort:
+        except typer.Abort:
             if not standalone_mode:
                 raise
             sys.stderr.write(_("Afbrudt. Intet er gemt.") + "\n")
