@@ -124,8 +124,16 @@ def _questions(card: Card) -> list[dict[str, Any]]:
          "choices": [*((p.id, p.unit) for p in card.sparring.persons),
                      (OTHER_UNIT, _("Anden enhed, eller spring over"))]}
     )  # fmt: skip
+    examples = {f.id: f.examples for f in card.eksempler.forms}  # the card's, beside each form
     for question in out:
-        question["choices"] = [{"value": v, "label": label} for v, label in question["choices"]]
+        question["choices"] = [
+            {
+                "value": v,
+                "label": label,
+                "detail": examples.get(v) if question["key"] == "forms" else None,
+            }
+            for v, label in question["choices"]
+        ]
         question["review"] = describe_answer(card, question["key"], question["default"])[0]
     return out
 

@@ -105,7 +105,9 @@
       });
       input.checked = q.multiple ? current.includes(choice.value) : current === choice.value;
       const lab = el("label", null, { for: id });
-      lab.append(input, el("span", choice.label));
+      const text = el("span", choice.label);
+      if (choice.detail) text.append(el("br"), el("span", choice.detail, { class: "detail" }));
+      lab.append(input, text);
       fieldset.append(lab);
     });
     form.append(fieldset);
