@@ -21,6 +21,7 @@ from stalkcard.errors import (
     Cancelled,
     CardError,
     ExitCode,
+    FileExists,
     NoMatch,
     OutputError,
     StalkcardError,
@@ -572,7 +573,6 @@ def _save_note(
     """Save the case note. In the interactive flow a name that exists offers
     another name or replacing it, and any other refusal asks for another name;
     the screening is never lost to a bad name."""
-    from stalkcard.errors import FileExists
     from stalkcard.output import write_private
     from stalkcard.render import result_markdown
 

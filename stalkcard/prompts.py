@@ -24,7 +24,7 @@ from questionary import Choice, Style
 from stalkcard.errors import Cancelled
 from stalkcard.i18n import _
 from stalkcard.model import CRITERIA, NO, OTHER_UNIT, UNKNOWN, YES, Card
-from stalkcard.screening import Answers
+from stalkcard.screening import Answers, unit_choices
 
 BACK = "__tilbage__"
 DONE = "__resultat__"
@@ -129,8 +129,8 @@ def _select(
     return Back() if answer == BACK else answer
 
 
-def unit_choices(card: Card) -> list[Choice]:
-    choices = [Choice(p.unit, value=p.id) for p in card.sparring.persons]
+def _unit_choices(card: Card) -> list[Choice]:
+    choices = [Choice(unit, value=ident) for ident, unit in unit_choices(card)]
     return [*choices, Choice(_("Anden enhed, eller spring over"), value=OTHER_UNIT)]
 
 
@@ -181,7 +181,7 @@ def ask_question(
         return _select(questions.children, choices, current or UNKNOWN, back, progress)
     if key == "unit":
         message = questions.unit or _("Hvilken enhed er du selv fra?")
-        return _select(message, unit_choices(card), current or OTHER_UNIT, back, progress)
+        return _select(message, _unit_choices(card), current or OTHER_UNIT, back, progress)
     raise ValueError(key)
 
 

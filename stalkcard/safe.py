@@ -15,16 +15,13 @@ import unicodedata
 HIDDEN = frozenset({"Cc", "Cf", "Zl", "Zp", "Co", "Cs", "Cn"})
 
 
+def hides(ch: str) -> bool:
+    """True for a character that controls, formats, separates or hides text."""
+    return unicodedata.category(ch) in HIDDEN
+
+
 def terminal_safe(text: object) -> str:
     """`text` with every hidden or controlling character written out visibly."""
     return "".join(
-        ch.encode("unicode_escape").decode("ascii") if unicodedata.category(ch) in HIDDEN else ch
-        for ch in str(text)
+        ch.encode("unicode_escape").decode("ascii") if hides(ch) else ch for ch in str(text)
     )
-
-
-def markdown_safe(text: str) -> str:
-    """One line of text for a Markdown file: visible escapes as above, and the
-    characters Markdown would read as structure escaped with a backslash."""
-    safe = terminal_safe(text)
-    return "".join("\\" + ch if ch in "\\`*_{}[]<>()#+-.!|" else ch for ch in safe)

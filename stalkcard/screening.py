@@ -246,18 +246,10 @@ def matches(rule: Rule, answers: Answers) -> bool:
     return not any_of or any(answers.value(k) in v for k, v in any_of.items())
 
 
-def evaluate(card: Card, answers: Answers) -> Result:
-    rules = card.screening.rules
-    assessment = next(r.result for r in rules.assessment if matches(r, answers))
-    urgent = any(matches(r, answers) for r in rules.urgent)
-
-    notes: dict[str, str | None] = {}
-    for s_rule in rules.steps:
-        if matches(s_rule, answers):
-            for ident in s_rule.show:
-                # A step shown without a note by any rule is shown without one.
-                notes[ident] = None if notes.get(ident, "") is None else s_rule.note
-    contacts = tuple(card.contacts)
+def card_steps(card: Card) -> dict[str, ResultStep]:
+    """Every step a result can show, by id, with its text and the contacts it
+    names: the resource persons under sparring, the organisations under handling."""
+    contacts = card.contacts
     by_id = {
         s.id: ResultStep(s.id, s.heading, tuple(s.paragraphs)) for s in card.videre_handling.steps
     }
@@ -275,6 +267,22 @@ def evaluate(card: Card, answers: Answers) -> Result:
         contacts=tuple(c for c in contacts if c.kind == "organisation"),
         after=tuple(handling.closing),
     )
+    return by_id
+
+
+def evaluate(card: Card, answers: Answers) -> Result:
+    rules = card.screening.rules
+    assessment = next(r.result for r in rules.assessment if matches(r, answers))
+    urgent = any(matches(r, answers) for r in rules.urgent)
+
+    notes: dict[str, str | None] = {}
+    for s_rule in rules.steps:
+        if matches(s_rule, answers):
+            for ident in s_rule.show:
+                # A step shown without a note by any rule is shown without one.
+                notes[ident] = None if notes.get(ident, "") is None else s_rule.note
+    contacts = tuple(card.contacts)
+    by_id = card_steps(card)
     result_steps = tuple(
         msgspec.structs.replace(by_id[ident], note=notes[ident])
         for ident in card.step_ids

@@ -56,38 +56,38 @@ def find_contacts(contacts: Sequence[Contact], query: str | None) -> list[Contac
         exact = [c for c in contacts if digits(c.phone) == wanted]
         return exact or [c for c in contacts if wanted in digits(c.phone)]
     words = fold(query).split()
-    return [c for c in contacts if all(word in _haystack(c) for word in words)]
-
-
-def _similarity(word: str, contact: Contact) -> float:
-    from difflib import SequenceMatcher
-
-    candidates = [*_haystack(contact).split(), _haystack(contact)]
-    return max(SequenceMatcher(None, word, c).ratio() for c in candidates)
+    haystacks = [(c, _haystack(c)) for c in contacts]
+    return [c for c, haystack in haystacks if all(word in haystack for word in words)]
 
 
 def _score(query: str, contact: Contact) -> float:
     """How near every word of the query is to some word of the contact (0 to 1)."""
+    from difflib import SequenceMatcher
+
     words = fold(query).split()
     if not words:
         return 0.0
-    return min(_similarity(word, contact) for word in words)
+    haystack = _haystack(contact)
+    candidates = [*haystack.split(), haystack]
+    return min(max(SequenceMatcher(None, w, c).ratio() for c in candidates) for w in words)
+
+
+def _ranked(contacts: Sequence[Contact], query: str) -> list[tuple[float, Contact]]:
+    """(score, contact), nearest first; equal scores keep the contacts' order."""
+    scored = [(_score(query, c), i, c) for i, c in enumerate(contacts)]
+    return [(score, c) for score, _i, c in sorted(scored, key=lambda s: (-s[0], s[1]))]
 
 
 def near_contacts(
     contacts: Sequence[Contact], query: str, cutoff: float = FUZZY_CUTOFF
 ) -> list[Contact]:
     """Contacts whose words are near the query's (a typo away), best first."""
-    scored = [(_score(query, c), i, c) for i, c in enumerate(contacts)]
-    return [c for score, _i, c in sorted(scored, key=lambda s: (-s[0], s[1])) if score >= cutoff]
+    return [c for score, c in _ranked(contacts, query) if score >= cutoff]
 
 
 def closest(contacts: Sequence[Contact], query: str, count: int = SUGGESTIONS) -> list[Contact]:
     """The contacts nearest the query, however far: for "Mente du ...?"."""
-    scored = sorted(
-        ((_score(query, c), i, c) for i, c in enumerate(contacts)), key=lambda s: (-s[0], s[1])
-    )
-    return [c for score, _i, c in scored[:count] if score >= CLOSEST_CUTOFF]
+    return [c for score, c in _ranked(contacts, query)[:count] if score >= CLOSEST_CUTOFF]
 
 
 def search(contacts: Sequence[Contact], query: str | None) -> tuple[list[Contact], bool]:

@@ -23,11 +23,13 @@ from stalkcard.model import (
     Rule,
     StepRule,
     SuggestRule,
+    SupplementRule,
 )
 
 MAX_ERRORS = 10
 UNKNOWN_STEP = 'trinnet "{id}" findes ikke; brug en af: {ids}.'
 UNKNOWN_CONTACT = 'kontakten "{id}" findes ikke; brug en af: {ids}.'
+UNKNOWN_SUPPLEMENT = 'tillægget "{id}" findes ikke under supplements.'
 
 
 def _line_of(node: yaml.Node | None, loc: Sequence[int | str]) -> int | None:
@@ -152,14 +154,9 @@ def _hidden(text: str) -> str | None:
     """The first character that hides, reorders, breaks or controls text: by
     Unicode category (control, format, line/paragraph separator, private use,
     surrogate, unassigned), newlines and tabs included, and the blank letters."""
-    import unicodedata
+    from stalkcard.safe import hides
 
-    from stalkcard.safe import HIDDEN
-
-    for ch in text:
-        if ch in BLANK_LETTERS or unicodedata.category(ch) in HIDDEN:
-            return ch
-    return None
+    return next((ch for ch in text if ch in BLANK_LETTERS or hides(ch)), None)
 
 
 def _strings(
@@ -312,20 +309,18 @@ def _cross_checks(card: Card, today: date | None = None) -> Iterator[_Problem]:
         [c.id for c in card.contacts],
         UNKNOWN_CONTACT,
     )
-    supplement_ids = {s.id for s in card.supplements}
-    for index, u_rule in enumerate(rules.supplements):
-        for ident in u_rule.show:
-            if ident not in supplement_ids:
-                yield _Problem(
-                    ("screening", "rules", "supplements", index, "show"),
-                    _('tillægget "{id}" findes ikke under supplements.').format(id=ident),
-                )
+    yield from _unknown_shown(
+        "supplements", rules.supplements, [s.id for s in card.supplements], UNKNOWN_SUPPLEMENT
+    )
 
 
 def _unknown_shown(
-    group: str, rules: Sequence[StepRule | SuggestRule], known: Sequence[str], message: str
+    group: str,
+    rules: Sequence[StepRule | SuggestRule | SupplementRule],
+    known: Sequence[str],
+    message: str,
 ) -> Iterator[_Problem]:
-    """A rule's `show` may only name what exists: steps, or contacts."""
+    """A rule's `show` may only name what exists: steps, contacts or supplements."""
     for index, rule in enumerate(rules):
         for ident in rule.show:
             if ident not in known:

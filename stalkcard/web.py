@@ -24,7 +24,14 @@ from typing import Any
 from stalkcard import __version__
 from stalkcard.i18n import _
 from stalkcard.model import CRITERIA, NO, OTHER_UNIT, ROLES, TRISTATE, UNKNOWN, YES, Card
-from stalkcard.screening import Answers, Result, evaluate, urgent_supplements
+from stalkcard.screening import (
+    Answers,
+    Result,
+    card_steps,
+    evaluate,
+    unit_choices,
+    urgent_supplements,
+)
 
 # The answers that change a result, in the order that numbers a combination.
 AXES: tuple[str, ...] = ("role", "danger", *CRITERIA, "children", "unit")
@@ -36,7 +43,7 @@ def axis_values(card: Card) -> dict[str, list[str]]:
         "danger": [YES, NO],
         **{key: list(TRISTATE) for key in CRITERIA},
         "children": list(TRISTATE),
-        "unit": [*(p.id for p in card.sparring.persons), OTHER_UNIT],
+        "unit": [*(ident for ident, _unit in unit_choices(card)), OTHER_UNIT],
     }
 
 
@@ -121,8 +128,7 @@ def _questions(card: Card) -> list[dict[str, Any]]:
     out.append(
         {"key": "unit", "legend": q.unit or _("Hvilken enhed er du selv fra?"),
          "default": OTHER_UNIT,
-         "choices": [*((p.id, p.unit) for p in card.sparring.persons),
-                     (OTHER_UNIT, _("Anden enhed, eller spring over"))]}
+         "choices": [*unit_choices(card), (OTHER_UNIT, _("Anden enhed, eller spring over"))]}
     )  # fmt: skip
     examples = {f.id: f.examples for f in card.eksempler.forms}  # the card's, beside each form
     for question in out:
@@ -145,19 +151,15 @@ def page_data(card: Card) -> dict[str, Any]:
         c.id: {"name": c.name, "unit": c.unit, "phone": c.phone, "tel": tel(c.phone)}
         for c in card.contacts
     }
-    steps: dict[str, Any] = {
-        s.id: {"heading": s.heading, "paragraphs": s.paragraphs, "contacts": [], "after": []}
-        for s in card.videre_handling.steps
+    steps = {
+        ident: {
+            "heading": step.heading,
+            "paragraphs": list(step.paragraphs),
+            "contacts": [c.id for c in step.contacts],
+            "after": list(step.after),
+        }
+        for ident, step in card_steps(card).items()
     }
-    steps[card.sparring.id] = {
-        "heading": card.sparring.heading, "paragraphs": card.sparring.paragraphs,
-        "contacts": [p.id for p in card.sparring.persons], "after": [],
-    }  # fmt: skip
-    steps[card.handling.id] = {
-        "heading": card.handling.heading, "paragraphs": card.handling.paragraphs,
-        "contacts": [o.id for o in card.handling.organisations],
-        "after": card.handling.closing,
-    }  # fmt: skip
     values = axis_values(card)
     return {
         "axes": [[key, values[key]] for key in AXES],

@@ -55,6 +55,7 @@ def _indirect_messages() -> set[str]:
         validation._DATE_HINT,
         validation.UNKNOWN_STEP,
         validation.UNKNOWN_CONTACT,
+        validation.UNKNOWN_SUPPLEMENT,
         *errors.OS_REASONS.values(),
         plain.PURPOSE_LABEL,
         plain.SUPPLEMENT_TITLE,
