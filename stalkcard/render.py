@@ -417,6 +417,12 @@ def _contact_text(contact: Contact) -> str:
     return lead + contact.phone
 
 
+def answer_markdown(card: Card, key: str, value: Any) -> str:
+    """One answer's line in the case note (the HTML page stores these too)."""
+    label, shown = describe_answer(card, key, value)
+    return f"- {label}: {shown}"
+
+
 def result_markdown(card: Card, result: Result, when: datetime) -> str:
     """The case note: date, answers, assessment, contacts, steps. No personal data."""
     lines = [
@@ -435,7 +441,7 @@ def result_markdown(card: Card, result: Result, when: datetime) -> str:
     if result.urgent:
         lines += [_("**AKUT FARE** – se tillæg nedenfor."), ""]
     lines += ["## " + _("Svar"), ""]
-    lines += [f"- {label}: {value}" for label, value in answer_lines(card, result.answers)]
+    lines += [answer_markdown(card, k, v) for k, v in result.answers.as_dict().items()]
     lines += ["", "## " + _("Vurdering"), "", result.assessment_text, ""]
     lines += [*card.mistanke.paragraphs, ""]
     if result.suggested:

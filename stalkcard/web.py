@@ -1,10 +1,15 @@
-"""`stalkcard html`: the card, the contacts and the screening as one offline page.
+"""`stalkcard html`: the screening, the contacts and the card as one offline page.
 
 One engine: the page holds no rules. When the page is written, the screening
 engine (stalkcard.screening.evaluate) is run for every combination of the
 answers that change a result (role x danger x the three criteria x children x
 the caseworker's unit); the page only looks its answer up by the combination's
 number. The forms of stalking change no result and are only shown back.
+
+One note: the case note the page copies or saves is the note `check --note`
+writes (render.result_markdown), rendered here for every combination and
+stored as blocks of text, each once; the page only puts the blocks together,
+with the answers' lines (render.answer_markdown) and the date filled in.
 
 The template engine is Jinja2 with autoescaping on, so every text from the card
 file is escaped as HTML; the data for the script is JSON in a data block with
@@ -18,13 +23,26 @@ import base64
 import hashlib
 import itertools
 import json
+from datetime import datetime
 from importlib import resources
 from typing import Any
 
 from stalkcard import __version__
 from stalkcard.i18n import _
-from stalkcard.model import CRITERIA, NO, OTHER_UNIT, ROLES, TRISTATE, UNKNOWN, YES, Card
+from stalkcard.model import (
+    CONDITION_VALUES,
+    CRITERIA,
+    NO,
+    OTHER_UNIT,
+    ROLES,
+    TRISTATE,
+    UNKNOWN,
+    YES,
+    Card,
+    Contact,
+)
 from stalkcard.screening import (
+    ANSWER_KEYS,
     Answers,
     Result,
     card_steps,
@@ -40,7 +58,7 @@ AXES: tuple[str, ...] = ("role", "danger", *CRITERIA, "children", "unit")
 def axis_values(card: Card) -> dict[str, list[str]]:
     return {
         "role": list(ROLES),
-        "danger": [YES, NO],
+        "danger": list(CONDITION_VALUES["danger"]),
         **{key: list(TRISTATE) for key in CRITERIA},
         "children": list(TRISTATE),
         "unit": [*(ident for ident, _unit in unit_choices(card)), OTHER_UNIT],
@@ -57,34 +75,139 @@ def combinations(card: Card) -> list[Answers]:
     return out
 
 
-def result_shape(card: Card, result: Result) -> dict[str, Any]:
-    """What the page shows for one result: ids only; the texts are stored once."""
+def calls(card: Card, result: Result) -> list[tuple[Contact, bool]]:
+    """Whom the result's "Ring nu" lists, each with whether it is the
+    suggestion: the closing summary's order (render.call_now: the suggested
+    resource persons, or all of them, then the organisations), with the other
+    resource persons after the suggested ones, so every number is in one list."""
     from stalkcard.render import call_now
 
+    first = call_now(card, result)
+    listed = {c.id for c, _suggested in first}
+    persons = [(c, s) for c, s in first if c.kind == "person"]
+    others = [(c, False) for c in result.contacts if c.kind == "person" and c.id not in listed]
+    return persons + others + [(c, s) for c, s in first if c.kind != "person"]
+
+
+def result_shape(card: Card, result: Result) -> dict[str, Any]:
+    """What the page shows for one result: ids only; the texts are stored once."""
     return {
         "assessment": result.assessment,
         "urgent": result.urgent,
         "steps": [[step.id, step.note] for step in result.steps],
         "supplements": [s.id for s in result.supplements],
         "suggested": [c.id for c in result.suggested],
-        "call_now": [[c.id, suggested] for c, suggested in call_now(card, result)],
+        "calls": [[c.id, suggested] for c, suggested in calls(card, result)],
     }
 
 
-PARTS = ("assessment", "urgent", "steps", "supplements", "suggested", "call_now")
+PARTS = ("assessment", "urgent", "steps", "supplements", "suggested", "calls", "note")
+
+# The note is rendered with this date; the page writes its own in its place.
+NOTE_DATE = datetime(1111, 11, 11, 11, 11)
 
 
-def result_table(card: Card) -> tuple[list[int], list[list[int]], dict[str, list[Any]]]:
+class NoteBlocks:
+    """The notes of all combinations as blocks (the text between blank lines),
+    each block stored once, grouped into sections (a block that starts "## "
+    starts one), each section stored once: a note is a list of sections. The
+    block of the answers' lines is stored as None and the block with the date
+    as [before, after]: the page fills them in."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Any] = []
+        self.sections: list[list[int]] = []
+        self._blocks: dict[str, int] = {}
+        self._sections: dict[tuple[int, ...], int] = {}
+
+    def _block(self, text: str, answers: str, date: str) -> int:
+        key = "" if text == answers else text  # no block of the note is empty
+        if key not in self._blocks:
+            self._blocks[key] = len(self.blocks)
+            if text == answers:
+                self.blocks.append(None)
+            elif date in text:
+                before, _date, after = text.partition(date)
+                self.blocks.append([before, after])
+            else:
+                self.blocks.append(text)
+        return self._blocks[key]
+
+    def note(self, card: Card, result: Result) -> list[int]:
+        from stalkcard.render import answer_markdown, result_markdown
+
+        text = result_markdown(card, result, NOTE_DATE)
+        answers = "\n".join(
+            answer_markdown(card, key, value) for key, value in result.answers.as_dict().items()
+        )
+        date = NOTE_DATE.strftime("%Y-%m-%d %H:%M")
+        blocks = text.removesuffix("\n").split("\n\n")
+        if blocks.count(answers) != 1 or text.count(date) != 1 or not text.endswith("\n"):
+            raise ValueError("the note's answers or date are not in one place")
+        groups: list[list[int]] = []
+        for block in blocks:
+            if block.startswith("## ") or not groups:
+                groups.append([])
+            groups[-1].append(self._block(block, answers, date))
+        out = []
+        for group in groups:
+            key = tuple(group)
+            if key not in self._sections:
+                self._sections[key] = len(self.sections)
+                self.sections.append(group)
+            out.append(self._sections[key])
+        return out
+
+
+def note_answers(card: Card) -> dict[str, dict[str, str]]:
+    """Each answer's line in the note, by key and value; the forms by their
+    ids in the card's order joined with ",", for every set of forms."""
+    from stalkcard.render import answer_markdown
+
+    values = axis_values(card)
+    forms = [f.id for f in card.eksempler.forms]
+    out: dict[str, dict[str, str]] = {}
+    for key in ANSWER_KEYS:
+        if key == "forms":
+            subsets = itertools.chain.from_iterable(
+                itertools.combinations(forms, n) for n in range(len(forms) + 1)
+            )
+            out[key] = {",".join(s): answer_markdown(card, key, list(s)) for s in subsets}
+        else:
+            out[key] = {v: answer_markdown(card, key, v) for v in values[key]}
+    return out
+
+
+def assemble_note(
+    blocks: list[Any], sections: list[list[int]], note: list[int], answers: str, date: str
+) -> str:
+    """The note from its blocks, as the page's script puts it together (for the tests)."""
+    out = []
+    for section in note:
+        for ident in sections[section]:
+            block = blocks[ident]
+            out.append(
+                block if isinstance(block, str) else answers if block is None else date.join(block)
+            )
+    return "\n\n".join(out) + "\n"
+
+
+def result_table(
+    card: Card, notes: NoteBlocks | None = None
+) -> tuple[list[int], list[list[int]], dict[str, list[Any]]]:
     """(index, shapes, parts): the result of combination n is shapes[index[n]],
     a row of numbers, one per PARTS, each pointing into parts[name]. Every
-    distinct value is stored once, so the page stays small."""
+    distinct value is stored once, so the page stays small. The note's part
+    is a list of sections of `notes`."""
+    notes = notes if notes is not None else NoteBlocks()
     parts: dict[str, list[Any]] = {name: [] for name in PARTS}
     seen_parts: dict[str, dict[str, int]] = {name: {} for name in PARTS}
     shapes: list[list[int]] = []
     seen_shapes: dict[tuple[int, ...], int] = {}
     index: list[int] = []
     for answers in combinations(card):
-        shape = result_shape(card, evaluate(card, answers))
+        result = evaluate(card, answers)
+        shape = {**result_shape(card, result), "note": notes.note(card, result)}
         row = []
         for name in PARTS:
             key = json.dumps(shape[name])
@@ -100,8 +223,34 @@ def result_table(card: Card) -> tuple[list[int], list[list[int]], dict[str, list
 
 
 def shape_of(card: Card, answers: Answers) -> dict[str, Any]:
-    """What the page's lookup must give for these answers (for the tests)."""
+    """What the page's lookup must give for these answers, less the note (for the tests)."""
     return result_shape(card, evaluate(card, answers))
+
+
+def danger_warning(card: Card) -> dict[str, Any]:
+    """The warning shown as soon as the danger question is answered: for which
+    answers (those the engine makes urgent), and the urgent supplements'
+    headlines, each split around the number it names so the number is a link."""
+    values = axis_values(card)["danger"]
+    when = [
+        v
+        for v in values
+        if evaluate(
+            card,
+            Answers(role=UNKNOWN, danger=v, unwanted=UNKNOWN, one_sided=UNKNOWN, repeated=UNKNOWN),
+        ).urgent
+    ]
+    lines = []
+    for supplement in urgent_supplements(card):
+        text = supplement.headline or supplement.text
+        phone = next((c.phone for c in card.extra_contacts if c.phone in text.split()), None)
+        phone = phone or next((c.phone for c in card.extra_contacts if c.phone in text), None)
+        if phone is None:
+            lines.append({"text": text})
+        else:
+            before, _phone, after = text.partition(phone)
+            lines.append({"before": before, "phone": phone, "tel": tel(phone), "after": after})
+    return {"when": when, "lines": lines}
 
 
 def _questions(card: Card) -> list[dict[str, Any]]:
@@ -109,29 +258,33 @@ def _questions(card: Card) -> list[dict[str, Any]]:
 
     q = card.screening.questions
     tri = [(YES, _("Ja")), (NO, _("Nej")), (UNKNOWN, _("Ved ikke"))]
+    said = {YES: _("Ja"), NO: _("Nej"), UNKNOWN: _("Ved ikke")}
     out: list[dict[str, Any]] = [
-        {"key": "role", "legend": q.role, "default": "unknown",
+        {"key": "role", "legend": q.role,
          "choices": [(r.id, r.label) for r in card.screening.roles]},
-        {"key": "danger", "legend": q.danger, "default": NO,
-         "choices": [(NO, _("Nej")), (YES, _("Ja"))]},
-        {"key": "forms", "legend": q.forms, "multiple": True, "default": [],
+        {"key": "danger", "legend": q.danger,
+         "choices": [(v, said[v]) for v in axis_values(card)["danger"]]},
+        {"key": "forms", "legend": q.forms, "multiple": True,
          "choices": [(f.id, f.title) for f in card.eksempler.forms],
          "hint": _("Sæt et mærke ved hver form; intet mærke er også et svar.")},
     ]  # fmt: skip
     for key in CRITERIA:
         criterion = card.criterion(key)
         out.append(
-            {"key": key, "legend": criterion.question, "default": UNKNOWN, "choices": tri,
+            {"key": key, "legend": criterion.question, "choices": tri,
              "context": _("Kortet siger: {text}").format(text=criterion.text)}
         )  # fmt: skip
-    out.append({"key": "children", "legend": q.children, "default": UNKNOWN, "choices": tri})
+    out.append({"key": "children", "legend": q.children, "choices": tri})
     out.append(
         {"key": "unit", "legend": q.unit or _("Hvilken enhed er du selv fra?"),
-         "default": OTHER_UNIT,
          "choices": [*unit_choices(card), (OTHER_UNIT, _("Anden enhed, eller spring over"))]}
     )  # fmt: skip
     examples = {f.id: f.examples for f in card.eksempler.forms}  # the card's, beside each form
     for question in out:
+        first = question["choices"][0][0]
+        question["review"] = describe_answer(
+            card, question["key"], [] if question.get("multiple") else first
+        )[0]
         question["choices"] = [
             {
                 "value": v,
@@ -140,17 +293,20 @@ def _questions(card: Card) -> list[dict[str, Any]]:
             }
             for v, label in question["choices"]
         ]
-        question["review"] = describe_answer(card, question["key"], question["default"])[0]
+        # Every question but the forms needs a choice: nothing is chosen for the caseworker.
+        question["required"] = not question.get("multiple")
     return out
 
 
 def page_data(card: Card) -> dict[str, Any]:
     """Everything the page's script needs: questions, texts and the result table."""
-    index, shapes, parts = result_table(card)
+    notes = NoteBlocks()
+    index, shapes, parts = result_table(card, notes)
     contacts = {
-        c.id: {"name": c.name, "unit": c.unit, "phone": c.phone, "tel": tel(c.phone)}
+        c.id: {"name": c.name, "unit": c.unit, "phone": c.phone, "tel": tel(c.phone),
+               "kind": c.kind}
         for c in card.contacts
-    }
+    }  # fmt: skip
     steps = {
         ident: {
             "heading": step.heading,
@@ -172,11 +328,14 @@ def page_data(card: Card) -> dict[str, Any]:
         "steps": steps,
         "assessments": {a.id: {"text": a.text, "short": a.short or a.text}
                         for a in card.screening.assessments},
-        "supplements": {s.id: {"text": s.text, "source": s.source, "headline": s.headline}
+        "supplements": {s.id: {"text": s.text, "source": s.source}
                         for s in card.supplements},
-        "urgent_supplements": [s.id for s in urgent_supplements(card)],
+        "danger": danger_warning(card),
         "mistanke": card.mistanke.paragraphs,
         "forms": {f.id: f.title for f in card.eksempler.forms},
+        "note": {"blocks": notes.blocks, "sections": notes.sections,
+                 "answers": note_answers(card), "keys": list(ANSWER_KEYS),
+                 "file": _("stalking-notat-{when}.md")},
         "words": _words(),
     }  # fmt: skip
 
@@ -189,28 +348,41 @@ def _words() -> dict[str, str]:
         "back": _("Tilbage"),
         "save": _("Gem svaret"),
         "review": _("Er svarene rigtige?"),
+        "review_hint": _("Tjek svarene, før du ser resultatet."),
         "change": _("Ret"),
         "see_result": _("Se resultatet"),
         "result": _("Resultat af screeningen"),
+        "call_now": _("Ring nu"),
+        "persons": _("Ressourcepersoner (intern sparring)"),
+        "organisations": _("Faglig sparring og vejledning"),
+        "call_to": _("Ring til {name}, {phone}"),
+        "suggested": _("forslag"),
+        "suggestion_note": _("Forslag – ikke en del af handlekortet."),
+        "assessment": _("Vurdering:"),
         "do_now": _("Det skal du gøre nu"),
-        "your_answers": _("Dine svar"),
-        "in_short": _("Kort sagt"),
-        "assessment": _("Vurdering: {text}"),
-        "call_now": _("Ring nu:"),
-        "suggested": _("(forslag)"),
-        "suggestion_note": _(
-            "Forslag – ikke en del af handlekortet. Alle fem ressourcepersoner står ovenfor."
-        ),
+        "numbers_above": _("Numrene står under «Ring nu» øverst i resultatet."),
         "supplement": _("Tillæg – ikke en del af handlekortet"),
-        "source": _("Kilde: {source}"),
-        "urgent": _("AKUT FARE"),
+        "sources": _("Kilder"),
+        "your_answers": _("Dine svar"),
+        "card_text": _("Kortets tekst om vurderingen"),
+        "note_heading": _("Notat til sagen"),
+        "note_hint": _(
+            "Notatet har ingen navne eller CPR-numre. Siden gemmer intet: "
+            "kopiér notatet, eller gem det, og læg det i sagen."
+        ),
+        "copy_note": _("Kopiér notat"),
+        "save_note": _("Gem notat"),
+        "copied": _("Notatet er kopieret. Sæt det ind i sagen."),
+        "copy_failed": _("Notatet kunne ikke kopieres. Brug «Gem notat» i stedet."),
+        "saved": _("Notatet er gemt i din mappe til overførsler."),
+        "print": _("Udskriv resultatet"),
+        "error_title": _("Der er et problem"),
+        "error_choose": _("Vælg et svar for at gå videre."),
+        "error_prefix": _("Fejl:"),
         "none": _("Ingen"),
-        "yes": _("Ja"),
-        "no": _("Nej"),
-        "unknown": _("Ved ikke"),
-        "not_given": _("Ikke angivet"),
+        "new": _("Start forfra"),
         "cleared": _("Svarene er ryddet."),
-        "new": _("Ny screening"),
+        "undo": _("Fortryd"),
     }
 
 
@@ -272,5 +444,6 @@ def render_page(card: Card, language: str) -> str:
         _=_,
         supplement_label=_(SUPPLEMENT_LABEL),
         extra_contacts=card.extra_contacts,
+        total=len(_questions(card)),
         version=__version__,
     )

@@ -1,42 +1,62 @@
 "use strict";
-// The screening of `stalkcard html`. It holds no rules: the result of every
-// combination of answers was computed by stalkcard's engine when the page was
-// written; this script asks the questions and looks the answer up. Nothing is
-// stored or sent: no cookies, no storage, no history entries, no requests.
+// The screening of the page. It holds no rules: the result of every
+// combination of answers, and its case note, were computed by stalkcard's
+// engine and note renderer when the page was written; this script asks the
+// questions, looks the answer up and puts the stored note text together.
+// Nothing is stored or sent: no cookies, no storage, no requests. Each step is
+// a history entry of this page, so the browser's Back steps back.
+// It uses nothing newer than Chromium 79 (the first Chromium-based Edge): no
+// replaceChildren, replaceAll, at(), optional chaining or "??". Should it fail
+// to start, the message in the page's markup stays.
 (function () {
-  const data = JSON.parse(document.getElementById("data").textContent);
-  const words = data.words;
   const app = document.getElementById("app");
-  const urgentBox = document.getElementById("urgent");
-  const questions = data.questions;
+  const fallback = document.getElementById("fallback");
+
+  function fail() {
+    while (app.firstChild) app.removeChild(app.firstChild);
+    app.appendChild(fallback);
+  }
+
+  let data, words, questions, urgentBox;
   let answers = {};
-  let step = 0; // the question asked now; questions.length = the review
+  let step = 0; // the question asked now; questions.length = the review; + 1 = the result
   let editing = null; // the key changed from the review
+  let undo = null; // the answers before "Start forfra"
 
   function el(tag, text, attrs) {
     const node = document.createElement(tag);
     if (text !== undefined && text !== null) node.textContent = text;
-    for (const [name, value] of Object.entries(attrs || {})) node.setAttribute(name, value);
+    const names = Object.keys(attrs || {});
+    for (let i = 0; i < names.length; i++) node.setAttribute(names[i], attrs[names[i]]);
     return node;
+  }
+
+  function empty(node) {
+    while (node.firstChild) node.removeChild(node.firstChild);
+  }
+
+  function show(node) {
+    empty(app);
+    app.appendChild(node);
   }
 
   function format(template, values) {
     return template.replace(/\{(\w+)\}/g, (all, name) => (name in values ? values[name] : all));
   }
 
-  function defaults() {
+  function fresh() {
     const out = {};
-    for (const q of questions) out[q.key] = Array.isArray(q.default) ? [] : q.default;
+    for (const q of questions) if (q.multiple) out[q.key] = [];
     return out;
   }
 
   // The combination's number, as the page was written: mixed radix over the axes.
   function lookup(given) {
     let number = 0;
-    for (const [key, values] of data.axes) {
-      const at = values.indexOf(given[key]);
-      if (at < 0) throw new Error("unknown answer " + key);
-      number = number * values.length + at;
+    for (const axis of data.axes) {
+      const at = axis[1].indexOf(given[axis[0]]);
+      if (at < 0) throw new Error("unknown answer " + axis[0]);
+      number = number * axis[1].length + at;
     }
     const row = data.shapes[data.index[number]];
     const shape = {};
@@ -45,7 +65,36 @@
     });
     return shape;
   }
-  window.stalkcardLookup = lookup; // for the tests: the page's own lookup
+
+  function pad(n) {
+    return (n < 10 ? "0" : "") + n;
+  }
+
+  function stamp(now, between) {
+    return (
+      now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate()) +
+      between + pad(now.getHours()) + (between === " " ? ":" : "") + pad(now.getMinutes())
+    );
+  }
+
+  // The case note: the stored blocks of the note `check --note` writes for
+  // these answers, the answers' stored lines and the date put in their places.
+  function note(given, now) {
+    const n = data.note;
+    const lines = n.keys.map((key) =>
+      key === "forms" ? n.answers.forms[given.forms.join(",")] : n.answers[key][given[key]],
+    );
+    const out = [];
+    for (const section of lookup(given).note) {
+      for (const id of n.sections[section]) {
+        const block = n.blocks[id];
+        if (typeof block === "string") out.push(block);
+        else if (block === null) out.push(lines.join("\n"));
+        else out.push(block[0] + stamp(now, " ") + block[1]);
+      }
+    }
+    return out.join("\n\n") + "\n";
+  }
 
   function label(q, value) {
     if (q.multiple) {
@@ -53,47 +102,106 @@
       return titles.length ? titles.join(", ") : words.none;
     }
     const choice = q.choices.find((c) => c.value === value);
-    return choice ? choice.label : value;
+    return choice ? choice.label : "";
+  }
+
+  function phoneLink(contact) {
+    const name = format(words.call_to, { name: contact.name, phone: contact.phone });
+    return el("a", contact.name + ", " + contact.phone, {
+      href: contact.tel,
+      class: "phone",
+      "aria-label": name,
+    });
+  }
+
+  function warningLines(box) {
+    for (const line of data.danger.lines) {
+      const p = el("p", null, { class: "warning-text" });
+      p.appendChild(el("span", "!", { class: "icon", "aria-hidden": "true" }));
+      const strong = el("strong");
+      if (line.text) strong.textContent = line.text;
+      else {
+        strong.append(line.before, el("a", line.phone, { href: line.tel }), line.after);
+      }
+      const text = el("span");
+      text.append(strong, " ", el("span", "(" + words.supplement + ")", { class: "mark" }));
+      p.appendChild(text);
+      box.appendChild(p);
+    }
   }
 
   function showUrgent() {
-    urgentBox.replaceChildren();
-    if (answers.danger !== "yes") {
-      urgentBox.hidden = true;
-      return;
-    }
-    urgentBox.append(el("p", words.urgent, { class: "headline" }));
-    for (const id of data.urgent_supplements) {
-      const s = data.supplements[id];
-      urgentBox.append(el("p", s.headline || s.text, { class: "headline" }));
-      urgentBox.append(el("p", words.supplement));
-      urgentBox.append(el("p", s.text));
-      urgentBox.append(el("p", format(words.source, { source: s.source }), { class: "source" }));
-    }
-    urgentBox.hidden = false;
+    const inDanger = data.danger.when.indexOf(answers.danger) >= 0 && step <= questions.length;
+    if (inDanger === !urgentBox.hidden) return;
+    empty(urgentBox);
+    if (inDanger) warningLines(urgentBox);
+    urgentBox.hidden = !inDanger;
   }
 
-  function focusFirst(container) {
-    const target =
-      container.querySelector("input:checked") || container.querySelector("input, button");
-    if (target) target.focus();
+  // History: one entry per step, so the browser's Back steps back.
+  function go(next, key) {
+    step = next;
+    editing = key === undefined ? null : key;
+    history.pushState({ step: step, editing: editing }, "");
+    render(true);
+  }
+
+  function firstMissing() {
+    for (let i = 0; i < questions.length; i++) {
+      const q = questions[i];
+      if (q.required && answers[q.key] === undefined) return i;
+    }
+    return questions.length;
+  }
+
+  function focusTarget(node) {
+    window.scrollTo(0, 0);
+    node.focus();
+  }
+
+  function errorBox(q, firstId) {
+    const box = el("div", null, { class: "error-summary", tabindex: "-1", role: "alert" });
+    box.appendChild(el("h4", words.error_title));
+    const link = el("a", words.error_choose, { href: "#" + firstId });
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      document.getElementById(firstId).focus();
+    });
+    box.appendChild(link);
+    return box;
   }
 
   function askQuestion(index, fromReview, focus) {
     const q = questions[index];
     const form = el("form", null, { novalidate: "" });
     const fieldset = el("fieldset");
-    const legend = el("legend", q.legend);
-    fieldset.append(legend);
+    const legend = el("legend");
+    const heading = el("h3", null, { tabindex: "-1" });
     if (!fromReview) {
-      fieldset.append(
-        el("p", format(words.progress, { number: index + 1, total: questions.length }), {
+      heading.appendChild(
+        el("span", format(words.progress, { number: index + 1, total: questions.length }), {
           class: "progress",
         }),
       );
+      heading.appendChild(document.createTextNode(" "));
     }
-    if (q.context) fieldset.append(el("p", q.context, { class: "context" }));
-    if (q.hint) fieldset.append(el("p", q.hint, { class: "context" }));
+    heading.appendChild(el("span", q.legend, { class: "question" }));
+    legend.appendChild(heading);
+    fieldset.appendChild(legend);
+    const describedBy = [];
+    if (q.context) {
+      fieldset.appendChild(el("p", q.context, { class: "context", id: "hint-" + q.key }));
+      describedBy.push("hint-" + q.key);
+    }
+    if (q.hint) {
+      fieldset.appendChild(el("p", q.hint, { class: "context", id: "hint2-" + q.key }));
+      describedBy.push("hint2-" + q.key);
+    }
+    const error = el("p", null, { class: "error-message", id: "error-" + q.key, hidden: "" });
+    error.appendChild(el("span", words.error_prefix + " ", { class: "visually-hidden" }));
+    error.appendChild(document.createTextNode(words.error_choose));
+    fieldset.appendChild(error);
+    if (describedBy.length) fieldset.setAttribute("aria-describedby", describedBy.join(" "));
     const current = answers[q.key];
     q.choices.forEach((choice, n) => {
       const id = "q-" + q.key + "-" + n;
@@ -103,93 +211,142 @@
         value: choice.value,
         id: id,
       });
-      input.checked = q.multiple ? current.includes(choice.value) : current === choice.value;
+      input.checked = q.multiple ? (current || []).indexOf(choice.value) >= 0 : current === choice.value;
       const lab = el("label", null, { for: id });
       const text = el("span", choice.label);
       if (choice.detail) text.append(el("br"), el("span", choice.detail, { class: "detail" }));
       lab.append(input, text);
-      fieldset.append(lab);
+      fieldset.appendChild(lab);
     });
-    form.append(fieldset);
-    const next = el("button", fromReview ? words.save : words.next, { type: "submit" });
-    form.append(next);
+    form.appendChild(fieldset);
+    const buttons = el("div", null, { class: "buttons" });
+    buttons.appendChild(el("button", fromReview ? words.save : words.next, { type: "submit" }));
     if (index > 0 && !fromReview) {
       const back = el("button", words.back, { type: "button", class: "secondary" });
       back.addEventListener("click", () => {
         read(form, q);
-        step = index - 1;
-        render();
+        history.back();
       });
-      form.append(back);
+      buttons.appendChild(back);
     }
+    form.appendChild(buttons);
     form.addEventListener("submit", (event) => {
       event.preventDefault();
-      read(form, q);
-      if (q.key === "danger") showUrgent();
-      if (fromReview) editing = null;
-      else step = index + 1;
-      render();
+      if (!read(form, q)) {
+        const firstId = "q-" + q.key + "-0";
+        const old = form.querySelector(".error-summary");
+        if (old) form.removeChild(old);
+        const summary = errorBox(q, firstId);
+        form.insertBefore(summary, form.firstChild);
+        error.hidden = false;
+        fieldset.classList.add("has-error");
+        fieldset.setAttribute("aria-describedby", describedBy.concat([error.id]).join(" "));
+        summary.focus();
+        return;
+      }
+      if (fromReview) history.back();
+      else go(index + 1);
     });
-    app.replaceChildren(form);
-    if (focus) focusFirst(form);
+    show(form);
+    if (focus) focusTarget(heading);
   }
 
+  // The form's answer into `answers`; false when a choice is needed and none is made.
   function read(form, q) {
-    const checked = [...form.querySelectorAll("input[name='" + q.key + "']:checked")];
-    answers[q.key] = q.multiple ? checked.map((i) => i.value) : checked[0] ? checked[0].value : q.default;
+    const checked = Array.prototype.slice.call(
+      form.querySelectorAll("input[name='" + q.key + "']:checked"),
+    );
+    if (q.multiple) answers[q.key] = checked.map((i) => i.value);
+    else if (checked.length) answers[q.key] = checked[0].value;
+    else return !q.required;
+    if (q.key === "danger") showUrgent();
+    return true;
   }
 
-  function review() {
+  function review(focus) {
     const box = el("div");
-    box.append(el("h3", words.review, { tabindex: "-1" }));
+    const heading = el("h3", words.review, { tabindex: "-1" });
+    box.appendChild(heading);
+    box.appendChild(el("p", words.review_hint));
     const list = el("dl", null, { class: "answers" });
     for (const q of questions) {
-      list.append(el("dt", q.review));
+      list.appendChild(el("dt", q.review));
       const dd = el("dd", label(q, answers[q.key]) + " ");
       const change = el("button", words.change, {
         type: "button",
-        class: "secondary",
+        class: "link",
         "aria-label": words.change + ": " + q.review,
       });
-      change.addEventListener("click", () => {
-        editing = q.key;
-        render();
-      });
-      dd.append(change);
-      list.append(dd);
+      change.addEventListener("click", () => go(questions.length, q.key));
+      dd.appendChild(change);
+      list.appendChild(dd);
     }
-    box.append(list);
-    const go = el("button", words.see_result, { type: "button" });
-    go.addEventListener("click", () => {
-      step = questions.length + 1;
-      render();
-    });
-    box.append(go);
-    app.replaceChildren(box);
-    go.focus();
+    box.appendChild(list);
+    const see = el("button", words.see_result, { type: "button" });
+    see.addEventListener("click", () => go(questions.length + 1));
+    box.appendChild(see);
+    show(box);
+    if (focus) focusTarget(heading);
   }
 
-  function contactLine(id, suggested) {
-    const c = data.contacts[id];
-    const li = el("li");
-    const who = c.unit ? c.name + ", " + c.unit : c.name;
-    li.append(el("a", c.phone, { href: c.tel, class: "phone" }), " " + who);
-    if (suggested) li.append(" " + words.suggested);
-    return li;
+  function say(node, text) {
+    node.textContent = "";
+    window.setTimeout(() => {
+      node.textContent = text;
+    }, 50);
   }
 
-  function supplementBox(ids, urgent) {
-    const box = el("div", null, { class: urgent ? "supplement urgent" : "supplement", role: "note" });
-    box.append(el("h4", words.supplement));
-    for (const id of ids) {
-      const s = data.supplements[id];
-      box.append(el("p", s.text));
-      box.append(el("p", format(words.source, { source: s.source }), { class: "source" }));
+  function copyNote(button, status) {
+    const text = note(answers, new Date());
+    const fallbackCopy = () => {
+      const area = el("textarea", null, { class: "offscreen", readonly: "", "aria-hidden": "true" });
+      area.value = text;
+      document.body.appendChild(area);
+      area.select();
+      let ok = false;
+      try {
+        ok = document.execCommand("copy");
+      } catch (error) {
+        ok = false;
+      }
+      document.body.removeChild(area);
+      button.focus();
+      say(status, ok ? words.copied : words.copy_failed);
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(() => say(status, words.copied), fallbackCopy);
+    } else fallbackCopy();
+  }
+
+  function saveNote(status) {
+    const now = new Date();
+    const blob = new Blob([note(answers, now)], { type: "text/markdown;charset=utf-8" });
+    const url = URL.createObjectURL(blob);
+    const link = el("a", null, { href: url, download: format(data.note.file, { when: stamp(now, "-") }) });
+    link.hidden = true;
+    document.body.appendChild(link);
+    link.click();
+    document.body.removeChild(link);
+    window.setTimeout(() => URL.revokeObjectURL(url), 10000);
+    say(status, words.saved);
+  }
+
+  function callList(shape) {
+    const list = el("ul", null, { class: "calls" });
+    for (const call of shape.calls) {
+      const c = data.contacts[call[0]];
+      const li = el("li");
+      li.appendChild(phoneLink(c));
+      let after = c.unit ? " – " + c.unit : "";
+      if (call[1]) after += " (" + words.suggested + ")";
+      if (after) li.appendChild(document.createTextNode(after));
+      if (call[1]) li.className = "suggested";
+      list.appendChild(li);
     }
-    return box;
+    return list;
   }
 
-  function result() {
+  function result(focus) {
     const shape = lookup(answers);
     const box = el("div", null, { id: "result" });
     // What the engine computed, as data for tests and assistive tools.
@@ -198,82 +355,149 @@
     box.dataset.steps = shape.steps.map((s) => s[0]).join(" ");
     box.dataset.supplements = shape.supplements.join(" ");
     box.dataset.suggested = shape.suggested.join(" ");
-    const heading = el("h3", words.result, { tabindex: "-1" });
-    box.append(heading);
-    const urgentIds = shape.supplements.filter((id) => data.urgent_supplements.includes(id));
-    if (shape.urgent) {
-      box.append(el("p", words.urgent, { class: "headline" }));
-      if (urgentIds.length) box.append(supplementBox(urgentIds, true));
-    }
-    box.append(el("p", data.assessments[shape.assessment].text));
-    for (const p of data.mistanke) box.append(el("p", p));
-    box.append(el("h3", words.do_now));
-    const ol = el("ol");
-    for (const [id, note] of shape.steps) {
-      const step = data.steps[id];
+    box.appendChild(el("h3", words.result, { id: "result-heading" }));
+
+    const panel = el("section", null, { class: "panel", "aria-labelledby": "ring-nu" });
+    const callHeading = el("h4", words.call_now, { id: "ring-nu", tabindex: "-1" });
+    panel.appendChild(callHeading);
+    if (shape.urgent) warningLines(panel);
+    panel.appendChild(callList(shape));
+    if (shape.suggested.length) panel.appendChild(el("p", words.suggestion_note, { class: "small" }));
+    box.appendChild(panel);
+
+    const assessment = el("p", null, { class: "assessment" });
+    assessment.append(el("strong", words.assessment), " " + data.assessments[shape.assessment].short);
+    box.appendChild(assessment);
+
+    box.appendChild(el("h4", words.do_now));
+    const ol = el("ol", null, { class: "steps" });
+    for (const pair of shape.steps) {
+      const s = data.steps[pair[0]];
       const li = el("li");
-      li.append(el("strong", note ? step.heading + " (" + note + ")" : step.heading));
-      for (const p of step.paragraphs) li.append(el("p", p));
-      if (step.contacts.length) {
-        const ul = el("ul");
-        for (const cid of step.contacts) ul.append(contactLine(cid, false));
-        li.append(ul);
-      }
-      for (const p of step.after) li.append(el("p", p));
-      ol.append(li);
+      li.appendChild(el("strong", pair[1] ? s.heading + " (" + pair[1] + ")" : s.heading));
+      for (const p of s.paragraphs) li.appendChild(el("p", p));
+      if (s.contacts.length) li.appendChild(el("p", words.numbers_above, { class: "small" }));
+      for (const p of s.after) li.appendChild(el("p", p));
+      ol.appendChild(li);
     }
-    box.append(ol);
-    const rest = shape.supplements.filter((id) => !urgentIds.includes(id));
-    if (rest.length) box.append(supplementBox(rest, false));
-    box.append(el("h3", words.your_answers));
+    box.appendChild(ol);
+
+    if (shape.supplements.length) {
+      const extra = el("section", null, { class: "supplement", "aria-labelledby": "result-tillaeg" });
+      extra.appendChild(el("h4", words.supplement, { id: "result-tillaeg" }));
+      for (const id of shape.supplements) extra.appendChild(el("p", data.supplements[id].text));
+      const sources = el("details", null, { class: "sources" });
+      sources.appendChild(el("summary", words.sources));
+      const list = el("ul");
+      for (const id of shape.supplements) list.appendChild(el("li", data.supplements[id].source));
+      sources.appendChild(list);
+      extra.appendChild(sources);
+      box.appendChild(extra);
+    }
+
+    const notes = el("section", null, { class: "note no-print", "aria-labelledby": "notat" });
+    notes.appendChild(el("h4", words.note_heading, { id: "notat" }));
+    notes.appendChild(el("p", words.note_hint, { class: "small" }));
+    const status = el("p", null, { class: "status", role: "status" });
+    const copy = el("button", words.copy_note, { type: "button", id: "copy-note" });
+    copy.addEventListener("click", () => copyNote(copy, status));
+    const save = el("button", words.save_note, { type: "button", class: "secondary", id: "save-note" });
+    save.addEventListener("click", () => saveNote(status));
+    const print = el("button", words.print, { type: "button", class: "secondary" });
+    print.addEventListener("click", () => window.print());
+    const buttons = el("div", null, { class: "buttons" });
+    buttons.append(copy, save, print);
+    notes.append(buttons, status);
+    box.appendChild(notes);
+
+    const mine = el("details", null, { class: "no-print" });
+    mine.appendChild(el("summary", words.your_answers));
     const dl = el("dl", null, { class: "answers" });
-    for (const q of questions) {
-      dl.append(el("dt", q.review), el("dd", label(q, answers[q.key])));
+    for (const q of questions) dl.append(el("dt", q.review), el("dd", label(q, answers[q.key])));
+    mine.appendChild(dl);
+    box.appendChild(mine);
+    const card = el("details", null, { class: "no-print" });
+    card.appendChild(el("summary", words.card_text));
+    card.appendChild(el("p", data.assessments[shape.assessment].text));
+    for (const p of data.mistanke) card.appendChild(el("p", p));
+    box.appendChild(card);
+
+    const again = el("button", words.new, { type: "button", class: "link no-print", id: "again" });
+    again.addEventListener("click", startOver);
+    box.appendChild(again);
+    show(box);
+    if (focus) focusTarget(callHeading);
+  }
+
+  function render(focus) {
+    try {
+      const missing = firstMissing();
+      if (missing < questions.length && step > missing) step = missing; // needs the answers before it
+      document.body.classList.toggle("has-result", step > questions.length);
+      showUrgent();
+      if (editing !== null && step === questions.length) {
+        askQuestion(questions.findIndex((q) => q.key === editing), true, focus);
+      } else if (step < questions.length) askQuestion(step, false, focus);
+      else if (step === questions.length) review(focus);
+      else result(focus);
+    } catch (error) {
+      fail();
+      throw error;
     }
-    box.append(dl);
-    const summary = el("div", null, { class: "summary", id: "summary" });
-    summary.append(el("h3", words.in_short));
-    if (shape.urgent) {
-      for (const id of data.urgent_supplements) {
-        const s = data.supplements[id];
-        summary.append(el("p", s.headline || s.text, { class: "headline urgent-line" }));
-      }
-      summary.append(el("p", "(" + words.supplement + ")", { class: "source" }));
+  }
+
+  function startOver() {
+    undo = { answers: answers, step: step };
+    answers = fresh();
+    go(0);
+    const message = el("p", words.cleared + " ", { class: "status" });
+    const back = el("button", words.undo, { type: "button", class: "link" });
+    back.addEventListener("click", () => {
+      answers = undo.answers;
+      go(undo.step);
+    });
+    message.appendChild(back);
+    app.insertBefore(message, app.firstChild);
+  }
+
+  function jump(event) {
+    const target = document.getElementById(event.currentTarget.getAttribute("data-focus"));
+    if (!target) return;
+    event.preventDefault();
+    let focusable = target;
+    if (target.id === "screening") {
+      focusable = app.querySelector("h3[tabindex], h4[tabindex]") || target.querySelector("h2");
+    } else focusable = target.querySelector("h2");
+    focusable.focus();
+    focusable.scrollIntoView();
+  }
+
+  function start() {
+    data = JSON.parse(document.getElementById("data").textContent);
+    words = data.words;
+    questions = data.questions;
+    urgentBox = document.getElementById("urgent");
+    answers = fresh();
+    window.stalkcardLookup = lookup; // for the tests: the page's own lookup
+    window.stalkcardNote = note; // for the tests: the page's own note
+    window.addEventListener("popstate", (event) => {
+      const state = event.state;
+      if (!state || typeof state.step !== "number") return;
+      step = state.step;
+      editing = state.editing === undefined ? null : state.editing;
+      render(true);
+    });
+    for (const link of document.querySelectorAll("[data-focus]")) {
+      link.addEventListener("click", jump);
     }
-    summary.append(el("p", format(words.assessment, { text: data.assessments[shape.assessment].short })));
-    summary.append(el("p", words.call_now, { class: "call" }));
-    const calls = el("ul");
-    for (const [cid, suggested] of shape.call_now) calls.append(contactLine(cid, suggested));
-    summary.append(calls);
-    if (shape.suggested.length) summary.append(el("p", words.suggestion_note, { class: "source" }));
-    box.append(summary);
-    const again = el("button", words.new, { type: "button", class: "secondary" });
-    again.addEventListener("click", clear);
-    box.append(again);
-    app.replaceChildren(box);
-    heading.focus();
+    history.replaceState({ step: 0, editing: null }, "");
+    render(false); // the page opens at the top, with the first question
   }
 
-  function render(focus = true) {
-    if (editing !== null) askQuestion(questions.findIndex((q) => q.key === editing), true, focus);
-    else if (step < questions.length) askQuestion(step, false, focus);
-    else if (step === questions.length) review();
-    else result();
+  try {
+    start();
+  } catch (error) {
+    fail();
+    throw error;
   }
-
-  function clear() {
-    answers = defaults();
-    step = 0;
-    editing = null;
-    showUrgent();
-    render();
-    app.prepend(el("p", words.cleared, { class: "progress" }));
-  }
-
-  document.getElementById("clear").addEventListener("click", () => {
-    clear();
-  });
-  for (const node of document.querySelectorAll(".only-script")) node.hidden = false;
-  answers = defaults();
-  render(false); // the page opens at the card, not at the first question
 })();
