@@ -452,7 +452,6 @@ ENGLISH: dict[str, str] = {
     "Sidens sprog: da (standard) eller en.": "The page's language: da (default) or en.",
     "Siden er gemt: {path}": "The page is saved: {path}",
     "Gem svaret": "Save the answer",
-    "Ny screening": "New screening",
     "Ret": "Change",
     "Svarene er ryddet.": "The answers are cleared.",
     "Sæt et mærke ved hver form; intet mærke er også et svar.": (
@@ -461,14 +460,51 @@ ENGLISH: dict[str, str] = {
     "Tilbage": "Back",
     "Videre": "Next",
     "Handlekortet": "The action card",
-    "Screeningen kræver JavaScript. Kortet og kontakterne ovenfor virker uden.": (
-        "The screening needs JavaScript. The card and the contacts above work without it."
+    "Akut fare? Ring 112": "Danger now? Call 112",
+    "Genveje": "Shortcuts",
+    "Gå til screeningen": "Skip to the screening",
+    "Start screeningen": "Start the screening",
+    "{total} spørgsmål, ét ad gangen. Svarene bliver i din browser: intet gemmes eller sendes.": (
+        "{total} questions, one at a time. The answers stay in your browser: nothing is saved or sent."
     ),
-    "Svarene bliver i din browser: intet gemmes eller sendes.": (
-        "The answers stay in your browser: nothing is saved or sent."
+    "Screeningen kan ikke køre i denne browser eller med dens indstillinger. Kortet og kontakterne nedenfor virker stadig. Screeningen virker i en nyere Edge eller Chrome.": (
+        "The screening cannot run in this browser or with its settings. The card and the contacts below still work. The screening works in a newer Edge or Chrome."
     ),
-    "Ryd svar": "Clear answers",
-    "Lavet med stalkcard {version} ud fra kortfilen. Siden henter intet fra nettet og gemmer intet.": (
-        "Made with stalkcard {version} from the card file. The page fetches nothing from the network and stores nothing."
+    "Ring til {name}, {phone}": "Call {name}, {phone}",
+    "Teksten under hver ekstern kontakt er et resumé af kortet, ikke kortets egne ord.": (
+        "The text under each external contact is a summary of the card, not the card's own words."
     ),
+    "Numre, som ikke står på kortet": "Numbers that are not on the card",
+    "Råd, som ikke står på kortet": "Advice that is not on the card",
+    "Kilder": "Sources",
+    "Siden henter intet fra nettet og gemmer intet. Version {version}.": (
+        "The page fetches nothing from the network and stores nothing. Version {version}."
+    ),
+    "Tjek svarene, før du ser resultatet.": "Check the answers before you see the result.",
+    "Ring nu": "Call now",
+    "Faglig sparring og vejledning": "Professional advice and guidance",
+    "forslag": "suggested",
+    "Forslag – ikke en del af handlekortet.": "Suggestion – not part of the action card.",
+    "Vurdering:": "Assessment:",
+    "Numrene står under «Ring nu» øverst i resultatet.": (
+        "The numbers are under “Call now” at the top of the result."
+    ),
+    "Kortets tekst om vurderingen": "The card's text on the assessment",
+    "Notat til sagen": "Note for the case file",
+    "Notatet har ingen navne eller CPR-numre. Siden gemmer intet: kopiér notatet, eller gem det, og læg det i sagen.": (
+        "The note has no names or CPR numbers. The page stores nothing: copy the note, or save it, and put it in the case file."
+    ),
+    "Kopiér notat": "Copy note",
+    "Gem notat": "Save note",
+    "Notatet er kopieret. Sæt det ind i sagen.": "The note is copied. Paste it into the case file.",
+    "Notatet kunne ikke kopieres. Brug «Gem notat» i stedet.": (
+        "The note could not be copied. Use “Save note” instead."
+    ),
+    "Notatet er gemt i din mappe til overførsler.": "The note is saved in your downloads folder.",
+    "Udskriv resultatet": "Print the result",
+    "Der er et problem": "There is a problem",
+    "Vælg et svar for at gå videre.": "Choose an answer to continue.",
+    "Fejl:": "Error:",
+    "Start forfra": "Start again",
+    "Fortryd": "Undo",
 }
