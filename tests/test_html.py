@@ -332,6 +332,10 @@ def _wait(browser: Any, script: str, timeout: float = 5.0) -> Any:
         time.sleep(0.05)
 
 
+def _wait_for_question(browser: Any, text: str) -> None:
+    _wait(
+        browser, f"document.querySelector('#app legend').textContent.includes({json.dumps(text)})"
+    )
 
 
 def _question_keys(browser: Any) -> list[str]:
@@ -373,10 +377,10 @@ def test_a_full_screening_by_keyboard(browser: Any, page_file: Path) -> None:
     _keys(browser, tab, space, enter)  # unwanted: yes
     assert CARD.criterion("one_sided").question in _question(browser)
     _keys(browser, tab, tab, tab, enter)  # "Tilbage": to unwanted
-    _wait(browser, f"document.querySelector('#app legend').textContent.includes({json.dumps(CARD.criterion('unwanted').question)})")
+    _wait_for_question(browser, CARD.criterion("unwanted").question)
     assert CARD.criterion("unwanted").question in _question(browser)
     _keys(browser, tab, tab, tab, enter)  # "Tilbage" again: to the forms
-    _wait(browser, f"document.querySelector('#app legend').textContent.includes({json.dumps(CARD.screening.questions.forms)})")
+    _wait_for_question(browser, CARD.screening.questions.forms)
     assert CARD.screening.questions.forms in _question(browser)
     _keys(browser, tab, enter)  # forms kept (the first box is still ticked)
     _keys(browser, tab, enter)  # unwanted kept (yes)
@@ -669,7 +673,8 @@ def test_words_for_the_reader(browser: Any, page_file: Path) -> None:
         _open(browser, page_file)
         _click_through(browser, picks)
         words += _visible_words(browser)
-    found = [(w, words[max(0, words.casefold().index(w) - 60):][:120]) for w in TOOL_WORDS if w in words.casefold()]
+    folded = words.casefold()
+    found = [(w, words[max(0, folded.index(w) - 60) :][:120]) for w in TOOL_WORDS if w in folded]
     assert found == []
     assert words.count("Kilde:") == 0
 
@@ -866,7 +871,7 @@ FIXED_CLOCK = """
 def test_the_note_from_the_page_is_check_note(
     page_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """"Gem notat" downloads, and "Kopiér notat" copies, exactly the Markdown that
+    """The page's "Gem notat" downloads, and "Kopiér notat" copies, exactly the Markdown that
     `check --note` writes for the same answers, date line included: both clocks
     are set to 2026-11-26 14:05 (the page's by the DevTools Protocol, the
     command's by replacing its datetime)."""
