@@ -813,6 +813,7 @@ delete Element.prototype.replaceChildren; delete Document.prototype.replaceChild
 delete DocumentFragment.prototype.replaceChildren; delete String.prototype.replaceAll;
 delete Array.prototype.at; delete String.prototype.at;
 delete Array.prototype.findLast; delete window.structuredClone;
+Object.defineProperty(Navigator.prototype, "clipboard", {get: () => undefined});
 """
 
 
@@ -835,6 +836,16 @@ def test_an_older_browser_still_screens(page_file: Path, tmp_path: Path) -> None
         assert [e for e in driver.find_elements("id", "fallback") if e.is_displayed()] == []
         shown = _click_through(driver, CLICKED[0])
         assert shown["assessment"] == "criteria_met" and shown["urgent"] == "true"
+        # No clipboard API (as on an intranet served over http): the note is copied anyway.
+        assert driver.execute_script("return navigator.clipboard") is None
+        driver.execute_script(
+            "document.execCommand = name => {"
+            " window.copied = name === 'copy' && document.activeElement.value; return true; };"
+        )
+        driver.find_element("id", "copy-note").click()
+        copied = _wait(driver, "window.copied")
+        assert copied.startswith("# Notat: screening for stalking\n")
+        assert "- Akut fare lige nu: Ja\n" in copied
         errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
         assert errors == []
     finally:
