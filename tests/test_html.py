@@ -525,6 +525,7 @@ def test_nothing_is_chosen_for_the_caseworker(browser: Any, page_file: Path) -> 
             continue
         summary = browser.find_element("css selector", "#app .error-summary")
         assert summary.is_displayed() and "Der er et problem" in summary.text
+        assert browser.title.startswith("Fejl: ")  # read first by a screen reader
         error = browser.find_element("css selector", f"#error-{key}")
         assert error.is_displayed()
         assert error.get_attribute("textContent") == "Fejl: Vælg et svar for at gå videre."
@@ -535,6 +536,7 @@ def test_nothing_is_chosen_for_the_caseworker(browser: Any, page_file: Path) -> 
         assert f"Spørgsmål {number} af" in _question(browser)  # still the same question
         browser.find_element("css selector", "#app input[type=radio]").click()
         browser.find_element("css selector", "#app button[type=submit]").click()
+        assert not browser.title.startswith("Fejl")
     assert _active(browser)["text"] == "Er svarene rigtige?"
 
 

@@ -18,6 +18,7 @@
   }
 
   let data, words, questions, urgentBox;
+  const title = document.title;
   let answers = {};
   let step = 0; // the question asked now; questions.length = the review; + 1 = the result
   let editing = null; // the key changed from the review
@@ -159,15 +160,21 @@
     node.focus();
   }
 
-  function errorBox(q, firstId) {
-    const box = el("div", null, { class: "error-summary", tabindex: "-1", role: "alert" });
-    box.appendChild(el("h4", words.error_title));
+  // GOV.UK's error summary: focused, role="alert" on an element inside it, a
+  // "There is a problem" heading and a link to the first choice.
+  function errorBox(firstId) {
+    const box = el("div", null, { class: "error-summary", tabindex: "-1" });
+    const alert = el("div", null, { role: "alert" });
+    alert.appendChild(el("h4", words.error_title));
+    const list = el("ul");
     const link = el("a", words.error_choose, { href: "#" + firstId });
     link.addEventListener("click", (event) => {
       event.preventDefault();
       document.getElementById(firstId).focus();
     });
-    box.appendChild(link);
+    list.appendChild(el("li")).appendChild(link);
+    alert.appendChild(list);
+    box.appendChild(alert);
     return box;
   }
 
@@ -236,7 +243,10 @@
         const firstId = "q-" + q.key + "-0";
         const old = form.querySelector(".error-summary");
         if (old) form.removeChild(old);
-        const summary = errorBox(q, firstId);
+        const summary = errorBox(firstId);
+        if (document.title.indexOf(words.error_prefix) !== 0) {
+          document.title = words.error_prefix + " " + document.title;
+        }
         form.insertBefore(summary, form.firstChild);
         error.hidden = false;
         fieldset.classList.add("has-error");
@@ -431,6 +441,7 @@
 
   function render(focus) {
     try {
+      document.title = title;
       const missing = firstMissing();
       if (missing < questions.length && step > missing) step = missing; // needs the answers before it
       document.body.classList.toggle("has-result", step > questions.length);
