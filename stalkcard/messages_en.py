@@ -505,6 +505,7 @@ ENGLISH: dict[str, str] = {
     "Der er et problem": "There is a problem",
     "Vælg et svar for at gå videre.": "Choose an answer to continue.",
     "Fejl:": "Error:",
+    "Advarsel:": "Warning:",
     "Start forfra": "Start again",
     "Fortryd": "Undo",
 }

@@ -376,6 +376,7 @@ def _words() -> dict[str, str]:
         "copy_failed": _("Notatet kunne ikke kopieres. Brug «Gem notat» i stedet."),
         "saved": _("Notatet er gemt i din mappe til overførsler."),
         "print": _("Udskriv resultatet"),
+        "warning": _("Advarsel:"),
         "error_title": _("Der er et problem"),
         "error_choose": _("Vælg et svar for at gå videre."),
         "error_prefix": _("Fejl:"),

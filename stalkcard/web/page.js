@@ -120,10 +120,9 @@
       const p = el("p", null, { class: "warning-text" });
       p.appendChild(el("span", "!", { class: "icon", "aria-hidden": "true" }));
       const strong = el("strong");
-      if (line.text) strong.textContent = line.text;
-      else {
-        strong.append(line.before, el("a", line.phone, { href: line.tel }), line.after);
-      }
+      strong.appendChild(el("span", words.warning + " ", { class: "visually-hidden" }));
+      if (line.text) strong.append(line.text);
+      else strong.append(line.before, el("a", line.phone, { href: line.tel }), line.after);
       const text = el("span");
       text.append(strong, " ", el("span", "(" + words.supplement + ")", { class: "mark" }));
       p.appendChild(text);
@@ -490,7 +489,6 @@
     urgentBox = document.getElementById("urgent");
     answers = fresh();
     window.stalkcardLookup = lookup; // for the tests: the page's own lookup
-    window.stalkcardNote = note; // for the tests: the page's own note
     window.addEventListener("popstate", (event) => {
       const state = event.state;
       if (!state || typeof state.step !== "number") return;
