@@ -433,6 +433,22 @@ def test_a_full_screening_by_keyboard(browser: Any, page_file: Path) -> None:
 
 
 @needs_browser
+def test_five_tabs_to_the_first_question(browser: Any, page_file: Path) -> None:
+    """The skip link, the bar's three links, then the first question (it was 18)."""
+    from selenium.webdriver.common.keys import Keys
+
+    _open(browser, page_file)
+    seen = []
+    for _ in range(5):
+        _keys(browser, Keys.TAB)
+        seen.append(_active(browser)["text"] or _active(browser)["name"])
+    assert seen == [
+        "Gå til screeningen", "Akut fare? Ring 112", "Hvem skal jeg ringe til?",
+        "Start screeningen", "role",
+    ]  # fmt: skip
+
+
+@needs_browser
 def test_the_pages_lookup_is_the_engine_for_every_combination(
     browser: Any, page_file: Path
 ) -> None:
