@@ -227,30 +227,25 @@ def shape_of(card: Card, answers: Answers) -> dict[str, Any]:
     return result_shape(card, evaluate(card, answers))
 
 
-def danger_warning(card: Card) -> dict[str, Any]:
-    """The warning shown as soon as the danger question is answered: for which
-    answers (those the engine makes urgent), and the urgent supplements'
-    headlines, each split around the number it names so the number is a link."""
-    values = axis_values(card)["danger"]
-    when = [
-        v
-        for v in values
-        if evaluate(
-            card,
-            Answers(role=UNKNOWN, danger=v, unwanted=UNKNOWN, one_sided=UNKNOWN, repeated=UNKNOWN),
-        ).urgent
-    ]
-    lines = []
-    for supplement in urgent_supplements(card):
-        text = supplement.headline or supplement.text
-        phone = next((c.phone for c in card.extra_contacts if c.phone in text.split()), None)
-        phone = phone or next((c.phone for c in card.extra_contacts if c.phone in text), None)
-        if phone is None:
-            lines.append({"text": text})
-        else:
-            before, _phone, after = text.partition(phone)
-            lines.append({"before": before, "phone": phone, "tel": tel(phone), "after": after})
-    return {"when": when, "lines": lines}
+def danger_warning(card: Card) -> dict[str, list[dict[str, str]]]:
+    """The warning shown as soon as the danger question is answered, for each
+    answer that shows one (screening.urgent_supplements: "ja" and "ved ikke",
+    not "nej"): the supplements' headlines, each split around the number it
+    names so the number is a link. The result shows the same lines."""
+    out: dict[str, list[dict[str, str]]] = {}
+    for value in axis_values(card)["danger"]:
+        lines = []
+        for supplement in urgent_supplements(card, value):
+            text = supplement.headline or supplement.text
+            phone = next((c.phone for c in card.extra_contacts if c.phone in text.split()), None)
+            if phone is None:
+                lines.append({"text": text})
+            else:
+                before, _phone, after = text.partition(phone)
+                lines.append({"before": before, "phone": phone, "tel": tel(phone), "after": after})
+        if lines:
+            out[value] = lines
+    return out
 
 
 def _questions(card: Card) -> list[dict[str, Any]]:

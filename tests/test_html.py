@@ -495,7 +495,7 @@ CLICKED = [
      "children": "yes", "unit": "vibeke_soenderskov_kristensen", "forms": ["digital"]},
     {"role": "perpetrator", "danger": "no", "unwanted": "no", "one_sided": "no",
      "repeated": "unknown", "children": "no", "unit": "other"},
-    {"role": "unknown", "danger": "no", "unwanted": "unknown", "one_sided": "yes",
+    {"role": "unknown", "danger": "unknown", "unwanted": "unknown", "one_sided": "yes",
      "repeated": "no", "children": "unknown", "unit": "marlene_skousboell_bendix",
      "forms": ["messages", "surveillance"]},
 ]  # fmt: skip
@@ -554,6 +554,26 @@ def test_nothing_is_chosen_for_the_caseworker(browser: Any, page_file: Path) -> 
         browser.find_element("css selector", "#app button[type=submit]").click()
         assert not browser.title.startswith("Fejl")
     assert _active(browser)["text"] == "Er svarene rigtige?"
+
+
+@needs_browser
+def test_danger_unknown_is_possible_danger(browser: Any, page_file: Path) -> None:
+    """ "Ved ikke" to danger shows 112 at once, as "Ja" does (the engine's rules); "Nej" not."""
+    _open(browser, page_file)
+    assert [c for c in browser.execute_script(
+        "return JSON.parse(document.getElementById('data').textContent).questions[1].choices"
+    )] == [{"value": v, "label": w, "detail": None}
+           for v, w in (("yes", "Ja"), ("no", "Nej"), ("unknown", "Ved ikke"))]  # fmt: skip
+    _answer(browser, {"role": "victim", "danger": "unknown"})
+    urgent = browser.find_element("id", "urgent")
+    assert urgent.is_displayed() and "Ring 112 nu, hvis nogen er i akut fare." in urgent.text
+    browser.back()
+    _wait_for_question(browser, CARD.screening.questions.forms)
+    browser.back()
+    _wait_for_question(browser, CARD.screening.questions.danger)
+    browser.find_element("css selector", "#app input[value='no']").click()
+    browser.find_element("css selector", "#app button[type=submit]").click()
+    assert not browser.find_element("id", "urgent").is_displayed()
 
 
 @needs_browser
@@ -709,7 +729,7 @@ def test_screen_readers(browser: Any, page_file: Path) -> None:
     )
     _click_through(browser, CLICKED[2])
     assert browser.execute_script(
-        "return [...document.querySelectorAll('#result a[href^=\"tel:\"]')]"
+        "return [...document.querySelectorAll('#result .calls a[href^=\"tel:\"]')]"
         ".every(a => a.getAttribute('aria-label') === 'Ring til ' + a.textContent)"
     )
 

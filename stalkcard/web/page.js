@@ -115,8 +115,8 @@
     });
   }
 
-  function warningLines(box) {
-    for (const line of data.danger.lines) {
+  function warningLines(box, danger) {
+    for (const line of data.danger[danger] || []) {
       const p = el("p", null, { class: "warning-text" });
       p.appendChild(el("span", "!", { class: "icon", "aria-hidden": "true" }));
       const strong = el("strong");
@@ -131,11 +131,13 @@
   }
 
   function showUrgent() {
-    const inDanger = data.danger.when.indexOf(answers.danger) >= 0 && step <= questions.length;
-    if (inDanger === !urgentBox.hidden) return;
+    const danger = step <= questions.length ? answers.danger : undefined;
+    if (danger === urgentBox.getAttribute("data-danger")) return;
     empty(urgentBox);
-    if (inDanger) warningLines(urgentBox);
-    urgentBox.hidden = !inDanger;
+    warningLines(urgentBox, danger);
+    urgentBox.hidden = !urgentBox.firstChild;
+    if (danger === undefined) urgentBox.removeAttribute("data-danger");
+    else urgentBox.setAttribute("data-danger", danger);
   }
 
   // History: one entry per step, so the browser's Back steps back.
@@ -369,7 +371,7 @@
     const panel = el("section", null, { class: "panel", "aria-labelledby": "ring-nu" });
     const callHeading = el("h4", words.call_now, { id: "ring-nu", tabindex: "-1" });
     panel.appendChild(callHeading);
-    if (shape.urgent) warningLines(panel);
+    if (shape.urgent) warningLines(panel, answers.danger);
     panel.appendChild(callList(shape));
     if (shape.suggested.length) panel.appendChild(el("p", words.suggestion_note, { class: "small" }));
     box.appendChild(panel);
