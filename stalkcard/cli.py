@@ -128,8 +128,8 @@ def _load(ctx: typer.Context, warn_stale: bool = False) -> Any:
         verified = card.meta.contacts_verified.isoformat()
         _warn(
             _(
-                "Bemærk: kontaktlisten er sidst kontrolleret {verified}, for over 12 måneder "
-                "siden. Tjek numrene på intranettet, før du ringer."
+                "Bemærk: kontaktlisten i kortfilen er sidst opdateret {verified}, for over 12 "
+                "måneder siden. Tjek numrene på intranettet, før du ringer."
             ).format(verified=verified)
         )
     return card
@@ -378,7 +378,7 @@ def validate(
             "  {title}, version {version}\n"
             "  {persons} ressourcepersoner, {organisations} eksterne kontakter, "
             "{forms} former for stalking, {steps} trin.\n"
-            "  Kontakterne er sidst kontrolleret {verified}."
+            "  Kontaktlisten er sidst opdateret {verified}."
         ).format(
             path=card_path(chosen, language),
             title=card.meta.title,
@@ -389,6 +389,70 @@ def validate(
             steps=len(card.step_ids),
             verified=card.meta.contacts_verified.isoformat(),
         )
+    )
+    _keeper_warnings(card, card_path(chosen, language), language)
+
+
+def _keeper_warnings(card: Any, chosen: Path, language: str) -> None:
+    """What the card's keeper should know though the card is valid: an old
+    contact list, and an English twin that no longer matches the card."""
+    from stalkcard.card import load_card, stale_since
+    from stalkcard.coordinator import english_twin, twin_drift
+
+    if stale_since(card, datetime.now().date()):
+        _warn(
+            _(
+                "Bemærk: kontaktlisten er sidst opdateret {verified}, for over 12 måneder siden. "
+                "Kontrollér numrene, og ret datoen (meta.contacts_verified)."
+            ).format(verified=card.meta.contacts_verified.isoformat())
+        )
+    twin = english_twin(chosen)
+    if twin is None:
+        return
+    english = load_card(twin, language="en", compiled=False)
+    drift = twin_drift(card, english)
+    if drift:
+        _warn(
+            _(
+                "Bemærk: den engelske udgave passer ikke længere til kortet ({twin}). "
+                "Ret den, så id'er, telefonnumre og regler er de samme:"
+            ).format(twin=twin)
+        )
+        for line in drift[:20]:
+            _warn("  " + line)
+        if len(drift) > 20:
+            _warn("  " + _("... og {count} forskelle mere.").format(count=len(drift) - 20))
+
+
+@app.command(
+    cls=Command,
+    name="copy-card",
+    help=_(
+        "Kopiér det indbyggede kort (dansk og engelsk) til en mappe, så kommunens koordinator "
+        "kan rette det."
+    ),
+)
+@handled
+def copy_card(
+    folder: Annotated[
+        str, typer.Argument(metavar=_("MAPPE"), help=_("Mappen, kortfilerne skal ligge i."))
+    ],
+    force: Annotated[
+        bool, typer.Option("--force", help=_("Erstat kortfiler, der allerede ligger der."))
+    ] = False,
+) -> None:
+    from stalkcard.coordinator import copy_card as copy
+
+    if not folder.strip():
+        raise OutputError(_("copy-card: der er ikke angivet nogen mappe."))
+    written = copy(Path(folder), force=force)
+    for path in written:
+        _say(_("Kortfilen er kopieret: {path}").format(path=path.absolute()))
+    _say(
+        _(
+            "Ret filerne, og tjek dem med: stalkcard validate {path}\n"
+            "Brug dem med: STALKCARD_CARD={path} (eller --card {path})."
+        ).format(path=written[0].absolute())
     )
 
 
@@ -524,7 +588,9 @@ def check(
     if fmt is ResultFormat.json:
         render.write_out(render.result_json(card, result))
     else:
-        _print(render.result_renderables(card, result))
+        from stalkcard import clock
+
+        _print(render.result_renderables(card, result, clock.now()))
     # Kept as typed: Path() would turn "" into "." and drop a trailing "/".
     note_path: str | Path | None = note
     if note_path is None and interactive:

@@ -167,10 +167,10 @@ ENGLISH: dict[str, str] = {
     "Skabelonen er gemt: {path}": "The template is saved: {path}",
     "Kortet er gyldigt: {path}\n  {title}, version {version}\n  {persons} ressourcepersoner, "
     "{organisations} eksterne kontakter, {forms} former for stalking, {steps} trin.\n"
-    "  Kontakterne er sidst kontrolleret {verified}.": (
+    "  Kontaktlisten er sidst opdateret {verified}.": (
         "The card is valid: {path}\n  {title}, version {version}\n  {persons} resource persons, "
         "{organisations} external contacts, {forms} forms of stalking, {steps} steps.\n"
-        "  The contacts were last checked {verified}."
+        "  The contact list was last updated {verified}."
     ),
     "Der er ingen terminal at stille spørgsmålene i. Giv svarene med --answers FIL eller "
     "--answer NØGLE=VÆRDI (se stalkcard check --help).": (
@@ -178,9 +178,9 @@ ENGLISH: dict[str, str] = {
         "--answer KEY=VALUE (see stalkcard check --help)."
     ),
     "Afbrudt. Intet er gemt.": "Cancelled. Nothing was saved.",
-    "Bemærk: kontaktlisten er sidst kontrolleret {verified}, for over 12 måneder siden. "
-    "Tjek numrene på intranettet, før du ringer.": (
-        "Note: the contact list was last checked {verified}, more than 12 months ago. "
+    "Bemærk: kontaktlisten i kortfilen er sidst opdateret {verified}, for over 12 måneder "
+    "siden. Tjek numrene på intranettet, før du ringer.": (
+        "Note: the contact list in the card file was last updated {verified}, more than 12 months ago. "
         "Check the numbers on the intranet before you call."
     ),
     'Ukendt sprog "{lang}". Brug da eller en.': 'Unknown language "{lang}". Use da or en.',
@@ -199,6 +199,28 @@ ENGLISH: dict[str, str] = {
     "Kortet siger: {text}": "The card says: {text}",
     "AKUT FARE": "ACUTE DANGER",
     "MULIG AKUT FARE": "POSSIBLE ACUTE DANGER",
+    # The card's keeper
+    "Bemærk: kontaktlisten er sidst opdateret {verified}, for over 12 måneder siden. Kontrollér numrene, og ret datoen (meta.contacts_verified).": (
+        "Note: the contact list was last updated {verified}, more than 12 months ago. Check the numbers, and change the date (meta.contacts_verified)."
+    ),
+    "Bemærk: den engelske udgave passer ikke længere til kortet ({twin}). Ret den, så id'er, telefonnumre og regler er de samme:": (
+        "Note: the English version no longer matches the card ({twin}). Correct it, so that ids, phone numbers and rules are the same:"
+    ),
+    "... og {count} forskelle mere.": "... and {count} more differences.",
+    "{field} står kun i den ene fil.": "{field} is in only one of the files.",
+    "{field}: {da} i den danske, {en} i den engelske.": "{field}: {da} in the Danish, {en} in the English.",
+    "{field}: {da} punkter i den danske, {en} i den engelske.": "{field}: {da} items in the Danish, {en} in the English.",
+    "Kopiér det indbyggede kort (dansk og engelsk) til en mappe, så kommunens koordinator kan rette det.": (
+        "Copy the bundled card (Danish and English) to a folder, so the municipality's coordinator can edit it."
+    ),
+    "MAPPE": "FOLDER",
+    "Mappen, kortfilerne skal ligge i.": "The folder for the card files.",
+    "Erstat kortfiler, der allerede ligger der.": "Replace card files that are already there.",
+    "copy-card: der er ikke angivet nogen mappe.": "copy-card: no folder was given.",
+    "Kortfilen er kopieret: {path}": "The card file is copied: {path}",
+    "Ret filerne, og tjek dem med: stalkcard validate {path}\nBrug dem med: STALKCARD_CARD={path} (eller --card {path}).": (
+        "Edit the files, and check them with: stalkcard validate {path}\nUse them with: STALKCARD_CARD={path} (or --card {path})."
+    ),
     'danger: "{value}" skal gøre resultatet akut (en regel med kun danger).': 'danger: "{value}" must make the result urgent (a rule on danger alone).',
     'danger: "{value}" skal vise et tillæg med det samme (fx 112), i en regel med kun danger.': 'danger: "{value}" must show a supplement at once (e.g. 112), in a rule on danger alone.',
     # The documentation log
@@ -265,8 +287,8 @@ ENGLISH: dict[str, str] = {
     # The renderings
     "Tillæg – ikke en del af handlekortet": "Supplement – not part of the action card",
     "Kilde: {source}": "Source: {source}",
-    "{municipality} · version {version} · kontakter kontrolleret {verified}": (
-        "{municipality} · version {version} · contacts checked {verified}"
+    "{municipality} · version {version} · kontaktlisten opdateret {verified}": (
+        "{municipality} · version {version} · contact list updated {verified}"
     ),
     "Ressourcepersoner (intern sparring)": "Resource persons (internal consultation)",
     "Eksterne kontakter (faglig sparring og vejledning)": (
@@ -279,8 +301,29 @@ ENGLISH: dict[str, str] = {
     "Akut fare lige nu": "Acute danger right now",
     "Former set": "Forms seen",
     "Ingen": "None",
-    "Børn involveret": "Children involved",
-    "Uønsket (den udsatte har sagt fra)": "Unwanted (the exposed person has said no)",
+    "Under 18 år eller barn på vej": "Under 18 or a child on the way",
+    "Ikke spurgt": "Not asked",
+    "Til stede: {names}.": "Present: {names}.",
+    "Uklart: {names}.": "Not clear: {names}.",
+    "Ikke til stede efter dine svar: {names}.": "Not present, going by your answers: {names}.",
+    "Uden for kontortid nu ({when}). Ring i stedet:": "Outside office hours now ({when}). Call instead:",
+    "(Tillæg; kilderne: stalkcard contacts NUMMER)": "(Supplement; the sources: stalkcard contacts NUMBER)",
+    "Kortets kontakter, næste hverdag:": "The card's contacts, on the next working day:",
+    "Kortets kontakter fra {when} (værktøjets antagelse):": "The card's contacts from {when} (the tool's assumption):",
+    "Kortets kontakter fra {when}:": "The card's contacts from {when}:",
+    "(lukket nu)": "(closed now)",
+    "tidspunktet, hvor kontakterne lukker, skal ligge efter det, hvor de åbner (samme dag).": (
+        "the time the contacts close must be after the time they open (on the same day)."
+    ),
+    "mandag": "Monday",
+    "tirsdag": "Tuesday",
+    "onsdag": "Wednesday",
+    "torsdag": "Thursday",
+    "fredag": "Friday",
+    "lørdag": "Saturday",
+    "søndag": "Sunday",
+    "{day} kl. {time}": "{day} at {time}",
+    "Uønsket (den udsatte har sagt fra)": "Unwanted (the person being stalked has said no)",
     "Ensidig kontakt": "One-sided contact",
     "Flere kontaktforsøg (et mønster)": "Several contact attempts (a pattern)",
     "Resultat af screeningen": "Result of the screening",

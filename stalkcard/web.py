@@ -90,18 +90,32 @@ def calls(card: Card, result: Result) -> list[tuple[Contact, bool]]:
 
 
 def result_shape(card: Card, result: Result) -> dict[str, Any]:
-    """What the page shows for one result: ids only; the texts are stored once."""
+    """What the page shows for one result: ids only; the texts are stored once.
+    The steps as the terminal splits them (render.split_steps): those the card
+    says to take now, then its VIDERE HANDLING; the headlines as the closing
+    summary has them (render.summary_headlines), less the urgent ones, which
+    the page shows from danger_warning."""
+    from stalkcard.render import split_steps, summary_headlines
+
+    now, further = split_steps(card, result)
+    by_headline = {s.headline: s.id for s in card.supplements if s.headline}
     return {
         "assessment": result.assessment,
         "urgent": result.urgent,
-        "steps": [[step.id, step.note] for step in result.steps],
+        "steps": [[step.id, step.note] for step in now],
+        "further": [[step.id, step.note] for step in further],
         "supplements": [s.id for s in result.supplements],
         "suggested": [c.id for c in result.suggested],
         "calls": [[c.id, suggested] for c, suggested in calls(card, result)],
+        "headlines": [
+            by_headline[text] for text, urgent in summary_headlines(card, result) if not urgent
+        ],
     }
 
 
-PARTS = ("assessment", "urgent", "steps", "supplements", "suggested", "calls", "note")
+PARTS = (
+    "assessment", "urgent", "steps", "further", "supplements", "suggested", "calls", "headlines",
+)  # fmt: skip
 
 # The note is rendered with this date; the page writes its own in its place.
 NOTE_DATE = datetime(1111, 11, 11, 11, 11)
@@ -158,6 +172,74 @@ class NoteBlocks:
             out.append(self._sections[key])
         return out
 
+    def slot(self, section: int) -> int:
+        """A section's place in the note: the block it starts with when that is a
+        heading ("## Vurdering"), else -1 (the note's head)."""
+        first = self.blocks[self.sections[section][0]]
+        return self.sections[section][0] if isinstance(first, str) and first[:3] == "## " else -1
+
+
+def note_table(card: Card, notes: NoteBlocks | None = None) -> dict[str, Any]:
+    """Which section of `notes` each combination's note has in each place
+    ("slot": the head, then one per "## " heading, in the note's order), or -1
+    where it has none. Each slot is looked up only by the answers it depends
+    on (found by trying: a slot that never changes when one answer alone
+    changes does not depend on it), so the table stays small although nearly
+    every combination's note differs somewhere."""
+    notes = notes if notes is not None else NoteBlocks()
+    values = axis_values(card)
+    sizes = [len(values[key]) for key in AXES]
+    per_combo = [notes.note(card, evaluate(card, answers)) for answers in combinations(card)]
+    order: list[int] = []
+    for sections in per_combo:
+        for section in sections:
+            if notes.slot(section) not in order:
+                order.append(notes.slot(section))
+    columns: dict[int, list[int]] = {slot: [-1] * len(per_combo) for slot in order}
+    for number, sections in enumerate(per_combo):
+        places = [order.index(notes.slot(s)) for s in sections]
+        if places != sorted(set(places)):
+            raise ValueError("the notes' sections are not always in the same order")
+        for section in sections:
+            columns[notes.slot(section)][number] = section
+    strides = [1] * len(AXES)
+    for k in range(len(AXES) - 2, -1, -1):
+        strides[k] = strides[k + 1] * sizes[k + 1]
+    slots = []
+    for slot in order:
+        column = columns[slot]
+        axes = [
+            k
+            for k in range(len(AXES))
+            if any(
+                column[n] != column[n - (n // strides[k] % sizes[k]) * strides[k]]
+                for n in range(len(column))
+            )
+        ]
+        table = []
+        for sub in itertools.product(*(range(sizes[k]) for k in axes)):
+            table.append(column[sum(d * strides[k] for d, k in zip(sub, axes, strict=True))])
+        slots.append({"axes": [AXES[k] for k in axes], "table": table})
+    for number, sections in enumerate(per_combo):  # the lookup gives back every note
+        given = {key: values[key][number // strides[k] % sizes[k]] for k, key in enumerate(AXES)}
+        if note_sections(values, slots, given) != sections:
+            raise ValueError("the note's table does not give back every note")
+    return {"blocks": notes.blocks, "sections": notes.sections, "slots": slots}
+
+
+def note_sections(
+    values: dict[str, list[str]], slots: list[dict[str, Any]], given: dict[str, Any]
+) -> list[int]:
+    """The sections of the note for `given`, looked up as the page's script does."""
+    out = []
+    for slot in slots:
+        number = 0
+        for key in slot["axes"]:
+            number = number * len(values[key]) + values[key].index(given[key])
+        if slot["table"][number] >= 0:
+            out.append(slot["table"][number])
+    return out
+
 
 def note_answers(card: Card) -> dict[str, dict[str, str]]:
     """Each answer's line in the note, by key and value; the forms by their
@@ -192,22 +274,17 @@ def assemble_note(
     return "\n\n".join(out) + "\n"
 
 
-def result_table(
-    card: Card, notes: NoteBlocks | None = None
-) -> tuple[list[int], list[list[int]], dict[str, list[Any]]]:
+def result_table(card: Card) -> tuple[list[int], list[list[int]], dict[str, list[Any]]]:
     """(index, shapes, parts): the result of combination n is shapes[index[n]],
     a row of numbers, one per PARTS, each pointing into parts[name]. Every
-    distinct value is stored once, so the page stays small. The note's part
-    is a list of sections of `notes`."""
-    notes = notes if notes is not None else NoteBlocks()
+    distinct value is stored once, so the page stays small."""
     parts: dict[str, list[Any]] = {name: [] for name in PARTS}
     seen_parts: dict[str, dict[str, int]] = {name: {} for name in PARTS}
     shapes: list[list[int]] = []
     seen_shapes: dict[tuple[int, ...], int] = {}
     index: list[int] = []
     for answers in combinations(card):
-        result = evaluate(card, answers)
-        shape = {**result_shape(card, result), "note": notes.note(card, result)}
+        shape = result_shape(card, evaluate(card, answers))
         row = []
         for name in PARTS:
             key = json.dumps(shape[name])
@@ -223,7 +300,7 @@ def result_table(
 
 
 def shape_of(card: Card, answers: Answers) -> dict[str, Any]:
-    """What the page's lookup must give for these answers, less the note (for the tests)."""
+    """What the page's lookup must give for these answers (for the tests)."""
     return result_shape(card, evaluate(card, answers))
 
 
@@ -295,8 +372,7 @@ def _questions(card: Card) -> list[dict[str, Any]]:
 
 def page_data(card: Card) -> dict[str, Any]:
     """Everything the page's script needs: questions, texts and the result table."""
-    notes = NoteBlocks()
-    index, shapes, parts = result_table(card, notes)
+    index, shapes, parts = result_table(card)
     contacts = {
         c.id: {"name": c.name, "unit": c.unit, "phone": c.phone, "tel": tel(c.phone),
                "kind": c.kind}
@@ -323,13 +399,14 @@ def page_data(card: Card) -> dict[str, Any]:
         "steps": steps,
         "assessments": {a.id: {"text": a.text, "short": a.short or a.text}
                         for a in card.screening.assessments},
-        "supplements": {s.id: {"text": s.text, "source": s.source}
+        "supplements": {s.id: {"text": s.text, "source": s.source, "headline": s.headline}
                         for s in card.supplements},
+        "further": {"heading": card.videre_handling.heading,
+                    "paragraphs": card.videre_handling.paragraphs},
         "danger": danger_warning(card),
         "mistanke": card.mistanke.paragraphs,
         "forms": {f.id: f.title for f in card.eksempler.forms},
-        "note": {"blocks": notes.blocks, "sections": notes.sections,
-                 "answers": note_answers(card), "keys": list(ANSWER_KEYS),
+        "note": {**note_table(card), "answers": note_answers(card), "keys": list(ANSWER_KEYS),
                  "file": _("stalking-notat-{when}.md")},
         "words": _words(),
     }  # fmt: skip

@@ -33,11 +33,12 @@ from stalkcard.screening import Answers, evaluate
 from stalkcard.web import (
     AXES,
     PARTS,
-    NoteBlocks,
     assemble_note,
     axis_values,
     combinations,
     note_answers,
+    note_sections,
+    note_table,
     result_table,
     shape_of,
 )
@@ -149,38 +150,45 @@ def test_the_table_is_the_engines_for_every_combination() -> None:
     assert len(combos) == len(index) == total >= 3 * 2 * 27 * 3 * 6
     for number, answers in enumerate(combos):
         row = shapes[index[number]]
-        decoded = {name: parts[name][row[n]] for n, name in enumerate(PARTS) if name != "note"}
+        decoded = {name: parts[name][row[n]] for n, name in enumerate(PARTS)}
         assert decoded == json.loads(json.dumps(shape_of(CARD, answers)))
 
 
 WHEN = datetime(2026, 11, 26, 14, 5)
 
 
-def _page_note(notes: NoteBlocks, parts: dict[str, Any], row: list[int], answers: Answers) -> str:
+def _page_note(table: dict[str, Any], answers: Answers) -> str:
     """The note as the page's script puts it together: stored blocks, stored lines."""
     lines = note_answers(CARD)
     given = answers.as_dict()
     block = "\n".join(
         lines[key][",".join(value) if key == "forms" else value] for key, value in given.items()
     )
-    note = parts["note"][row[PARTS.index("note")]]
-    return assemble_note(notes.blocks, notes.sections, note, block, WHEN.strftime("%Y-%m-%d %H:%M"))
+    note = note_sections(axis_values(CARD), table["slots"], given)
+    date = WHEN.strftime("%Y-%m-%d %H:%M")
+    return assemble_note(table["blocks"], table["sections"], note, block, date)
 
 
 def test_the_pages_note_is_the_note_renderers_for_every_combination() -> None:
     """Every combination's note, put together from the page's stored blocks, is the
     note `check --note` writes (render.result_markdown), date line included."""
-    notes = NoteBlocks()
-    index, shapes, parts = result_table(CARD, notes)
+    table = note_table(CARD)
     forms = [f.id for f in CARD.eksempler.forms]
     for number, answers in enumerate(combinations(CARD)):
         # The forms change no result, only their own line: a different set each time.
         chosen = tuple(f for n, f in enumerate(forms) if number >> n & 1)
         answers = Answers(**{**answers.as_dict(), "forms": chosen})
         expected = result_markdown(CARD, evaluate(CARD, answers), WHEN)
-        assert _page_note(notes, parts, shapes[index[number]], answers) == expected, answers
-    # Stored once: far fewer blocks than notes.
-    assert len(notes.blocks) < 80 and len(notes.sections) < 80
+        assert _page_note(table, answers) == expected, answers
+    # Stored once: far fewer blocks and sections than notes, each slot by its own answers.
+    assert len(table["blocks"]) < 150 and len(table["sections"]) < 150
+    assert sum(len(slot["table"]) for slot in table["slots"]) < len(combinations(CARD))
+
+
+def test_a_note_slot_depends_only_on_the_answers_it_names() -> None:
+    slots = {tuple(slot["axes"]) for slot in note_table(CARD)["slots"]}
+    assert ("danger",) in slots  # the head: "AKUT FARE", "MULIG AKUT FARE" or nothing
+    assert () in slots  # "## Svar": the same for all
 
 
 def test_each_answer_line_is_the_renderers() -> None:
@@ -465,7 +473,6 @@ def test_the_pages_lookup_is_the_engine_for_every_combination(
     combos = combinations(CARD)
     assert len(shapes) == len(combos)
     for shape, answers in zip(shapes, combos, strict=True):
-        del shape["note"]
         assert shape == json.loads(json.dumps(shape_of(CARD, answers))), answers
 
 
@@ -502,8 +509,10 @@ CLICKED = [
 
 
 def _check_args(picks: dict[str, Any]) -> list[str]:
+    """The same answers for `check`; the page always asks for the forms, so no
+    forms ticked is "forms=" (asked, none), not left out (not asked)."""
     args = []
-    for key, value in picks.items():
+    for key, value in {"forms": [], **picks}.items():
         args += ["--answer", f"{key}={','.join(value) if isinstance(value, list) else value}"]
     return args
 
@@ -680,8 +689,12 @@ def test_the_result_folds_the_rest(browser: Any, page_file: Path) -> None:
     assert result.find_element("css selector", ".panel + .assessment").text == (
         "Vurdering: " + CARD.assessment("criteria_met").short
     )
-    # Supplements marked once per block, sources folded.
-    assert result.text.count("Tillæg – ikke en del af handlekortet") == 2  # the 112 line, the block
+    # The duty to notify under 112 (children involved), as the terminal's summary has it.
+    panel = result.find_element("css selector", ".panel").text
+    duty = next(s.headline for s in CARD.supplements if s.id == "duty_to_notify")
+    assert duty and panel.index("Ring 112 nu") < panel.index(duty) < panel.index("8794 7983")
+    # Supplements marked once per block (the panel's lines, the block), sources folded.
+    assert result.text.count("Tillæg – ikke en del af handlekortet") == 2
     assert "Kilde:" not in result.text
     for details in result.find_elements("css selector", "details"):
         assert details.get_attribute("open") is None
@@ -704,16 +717,25 @@ TOOL_WORDS = ("stalkcard", "værktøj", "kortfil", ".yaml", ".json", "--note", "
 
 @needs_browser
 def test_words_for_the_reader(browser: Any, page_file: Path) -> None:
-    """No command names, file names or the tool's own words in the page, before or after."""
+    """No command names, file names or the tool's own words in the page, before or
+    after a screening. The supplements' texts are the card file's: no command names
+    there either, but the conflict supplement marks the tool's own remark as
+    "Værktøjets bemærkning" on purpose (tests/test_safe_by_default.py), so "værktøj"
+    is looked for in the page's own words only."""
     _open(browser, page_file)
     words = _visible_words(browser)
     for picks in CLICKED:
         _open(browser, page_file)
         _click_through(browser, picks)
         words += _visible_words(browser)
-    folded = words.casefold()
-    found = [(w, words[max(0, folded.index(w) - 60) :][:120]) for w in TOOL_WORDS if w in folded]
+    supplements = " ".join(f"{s.text} {s.source}" for s in CARD.supplements)
+    own = words
+    for supplement in CARD.supplements:
+        own = own.replace(supplement.text, " ").replace(supplement.source, " ")
+    folded = own.casefold()
+    found = [(w, own[max(0, folded.index(w) - 60) :][:120]) for w in TOOL_WORDS if w in folded]
     assert found == []
+    assert [w for w in TOOL_WORDS if w != "værktøj" and w in supplements.casefold()] == []
     assert words.count("Kilde:") == 0
 
 

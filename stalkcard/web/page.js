@@ -18,6 +18,7 @@
   }
 
   let data, words, questions, urgentBox;
+  const axisValues = {};
   const title = document.title;
   let answers = {};
   let step = 0; // the question asked now; questions.length = the review; + 1 = the result
@@ -86,7 +87,15 @@
       key === "forms" ? n.answers.forms[given.forms.join(",")] : n.answers[key][given[key]],
     );
     const out = [];
-    for (const section of lookup(given).note) {
+    for (const slot of n.slots) {
+      // The slot's section, looked up by the answers it depends on (mixed radix).
+      let number = 0;
+      for (const key of slot.axes) {
+        const values = axisValues[key];
+        number = number * values.length + values.indexOf(given[key]);
+      }
+      const section = slot.table[number];
+      if (section < 0) continue;
       for (const id of n.sections[section]) {
         const block = n.blocks[id];
         if (typeof block === "string") out.push(block);
@@ -115,7 +124,7 @@
     });
   }
 
-  function warningLines(box, danger) {
+  function warningLines(box, danger, marked) {
     for (const line of data.danger[danger] || []) {
       const p = el("p", null, { class: "warning-text" });
       p.appendChild(el("span", "!", { class: "icon", "aria-hidden": "true" }));
@@ -124,7 +133,8 @@
       if (line.text) strong.append(line.text);
       else strong.append(line.before, el("a", line.phone, { href: line.tel }), line.after);
       const text = el("span");
-      text.append(strong, " ", el("span", "(" + words.supplement + ")", { class: "mark" }));
+      text.appendChild(strong);
+      if (marked) text.append(" ", el("span", "(" + words.supplement + ")", { class: "mark" }));
       p.appendChild(text);
       box.appendChild(p);
     }
@@ -134,7 +144,7 @@
     const danger = step <= questions.length ? answers.danger : undefined;
     if (danger === urgentBox.getAttribute("data-danger")) return;
     empty(urgentBox);
-    warningLines(urgentBox, danger);
+    warningLines(urgentBox, danger, true);
     urgentBox.hidden = !urgentBox.firstChild;
     if (danger === undefined) urgentBox.removeAttribute("data-danger");
     else urgentBox.setAttribute("data-danger", danger);
@@ -363,7 +373,7 @@
     // What the engine computed, as data for tests and assistive tools.
     box.dataset.assessment = shape.assessment;
     box.dataset.urgent = String(shape.urgent);
-    box.dataset.steps = shape.steps.map((s) => s[0]).join(" ");
+    box.dataset.steps = shape.steps.concat(shape.further).map((s) => s[0]).join(" ");
     box.dataset.supplements = shape.supplements.join(" ");
     box.dataset.suggested = shape.suggested.join(" ");
     box.appendChild(el("h3", words.result, { id: "result-heading" }));
@@ -371,7 +381,17 @@
     const panel = el("section", null, { class: "panel", "aria-labelledby": "ring-nu" });
     const callHeading = el("h4", words.call_now, { id: "ring-nu", tabindex: "-1" });
     panel.appendChild(callHeading);
-    if (shape.urgent) warningLines(panel, answers.danger);
+    // 112 first when in danger, then the duty to notify when it applies:
+    // the supplements' one-line instructions, marked once.
+    if (shape.urgent) warningLines(panel, answers.danger, false);
+    for (const id of shape.headlines) {
+      panel.appendChild(el("p", null, { class: "duty" })).appendChild(
+        el("strong", data.supplements[id].headline),
+      );
+    }
+    if (shape.urgent || shape.headlines.length) {
+      panel.appendChild(el("p", "(" + words.supplement + ")", { class: "mark" }));
+    }
     panel.appendChild(callList(shape));
     if (shape.suggested.length) panel.appendChild(el("p", words.suggestion_note, { class: "small" }));
     box.appendChild(panel);
@@ -392,6 +412,19 @@
       ol.appendChild(li);
     }
     box.appendChild(ol);
+    if (shape.further.length) {
+      box.appendChild(el("h4", data.further.heading));
+      for (const p of data.further.paragraphs) box.appendChild(el("p", p));
+      const list = el("ul", null, { class: "steps" });
+      for (const pair of shape.further) {
+        const s = data.steps[pair[0]];
+        const li = el("li");
+        li.appendChild(el("strong", pair[1] ? s.heading + " (" + pair[1] + ")" : s.heading));
+        for (const p of s.paragraphs) li.appendChild(el("p", p));
+        list.appendChild(li);
+      }
+      box.appendChild(list);
+    }
 
     if (shape.supplements.length) {
       const extra = el("section", null, { class: "supplement", "aria-labelledby": "result-tillaeg" });
@@ -488,6 +521,7 @@
     data = JSON.parse(document.getElementById("data").textContent);
     words = data.words;
     questions = data.questions;
+    for (const axis of data.axes) axisValues[axis[0]] = axis[1];
     urgentBox = document.getElementById("urgent");
     answers = fresh();
     window.stalkcardLookup = lookup; // for the tests: the page's own lookup
