@@ -307,10 +307,10 @@ def contacts(
     else:
         from stalkcard import plain
 
-        lines = plain.contact_lines(found, plain.terminal_width(), plain.use_bold())
-        if fuzzy:
-            lead = _('Intet passer præcist på "{query}". Det nærmeste:').format(query=query)
-            lines = [lead, "", *lines]
+        lines: list[plain.Line | str] = []
+        if fuzzy:  # the query is echoed: write_lines makes it terminal-safe
+            lines += [_('Intet passer præcist på "{query}". Det nærmeste:').format(query=query), ""]
+        lines += plain.contact_lines(found, plain.terminal_width(), plain.use_bold())
         plain.write_lines(lines)
 
 
