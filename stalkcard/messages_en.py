@@ -428,6 +428,10 @@ ENGLISH: dict[str, str] = {
     "Kommandolinjen kan ikke forstås.": "The command line cannot be understood.",
     "Se '{command} --help' for hjælp.": "See '{command} --help' for help.",
     "Fejl: {message}": "Error: {message}",
+    # Hardening, round three (issue 18)
+    "Søgningen er for lang ({count} tegn; højst {most}). Søg på et navn, en enhed eller et telefonnummer.": (
+        "The search is too long ({count} characters; at most {most}). Search for a name, a unit or a phone number."
+    ),
     # The last line of defence (stalkcard/cli.py main)
     "Kan ikke skrive output: {reason}": "Cannot write the output: {reason}",
     "Afbrudt af et signal. Intet er gemt.": "Stopped by a signal. Nothing was saved.",

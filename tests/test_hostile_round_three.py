@@ -74,3 +74,81 @@ def test_the_plain_writer_makes_any_line_safe(capsys: pytest.CaptureFixture[str]
     out = capsys.readouterr().out
     assert "\x1b]" not in out and "\u202e" not in out and "\x9b" not in out
     assert "\x1b[1m x\\u202e\x1b[0m" in out  # the tool's own bold still works
+
+
+# 3. Search: capped work, Unicode folding ----------------------------------------------------------
+
+LONG_QUERIES = {
+    "1000 words": " ".join(f"ord{i}" for i in range(1000)),
+    "10000 letters": "vibeke" * 1667,
+    "near argv max": "x" * 131_000,  # Linux's MAX_ARG_STRLEN is 131,072 bytes
+    "six long words": " ".join(["abcdefghijklmnopqrstuvwxyzabcdef"] * 5 + ["vibke"]),
+    "100 one-letter words": " ".join("abcdefghij"[i % 10] for i in range(100)),
+    "NFKC expands": "\ufdfa" * 200,  # one character, 18 after NFKC
+}
+
+
+@pytest.mark.parametrize("name", list(LONG_QUERIES))
+def test_every_query_is_answered_in_under_a_fifth_of_a_second(name: str) -> None:
+    from stalkcard.card import load_card
+    from stalkcard.errors import AnswerError
+    from stalkcard import search as search_module
+    from stalkcard.search import closest, search
+
+    card = load_card()
+    everyone = card.contacts + card.extra_contacts
+    query = LONG_QUERIES[name]
+    getattr(search_module._ranked, "cache_clear", lambda: None)()
+    start = time.perf_counter()
+    try:
+        found, _fuzzy = search(everyone, query)
+        if not found:
+            closest(everyone, query)  # the "Mente du" of `contacts`
+    except AnswerError as exc:
+        assert "for lang" in exc.message
+    assert time.perf_counter() - start < 0.2
+
+
+@pytest.mark.parametrize("name", ["1000 words", "10000 letters", "near argv max"])
+def test_an_overlong_query_is_refused_in_danish(name: str, runner: CliRunner) -> None:
+    result = runner.invoke(app, ["contacts", LONG_QUERIES[name]])
+    assert result.exit_code == 2
+    assert "Søgningen er for lang" in result.output
+
+
+def test_each_ranking_is_computed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from stalkcard import search as search_module
+    from stalkcard.card import load_card
+
+    card = load_card()
+    calls: list[str] = []
+    real = search_module._score
+
+    def counting(words: list[str], contact: object) -> float:
+        calls.append(str(contact))
+        return real(words, contact)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(search_module, "_score", counting)
+    search_module._ranked.cache_clear()
+    result = CliRunner().invoke(app, ["contacts", "qqqqzzzz"])
+    assert result.exit_code == 1
+    assert len(calls) == len(card.contacts + card.extra_contacts)  # not twice
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("ra\u030adgivning", "dansk_stalking_center"),  # å typed as a + combining ring
+        ("\uff33\uff33\uff30", "marlene_skousboell_bendix"),  # fullwidth SSP
+        ("S\u0336SP", None),  # a combining overlay is not a letter: no exact match
+        ("s\u200bsp", "marlene_skousboell_bendix"),  # a zero-width space typed along
+        ("SØNDERSKOV", "vibeke_soenderskov_kristensen"),
+    ],
+)
+def test_search_folds_unicode(query: str, expected: str | None) -> None:
+    from stalkcard.card import load_card
+    from stalkcard.search import find_contacts
+
+    card = load_card()
+    found = [c.id for c in find_contacts(card.contacts + card.extra_contacts, query)]
+    assert found == ([expected] if expected else [])
