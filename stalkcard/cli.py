@@ -526,14 +526,18 @@ def check(
     else:
         _print(render.result_renderables(card, result))
     # Kept as typed: Path() would turn "" into "." and drop a trailing "/".
-    note_path: str | Path | None = note
+    note_path: str | None = note
+    prompted = False
     if note_path is None and interactive:
         from stalkcard.prompts import ask_note_path
 
         note_path = ask_note_path(datetime.now())
+        prompted = True
     if note_path is not None:
         # With JSON on stdout, the confirmation goes to stderr: stdout stays JSON.
-        _save_note(card, result, note_path, force, interactive, fmt is ResultFormat.json)
+        _save_note(
+            card, result, note_path, force, interactive, fmt is ResultFormat.json, prompted
+        )
 
 
 def _interactive_answers(card: Any, unit: str | None) -> Any:
@@ -568,12 +572,19 @@ def _interactive_answers(card: Any, unit: str | None) -> Any:
 
 
 def _save_note(
-    card: Any, result: Any, path: str | Path, force: bool, interactive: bool, quiet: bool = False
+    card: Any,
+    result: Any,
+    path: str,
+    force: bool,
+    interactive: bool,
+    quiet: bool = False,
+    prompted: bool = False,
 ) -> None:
     """Save the case note. In the interactive flow a name that exists offers
-    another name or replacing it, and any other refusal asks for another name;
-    the screening is never lost to a bad name."""
-    from stalkcard.output import write_private
+    another name or replacing it, and any other refusal (an unknown ~user too)
+    asks for another name; the screening is never lost to a bad name. A name
+    typed at a prompt has ~ expanded and .md added (output.note_path)."""
+    from stalkcard.output import note_path, write_private
     from stalkcard.render import result_markdown
 
     say = _warn if quiet else _say
@@ -582,6 +593,8 @@ def _save_note(
     replace = force
     while target is not None:
         try:
+            if prompted and isinstance(target, str):
+                target = note_path(target)
             saved = write_private(target, text, force=replace)
         except FileExists as exc:
             if not interactive:
@@ -592,7 +605,7 @@ def _save_note(
             if choice == "replace":
                 replace = True
             elif choice == "rename":
-                target = ask_retry_path()
+                target, prompted = ask_retry_path(), True
             else:
                 target = None
             continue
@@ -602,7 +615,7 @@ def _save_note(
             _error(exc.message)
             from stalkcard.prompts import ask_retry_path
 
-            target, replace = ask_retry_path(), force
+            target, replace, prompted = ask_retry_path(), force, True
             continue
         say(_("Notatet er gemt: {path} (kun du kan læse det).").format(path=saved.absolute()))
         return

@@ -429,6 +429,9 @@ ENGLISH: dict[str, str] = {
     "Se '{command} --help' for hjælp.": "See '{command} --help' for help.",
     "Fejl: {message}": "Error: {message}",
     # Hardening, round three (issue 18)
+    'Kan ikke finde hjemmemappen i {path}. Skriv hele stien.': (
+        'Cannot find the home folder in {path}. Type the whole path.'
+    ),
     "Søgningen er for lang ({count} tegn; højst {most}). Søg på et navn, en enhed eller et telefonnummer.": (
         "The search is too long ({count} characters; at most {most}). Search for a name, a unit or a phone number."
     ),

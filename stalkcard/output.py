@@ -133,6 +133,13 @@ def _write_exclusive(path: Path, payload: bytes) -> None:
 
 def note_path(name: str) -> Path:
     """A note's file name as typed at the prompt: ~ expanded, and .md added when
-    the name has no extension."""
-    path = Path(name.strip()).expanduser()
+    the name has no extension. A ~name that names no user (or no home folder)
+    is an OutputError, so the prompt can ask again."""
+    typed = name.strip()
+    try:
+        path = Path(typed).expanduser()
+    except RuntimeError:  # pathlib: "Could not determine home directory."
+        raise OutputError(
+            _("Kan ikke finde hjemmemappen i {path}. Skriv hele stien.").format(path=typed)
+        ) from None
     return path if path.suffix else path.with_name(path.name + ".md")

@@ -251,10 +251,10 @@ def run_screening(
     )
 
 
-def ask_note_path(now: datetime) -> Path | None:
-    """Offer to save a case note; return the chosen path, or None (the default)."""
-    from stalkcard.output import note_path
-
+def ask_note_path(now: datetime) -> str | None:
+    """Offer to save a case note; return the name as typed, or None (the default).
+    The caller makes it a path (stalkcard.output.note_path), so that a name it
+    cannot use gets a message and another try."""
     save = _select(
         _("Vil du gemme et notat om screeningen? (uden navn og CPR-nummer)"),
         [Choice(_("Nej, gem ikke"), value=False), Choice(_("Ja, gem et notat"), value=True)],
@@ -271,7 +271,7 @@ def ask_note_path(now: datetime) -> Path | None:
             style=STYLE,
         )
     )
-    return note_path(name) if name and name.strip() else None
+    return str(name) if name and name.strip() else None
 
 
 def ask_existing(path: Path) -> str:
@@ -290,17 +290,15 @@ def ask_existing(path: Path) -> str:
     )
 
 
-def ask_retry_path() -> Path | None:
-    """Another name for the note, or nothing."""
-    from stalkcard.output import note_path
-
+def ask_retry_path() -> str | None:
+    """Another name for the note as typed, or nothing."""
     name = _ask(
         questionary.text(
             _("Skriv et andet filnavn (eller tryk Enter for ikke at gemme):"),
             style=STYLE,
         )
     )
-    return note_path(name) if name and name.strip() else None
+    return str(name) if name and name.strip() else None
 
 
 def ask_menu() -> str:

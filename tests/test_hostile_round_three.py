@@ -152,3 +152,62 @@ def test_search_folds_unicode(query: str, expected: str | None) -> None:
     card = load_card()
     found = [c.id for c in find_contacts(card.contacts + card.extra_contacts, query)]
     assert found == ([expected] if expected else [])
+
+
+# 4. A typed note path that names an unknown ~user gets a message and another try -----------------
+
+
+@pytest.fixture
+def keys():  # type: ignore[no-untyped-def]
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        yield pipe
+
+
+ENTER, DOWN = "\r", "\x1b[B"
+
+
+@pytest.mark.parametrize("first", ["~ingen-saadan-bruger-xyz/notat", "~ingen-saadan-bruger-xyz"])
+def test_unknown_home_at_the_note_prompt_asks_again(
+    keys, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, first: str
+) -> None:
+    from stalkcard import cli
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(cli, "_terminal", lambda: True)
+    keys.send_text(ENTER * 9 + DOWN + ENTER + "\x15" + first + ENTER + "b" + ENTER)
+    result = CliRunner().invoke(cli.app, ["check"])
+    assert result.exit_code == 0, result.output
+    assert "Kan ikke finde hjemmemappen" in result.output
+    assert "Traceback" not in result.output and result.exception is None
+    assert (tmp_path / "b.md").stat().st_mode & 0o777 == 0o600
+
+
+def test_unknown_home_after_choosing_another_name(
+    keys, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The other path to a typed name: the file exists, "Vælg et andet navn"."""
+    from stalkcard import cli
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(cli, "_terminal", lambda: True)
+    (tmp_path / "a.md").write_text("gammel", encoding="utf-8")
+    keys.send_text(
+        ENTER * 9 + DOWN + ENTER + "\x15a" + ENTER + ENTER + "~ingen-xyz/n" + ENTER + "c" + ENTER
+    )
+    result = CliRunner().invoke(cli.app, ["check"])
+    assert result.exit_code == 0, result.output
+    assert "Kan ikke finde hjemmemappen" in result.output
+    assert (tmp_path / "c.md").exists()
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == "gammel"
+
+
+def test_note_path_raises_a_danish_error_for_an_unknown_user() -> None:
+    from stalkcard.errors import OutputError
+    from stalkcard.output import note_path
+
+    with pytest.raises(OutputError, match="hjemmemappen"):
+        note_path("~ingen-saadan-bruger-xyz/x")
