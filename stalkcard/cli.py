@@ -430,9 +430,10 @@ def html(
 
         write_out(page)
         return
-    from stalkcard.output import write_private
+    from stalkcard.output import PUBLIC, write_private
 
-    path = write_private(output, page, force=force)
+    # The page is meant to be published: the user's umask decides its mode.
+    path = write_private(output, page, force=force, mode=PUBLIC)
     _say(_("Siden er gemt: {path}").format(path=path.absolute()))
 
 

@@ -429,6 +429,15 @@ ENGLISH: dict[str, str] = {
     "Se '{command} --help' for hjælp.": "See '{command} --help' for help.",
     "Fejl: {message}": "Error: {message}",
     # Hardening, round three (issue 18)
+    '{path} er skrivebeskyttet og erstattes ikke. Gør den skrivbar, og prøv igen.': (
+        '{path} is read-only and is not replaced. Make it writable and try again.'
+    ),
+    'Der er ingen kortfiler (actioncard*.yaml) i {folder}. Intet er skrevet.': (
+        'There are no card files (actioncard*.yaml) in {folder}. Nothing is written.'
+    ),
+    'Skrevet: {path}': (
+        'Written: {path}'
+    ),
     'Kan ikke finde hjemmemappen i {path}. Skriv hele stien.': (
         'Cannot find the home folder in {path}. Type the whole path.'
     ),

@@ -4,8 +4,10 @@ before it was fixed; where a class has several paths, each path is tested."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,6 +25,27 @@ CHECK = [
     *("--answer", "one_sided=yes", "--answer", "repeated=yes"),
 ]
 posix = pytest.mark.skipif(os.name != "posix", reason="POSIX files and pipes")
+
+
+class Hung(Exception):
+    """Not an OSError, so no `except OSError` in the code under test can hide it."""
+
+
+@contextlib.contextmanager
+def deadline(seconds: int) -> Iterator[None]:
+    """Fail (TimeoutError) instead of waiting forever: for a FIFO or /dev/zero."""
+    import signal
+
+    def expired(signum: int, frame: object) -> None:
+        raise Hung(f"still running after {seconds} s")
+
+    old = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
 
 
 def card_with(tmp_path: Path, old: str, new: str, name: str = "kort.yaml") -> Path:
@@ -211,3 +234,197 @@ def test_note_path_raises_a_danish_error_for_an_unknown_user() -> None:
 
     with pytest.raises(OutputError, match="hjemmemappen"):
         note_path("~ingen-saadan-bruger-xyz/x")
+
+
+# 5. The compiled twin: read like any file, trusted only for what its hashes guard ----------------
+
+
+@pytest.fixture
+def bundled_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    import shutil
+
+    from stalkcard import card as card_module
+    from stalkcard.card import twin_path
+
+    source = bundled_card_path()
+    folder = tmp_path / "content"
+    folder.mkdir()
+    copy = folder / source.name
+    shutil.copy(source, copy)
+    shutil.copy(twin_path(source), twin_path(copy))
+    monkeypatch.setattr(card_module, "bundled_card_path", lambda name="actioncard.yaml": copy)
+    return copy
+
+
+@posix
+def test_hand_edited_twin_shows_the_yamls_number(bundled_copy: Path, runner: CliRunner) -> None:
+    from stalkcard.card import twin_path
+
+    twin = twin_path(bundled_copy)
+    twin.write_text(
+        twin.read_text(encoding="utf-8").replace('"2517 7374"', '"9999 9999"'), encoding="utf-8"
+    )
+    result = runner.invoke(app, ["contacts", "--json"])
+    assert result.exit_code == 0, result.output
+    assert "2517 7374" in result.output and "9999 9999" not in result.output
+
+
+@posix
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero", "huge"])
+def test_a_twin_that_is_no_small_file_is_not_read(bundled_copy: Path, kind: str) -> None:
+    from stalkcard.card import load_card, twin_path
+
+    twin = twin_path(bundled_copy)
+    twin.unlink()
+    if kind == "fifo":
+        os.mkfifo(twin)
+    elif kind == "dev-zero":
+        twin.symlink_to("/dev/zero")
+    else:
+        twin.write_bytes(b" " * (2 * 1024 * 1024))
+    with deadline(5):  # a FIFO would wait for a writer, /dev/zero read until memory ran out
+        card = load_card()
+    assert card.sparring.persons[2].phone == "8794 7983"  # from the YAML
+
+
+def test_compile_works_on_the_cards_the_tool_reads(
+    bundled_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Installed, the cards are inside the package, not in ../content: compile
+    must find them where the tool does (it used to find none and exit 0)."""
+    from stalkcard import compile as compile_module
+    from stalkcard.card import twin_path
+
+    monkeypatch.setattr(compile_module, "bundled_card_path", lambda: bundled_copy)
+    twin_path(bundled_copy).unlink()
+    assert compile_module.main() == 0
+    assert twin_path(bundled_copy).is_file()
+    assert f"Skrevet: {twin_path(bundled_copy)}" in capsys.readouterr().out
+
+
+def test_compile_without_cards_fails_in_danish(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from stalkcard.compile import main
+
+    assert main(tmp_path) == 2
+    assert "Der er ingen kortfiler" in capsys.readouterr().err
+
+
+@posix
+@pytest.mark.parametrize("kind", ["symlink", "fifo", "read-only", "read-only-folder"])
+def test_compile_refuses_odd_twins_in_danish(
+    bundled_copy: Path,
+    kind: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import errno
+
+    from stalkcard import compile as compile_module
+    from stalkcard import output
+    from stalkcard.card import twin_path
+    from stalkcard.compile import main
+
+    if os.geteuid() == 0 and kind.startswith("read-only"):
+        # root writes read-only files: the system is made to say no instead
+        monkeypatch.setattr(compile_module.os, "access", lambda *a, **k: False)
+
+        def read_only(*args: object, **kwargs: object) -> None:
+            raise OSError(errno.EROFS, "Read-only file system")
+
+        if kind == "read-only-folder":
+            monkeypatch.setattr(output.tempfile, "mkstemp", read_only)
+
+    folder = bundled_copy.parent
+    twin = twin_path(bundled_copy)
+    elsewhere = tmp_path / "elsewhere.json"
+    elsewhere.write_text("uberørt", encoding="utf-8")
+    twin.unlink()
+    if kind == "symlink":
+        twin.symlink_to(elsewhere)
+    elif kind == "fifo":
+        os.mkfifo(twin)
+    elif kind == "read-only":
+        twin.write_text("{}", encoding="utf-8")
+        twin.chmod(0o444)
+    else:
+        folder.chmod(0o555)
+    try:
+        with deadline(5):
+            code = main(folder)
+    finally:
+        folder.chmod(0o755)
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "Traceback" not in err and err.strip()
+    assert elsewhere.read_text(encoding="utf-8") == "uberørt"
+
+
+# 11. The page is written public (the umask decides); notes stay private -------------------------
+
+
+@contextlib.contextmanager
+def umask(mask: int) -> Iterator[None]:
+    old = os.umask(mask)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
+@posix
+@pytest.mark.parametrize(("mask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_the_page_gets_the_umasks_mode(
+    tmp_path: Path, runner: CliRunner, mask: int, mode: int
+) -> None:
+    page = tmp_path / "kort.html"
+    with umask(mask):
+        result = runner.invoke(app, ["html", "-o", str(page)])
+    assert result.exit_code == 0, result.output
+    assert page.stat().st_mode & 0o777 == mode
+
+
+@posix
+def test_force_keeps_a_published_page_public(tmp_path: Path, runner: CliRunner) -> None:
+    page = tmp_path / "kort.html"
+    page.write_text("gammel", encoding="utf-8")
+    page.chmod(0o644)
+    with umask(0o022):
+        result = runner.invoke(app, ["html", "-o", str(page), "--force"])
+    assert result.exit_code == 0, result.output
+    assert page.stat().st_mode & 0o777 == 0o644
+    assert "<html" in page.read_text(encoding="utf-8")
+
+
+@posix
+def test_without_hard_links_the_page_is_public_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from stalkcard import output
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(output.os, "link", refuse)
+    with umask(0o022):
+        page = output.write_private(tmp_path / "a.html", "x", mode=output.PUBLIC)
+        note = output.write_private(tmp_path / "a.md", "x")
+    assert page.stat().st_mode & 0o777 == 0o644
+    assert note.stat().st_mode & 0o777 == 0o600
+
+
+@posix
+@pytest.mark.parametrize("args", [["check", "--note"], ["log", "-o"], ["contacts", "--vcard"]])
+def test_notes_logs_and_vcards_stay_private(
+    tmp_path: Path, runner: CliRunner, args: list[str]
+) -> None:
+    target = tmp_path / "fil"
+    extra = CHECK[1:] if args[0] == "check" else []
+    with umask(0o022):
+        result = runner.invoke(app, [*args, str(target), *extra])
+    assert result.exit_code == 0, result.output
+    assert target.stat().st_mode & 0o777 == 0o600
