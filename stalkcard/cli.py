@@ -120,10 +120,26 @@ def _language_option(ctx: typer.Context) -> str:
     return str(obj.get("lang", "da")) if isinstance(obj, dict) else "da"
 
 
+def _warn_ahead(card: Any) -> None:
+    """A check date after today's: the clock runs behind, or the date is mistyped.
+    A warning, not a refusal (validation refuses only more than a year ahead)."""
+    from stalkcard.card import days_ahead
+
+    today = datetime.now().date()
+    if days_ahead(card, today) > 1:  # a day's margin for time zones
+        _warn(
+            _(
+                "Bemærk: kontakterne er kontrolleret {verified}, efter dagens dato ({today}). "
+                "Tjek computerens ur og datoen i kortfilen."
+            ).format(verified=card.meta.contacts_verified.isoformat(), today=today.isoformat())
+        )
+
+
 def _load(ctx: typer.Context, warn_stale: bool = False) -> Any:
     from stalkcard.card import load_card, stale_since
 
     card = load_card(_card_option(ctx), language=_language_option(ctx))
+    _warn_ahead(card)
     if warn_stale and stale_since(card, datetime.now().date()):
         verified = card.meta.contacts_verified.isoformat()
         _warn(
@@ -372,6 +388,7 @@ def validate(
     chosen = path if path is not None else _card_option(ctx)
     language = _language_option(ctx)
     card = load_card(chosen, language=language, compiled=False)
+    _warn_ahead(card)
     _say(
         _(
             "Kortet er gyldigt: {path}\n"
@@ -424,6 +441,7 @@ def html(
         raise AnswerError(_('Ukendt sprog "{lang}". Brug da eller en.').format(lang=language))
     set_language(language)
     card = load_card(card_file if card_file is not None else _card_option(ctx), language)
+    _warn_ahead(card)
     page = render_page(card, language)
     if output is None:
         from stalkcard.render import write_out
@@ -536,9 +554,7 @@ def check(
         prompted = True
     if note_path is not None:
         # With JSON on stdout, the confirmation goes to stderr: stdout stays JSON.
-        _save_note(
-            card, result, note_path, force, interactive, fmt is ResultFormat.json, prompted
-        )
+        _save_note(card, result, note_path, force, interactive, fmt is ResultFormat.json, prompted)
 
 
 def _interactive_answers(card: Any, unit: str | None) -> Any:

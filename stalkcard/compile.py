@@ -27,9 +27,9 @@ def _write(target: Path, data: bytes) -> None:
 
     if os.path.isfile(target) and not os.path.islink(target) and not os.access(target, os.W_OK):
         raise OutputError(
-            _("{path} er skrivebeskyttet og erstattes ikke. Gør den skrivbar, og prøv igen.").format(
-                path=target
-            )
+            _(
+                "{path} er skrivebeskyttet og erstattes ikke. Gør den skrivbar, og prøv igen."
+            ).format(path=target)
         )
     # Installed for every user of the machine: readable by all, as the umask says.
     write_private(target, data, force=True, mode=PUBLIC)

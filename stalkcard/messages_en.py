@@ -429,17 +429,21 @@ ENGLISH: dict[str, str] = {
     "Se '{command} --help' for hjælp.": "See '{command} --help' for help.",
     "Fejl: {message}": "Error: {message}",
     # Hardening, round three (issue 18)
-    '{path} er skrivebeskyttet og erstattes ikke. Gør den skrivbar, og prøv igen.': (
-        '{path} is read-only and is not replaced. Make it writable and try again.'
+    "Bemærk: kontakterne er kontrolleret {verified}, efter dagens dato ({today}). Tjek computerens ur og datoen i kortfilen.": (
+        "Note: the contacts were checked on {verified}, after today's date ({today}). Check the computer's clock and the date in the card file."
     ),
-    'Der er ingen kortfiler (actioncard*.yaml) i {folder}. Intet er skrevet.': (
-        'There are no card files (actioncard*.yaml) in {folder}. Nothing is written.'
+    "{date} ligger mere end et år i fremtiden (i dag er {today}). Skriv datoen, hvor kontakterne sidst blev kontrolleret.": (
+        "{date} is more than a year in the future (today is {today}). Write the date on which the contacts were last checked."
     ),
-    'Skrevet: {path}': (
-        'Written: {path}'
+    "{path} er skrivebeskyttet og erstattes ikke. Gør den skrivbar, og prøv igen.": (
+        "{path} is read-only and is not replaced. Make it writable and try again."
     ),
-    'Kan ikke finde hjemmemappen i {path}. Skriv hele stien.': (
-        'Cannot find the home folder in {path}. Type the whole path.'
+    "Der er ingen kortfiler (actioncard*.yaml) i {folder}. Intet er skrevet.": (
+        "There are no card files (actioncard*.yaml) in {folder}. Nothing is written."
+    ),
+    "Skrevet: {path}": ("Written: {path}"),
+    "Kan ikke finde hjemmemappen i {path}. Skriv hele stien.": (
+        "Cannot find the home folder in {path}. Type the whole path."
     ),
     "Søgningen er for lang ({count} tegn; højst {most}). Søg på et navn, en enhed eller et telefonnummer.": (
         "The search is too long ({count} characters; at most {most}). Search for a name, a unit or a phone number."
@@ -455,9 +459,6 @@ ENGLISH: dict[str, str] = {
     ),
     "{date} er for tidligt: kortet kan tidligst være fra {earliest}.": (
         "{date} is too early: the card cannot be from before {earliest}."
-    ),
-    "{date} ligger i fremtiden (i dag er {today}). Skriv datoen, hvor kontakterne sidst blev kontrolleret.": (
-        "{date} is in the future (today is {today}). Write the date the contacts were last checked."
     ),
     # stalkcard html
     "Skriv handlekortet, kontakterne og screeningen som én HTML-side, der virker uden net: til intranettet, et fællesdrev eller din egen browser.": (

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from datetime import date, timedelta
+from datetime import date
 from typing import Any, NamedTuple
 
 import msgspec
 import yaml
 
+from stalkcard.card import FUTURE_LIMIT, days_ahead
 from stalkcard.errors import CardError
 from stalkcard.i18n import _
 from stalkcard.model import (
@@ -147,7 +148,6 @@ class _Problem(NamedTuple):
 # one kind of hiding character that Unicode's categories file as letters.
 BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 EARLIEST = date(2015, 1, 1)  # Dansk Stalking Center, which the card names, opened in 2015
-FUTURE_MARGIN = 2  # days: a date a little ahead of this machine's clock is still accepted
 
 
 def _hidden(text: str) -> str | None:
@@ -192,12 +192,14 @@ def _text_checks(card: Card, today: date) -> Iterator[_Problem]:
                 date=verified.isoformat(), earliest=EARLIEST.isoformat()
             ),
         )
-    if verified > today + timedelta(days=FUTURE_MARGIN):
+    # A date somewhat ahead is a clock that runs behind: a warning (stalkcard.cli),
+    # not a refusal. Only the absurd is refused, on the twin's path too (card.py).
+    if days_ahead(card, today) > FUTURE_LIMIT:
         yield _Problem(
             ("meta", "contacts_verified"),
             _(
-                "{date} ligger i fremtiden (i dag er {today}). Skriv datoen, hvor "
-                "kontakterne sidst blev kontrolleret."
+                "{date} ligger mere end et år i fremtiden (i dag er {today}). Skriv datoen, "
+                "hvor kontakterne sidst blev kontrolleret."
             ).format(date=verified.isoformat(), today=today.isoformat()),
         )
 

@@ -113,9 +113,9 @@ LONG_QUERIES = {
 
 @pytest.mark.parametrize("name", list(LONG_QUERIES))
 def test_every_query_is_answered_in_under_a_fifth_of_a_second(name: str) -> None:
+    from stalkcard import search as search_module
     from stalkcard.card import load_card
     from stalkcard.errors import AnswerError
-    from stalkcard import search as search_module
     from stalkcard.search import closest, search
 
     card = load_card()
@@ -428,3 +428,76 @@ def test_notes_logs_and_vcards_stay_private(
         result = runner.invoke(app, [*args, str(target), *extra])
     assert result.exit_code == 0, result.output
     assert target.stat().st_mode & 0o777 == 0o600
+
+
+# 12. A check date somewhat ahead of the clock is a warning; only the absurd is refused -----------
+
+
+def _dated(tmp_path: Path, days: int, name: str = "kort.yaml") -> Path:
+    from datetime import date, timedelta
+
+    when = (date.today() + timedelta(days=days)).isoformat()
+    return card_with(
+        tmp_path, 'contacts_verified: "2026-11-26"', f'contacts_verified: "{when}"', name
+    )
+
+
+@pytest.mark.parametrize("how", ["validate", "--card show", "--card check", "html --card"])
+def test_a_week_ahead_is_a_warning(tmp_path: Path, runner: CliRunner, how: str) -> None:
+    path = str(_dated(tmp_path, 7))
+    args = {
+        "validate": ["validate", path],
+        "--card show": ["--card", path, "show"],
+        "--card check": ["--card", path, *CHECK],
+        "html --card": ["html", "--card", path],
+    }[how]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "efter dagens dato" in result.output
+
+
+@pytest.mark.parametrize("args", [["validate", "{}"], ["--card", "{}", "show"]])
+def test_more_than_a_year_ahead_is_refused(
+    tmp_path: Path, runner: CliRunner, args: list[str]
+) -> None:
+    path = str(_dated(tmp_path, 400))
+    result = runner.invoke(app, [a.format(path) for a in args])
+    assert result.exit_code == 2, result.output
+    assert "mere end et år i fremtiden" in result.output
+
+
+def test_twin_and_yaml_agree_on_dates_ahead(
+    bundled_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import date, timedelta
+
+    from stalkcard import validation
+    from stalkcard.card import compile_twin, load_card, twin_path
+    from stalkcard.errors import CardError
+
+    # A week ahead: both paths give the card.
+    bundled_copy.write_text(
+        _dated(bundled_copy.parent.parent, 7, "a.yaml").read_text("utf-8"), "utf-8"
+    )
+    twin_path(bundled_copy).write_bytes(compile_twin(bundled_copy))
+    assert load_card() == load_card(compiled=False)
+
+    # 500 days ahead, compiled under a clock that was 400 days ahead: the twin is
+    # current by its hashes, but today both paths refuse the card.
+    bundled_copy.write_text(
+        _dated(bundled_copy.parent.parent, 500, "b.yaml").read_text("utf-8"), "utf-8"
+    )
+
+    class Ahead(date):
+        @classmethod
+        def today(cls) -> Ahead:
+            real = date.today() + timedelta(days=400)
+            return cls(real.year, real.month, real.day)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(validation, "date", Ahead)
+        twin_path(bundled_copy).write_bytes(compile_twin(bundled_copy))
+    with pytest.raises(CardError, match="i fremtiden"):
+        load_card(compiled=False)
+    with pytest.raises(CardError, match="i fremtiden"):
+        load_card()

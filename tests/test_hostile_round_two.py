@@ -259,7 +259,7 @@ def test_invisible_characters_are_refused(
 
 @pytest.mark.parametrize(
     ("date", "words"),
-    [("9999-12-31", "ligger i fremtiden"), ("2099-01-01", "ligger i fremtiden"),
+    [("9999-12-31", "i fremtiden"), ("2099-01-01", "i fremtiden"),
      ("1999-01-01", "for tidligt")],
 )  # fmt: skip
 def test_dates_that_make_no_sense(tmp_path: Path, runner: CliRunner, date: str, words: str) -> None:
