@@ -429,6 +429,12 @@ ENGLISH: dict[str, str] = {
     "Se '{command} --help' for hjælp.": "See '{command} --help' for help.",
     "Fejl: {message}": "Error: {message}",
     # Hardening, round three (issue 18)
+    'Svaret "{key}" passer på flere ressourcepersoner: {value} ({matches}). Skriv mere af enhedens navn, eller personens id. Enheder: {units}; eller other.': (
+        "The answer \"{key}\" fits more than one resource person: {value} ({matches}). Type more of the unit's name, or the person's id. Units: {units}; or other."
+    ),
+    '"{id}" er et reserveret ord (svaret "ingen enhed"); brug et andet id.': (
+        '"{id}" is a reserved word (the answer "no unit"); use another id.'
+    ),
     "Bemærk: kontakterne er kontrolleret {verified}, efter dagens dato ({today}). Tjek computerens ur og datoen i kortfilen.": (
         "Note: the contacts were checked on {verified}, after today's date ({today}). Check the computer's clock and the date in the card file."
     ),

@@ -278,8 +278,9 @@ def describe_answer(card: Card, key: str, value: Any) -> tuple[str, str]:
         titles = [f.title for f in card.eksempler.forms if f.id in value]
         return _("Former set"), ", ".join(titles) or _("Ingen")
     if key == "unit":
-        units = {p.id: p.unit for p in card.sparring.persons}
-        return _("Din enhed"), units.get(value) or _("Ikke angivet")
+        from stalkcard.screening import unit_choices
+
+        return _("Din enhed"), dict(unit_choices(card)).get(value) or _("Ikke angivet")
     labels = {"danger": "Akut fare lige nu", "children": "Børn involveret", **CRITERION_LABELS}
     return _(labels[key]), _(ANSWER_WORDS[value])
 

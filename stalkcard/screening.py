@@ -17,6 +17,7 @@ from stalkcard.model import (
     CONDITION_VALUES,
     CRITERIA,
     NO,
+    NO_UNIT_WORDS,
     OTHER_UNIT,
     ROLES,
     UNKNOWN,
@@ -30,7 +31,8 @@ from stalkcard.model import (
 REQUIRED_KEYS = ("role", "danger", *CRITERIA)
 ANSWER_KEYS = ("role", "danger", "forms", *CRITERIA, "children", "unit")
 UNIT_ENV = "STALKCARD_UNIT"
-_NO_UNIT = ("other", "andet", "anden", "ingen", "none", "-", "")
+_NO_UNIT = (*NO_UNIT_WORDS, "-", "")
+MIN_UNIT = 3  # letters: a shorter unit typed ("t", "og") would match by chance
 
 _SYNONYMS = {
     YES: ("yes", "y", "ja", "j", "true", "on"),
@@ -183,16 +185,23 @@ def normalise_answers(raw: Any, card: Card) -> Answers:
 
 
 def unit_choices(card: Card) -> list[tuple[str, str]]:
-    """(id, unit) of each resource person: the values `unit` takes, besides "other"."""
-    return [(p.id, p.unit) for p in card.sparring.persons]
+    """(id, label) of each resource person: the values `unit` takes, besides
+    "other". The label is the unit; where two persons share a unit, their names
+    are added, so the choices can be told apart."""
+    persons = card.sparring.persons
+    shared = {p.unit for p in persons if sum(q.unit == p.unit for q in persons) > 1}
+    return [(p.id, f"{p.unit} ({p.name})" if p.unit in shared else p.unit) for p in persons]
 
 
 def normalise_unit(raw: Any, card: Card, source: str = "unit") -> str:
     """The caseworker's own unit as a resource person's id, or "other".
 
-    Matched like a contacts search against the resource persons' units
-    ("ungeenheden", "børn og unge", "ssp"); an id works too. More than one
-    match, or none, is an AnswerError that lists the units.
+    A resource person's id, or a unit's exact name (case and Danish letters
+    folded as in `contacts`), wins; else the unit is matched like a contacts
+    search ("ungeenhed", "børn og unge", "ssp"), with at least MIN_UNIT letters.
+    No match, or more than one (two units, or two persons in one unit), is an
+    AnswerError that says which and lists the units with their ids: a person is
+    never picked at random.
     """
     from stalkcard.search import fold
 
@@ -202,14 +211,29 @@ def normalise_unit(raw: Any, card: Card, source: str = "unit") -> str:
     if text is not None and fold(text) in _NO_UNIT:
         return OTHER_UNIT
     persons = card.sparring.persons
+    found: list[Any] = []
     if text is not None:
         if text in {p.id for p in persons}:
             return text
-        words = fold(text).split()
-        found = [p for p in persons if all(w in fold(p.unit) for w in words)]
+        wanted = fold(text)
+        found = [p for p in persons if fold(p.unit) == wanted]
+        if not found and len(wanted.replace(" ", "")) >= MIN_UNIT:
+            found = [p for p in persons if all(w in fold(p.unit) for w in wanted.split())]
         if len(found) == 1:
-            return found[0].id
-    units = "; ".join(f"{unit} ({ident})" for ident, unit in unit_choices(card))
+            return str(found[0].id)
+    units = "; ".join(f"{label} ({ident})" for ident, label in unit_choices(card))
+    if len(found) > 1:
+        raise AnswerError(
+            _(
+                'Svaret "{key}" passer på flere ressourcepersoner: {value} ({matches}). Skriv '
+                "mere af enhedens navn, eller personens id. Enheder: {units}; eller other."
+            ).format(
+                key=source,
+                value=_describe(raw),
+                matches="; ".join(f"{p.name}, {p.unit}" for p in found),
+                units=units,
+            )
+        )
     raise AnswerError(
         _('Svaret "{key}" passer ikke på én enhed: {value}. Enheder: {units}; eller other.').format(
             key=source, value=_describe(raw), units=units

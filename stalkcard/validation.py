@@ -17,6 +17,7 @@ from stalkcard.i18n import _
 from stalkcard.model import (
     CONDITION_VALUES,
     CRITERIA,
+    NO_UNIT_WORDS,
     OTHER_UNIT,
     PATTERN_MESSAGES,
     ROLES,
@@ -236,6 +237,14 @@ def _cross_checks(card: Card, today: date | None = None) -> Iterator[_Problem]:
         [c.id for c in card.contacts + card.extra_contacts], ("sparring", "persons")
     )
     yield from duplicates(card.step_ids, ("videre_handling", "steps"))
+    for index, person in enumerate(card.sparring.persons):
+        if person.id in NO_UNIT_WORDS:  # would be everyone's unit ("no unit")
+            yield _Problem(
+                ("sparring", "persons", index, "id"),
+                _('"{id}" er et reserveret ord (svaret "ingen enhed"); brug et andet id.').format(
+                    id=person.id
+                ),
+            )
     yield from duplicates([s.id for s in card.supplements], ("supplements",))
     yield from duplicates([a.id for a in card.screening.assessments], ("screening", "assessments"))
     for index, org in enumerate(card.handling.organisations):

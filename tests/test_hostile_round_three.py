@@ -501,3 +501,67 @@ def test_twin_and_yaml_agree_on_dates_ahead(
         load_card(compiled=False)
     with pytest.raises(CardError, match="i fremtiden"):
         load_card()
+
+
+# 6. Unit matching: exact first, a minimum length, two persons in a unit, reserved ids -----------
+
+
+def _unit(card_file: Path | None, typed: str) -> str:
+    from stalkcard.card import load_card
+    from stalkcard.screening import normalise_unit
+
+    card = load_card(card_file) if card_file else load_card()
+    return normalise_unit(typed, card)
+
+
+def test_an_exact_unit_name_wins_over_substrings(tmp_path: Path) -> None:
+    # "Unge" is in "Ungeenheden" and "Børn og Unge" too: the exact name wins.
+    path = card_with(tmp_path, 'unit: "SSP konsulent"', 'unit: "Unge"')
+    assert _unit(path, "unge") == "marlene_skousboell_bendix"
+    assert _unit(path, "UNGE") == "marlene_skousboell_bendix"
+    assert _unit(path, "ungeenhed") == "vibeke_soenderskov_kristensen"  # substring still works
+
+
+@pytest.mark.parametrize("typed", ["t", "og", "s s"])
+def test_too_short_a_unit_suggests_nobody(typed: str, runner: CliRunner) -> None:
+    from stalkcard.errors import AnswerError
+
+    with pytest.raises(AnswerError, match="passer ikke på én enhed"):
+        _unit(None, typed)
+    result = runner.invoke(app, [*CHECK, "--answer", f"unit={typed}"])
+    assert result.exit_code == 2
+
+
+def test_ssp_is_still_found() -> None:
+    assert _unit(None, "ssp") == "marlene_skousboell_bendix"
+    assert _unit(None, "børn & unge") == "anne_bennike_hansen"
+
+
+def test_two_persons_in_one_unit_are_never_picked_at_random(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    from stalkcard.card import load_card
+    from stalkcard.errors import AnswerError
+    from stalkcard.screening import unit_choices
+
+    path = card_with(tmp_path, 'unit: "Arbejdsmarkedsservice"', 'unit: "Arbejdsmarkedsudvikling"')
+    with pytest.raises(AnswerError, match="flere ressourcepersoner") as caught:
+        _unit(path, "Arbejdsmarkedsudvikling")
+    assert "Nikoline Petersen" in caught.value.message and "Sofie Jensen" in caught.value.message
+    assert _unit(path, "sofie_jensen") == "sofie_jensen"  # the id tells them apart
+    # The prompt's and the page's choices (one list) can be told apart too.
+    labels = [label for _ident, label in unit_choices(load_card(path))]
+    assert len(set(labels)) == len(labels)
+    assert "Arbejdsmarkedsudvikling (Sofie Jensen)" in labels
+    env = {"STALKCARD_UNIT": "arbejdsmarkedsudvikling"}
+    result = runner.invoke(app, ["--card", str(path), *CHECK], env=env)
+    assert result.exit_code == 2
+    assert "flere ressourcepersoner" in result.output
+
+
+@pytest.mark.parametrize("reserved", ["other", "andet", "ingen", "none"])
+def test_a_reserved_person_id_is_refused(tmp_path: Path, runner: CliRunner, reserved: str) -> None:
+    path = card_with(tmp_path, "- id: sofie_jensen", f"- id: {reserved}")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert f'"{reserved}" er et reserveret ord' in result.output
