@@ -4,6 +4,7 @@ message and an exit code (see stalkcard.errors.ExitCode)."""
 import contextlib
 import functools
 import gc
+import io
 import os
 import sys
 from collections.abc import Callable
@@ -23,6 +24,7 @@ from stalkcard.errors import (
     ExitCode,
     FileExists,
     NoMatch,
+    OutputClosed,
     OutputError,
     StalkcardError,
 )
@@ -673,6 +675,59 @@ def install_signal_handlers() -> None:
             signal.signal(number, _on_signal)
 
 
+class _WholeWrites(io.RawIOBase):
+    """A file descriptor that takes every byte it is given: a short write is
+    continued, and a full non-blocking pipe (EAGAIN) is waited on. Python's own
+    unbuffered stdout (PYTHONUNBUFFERED=1) drops what a short write leaves."""
+
+    def __init__(self, fd: int) -> None:
+        super().__init__()
+        self.fd = fd
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self.fd
+
+    def isatty(self) -> bool:
+        return os.isatty(self.fd)
+
+    def write(self, data: Any) -> int:
+        import select
+
+        view = memoryview(data).cast("B")
+        done = 0
+        while done < len(view):
+            try:
+                done += os.write(self.fd, view[done:])
+            except BlockingIOError:
+                select.select([], [self.fd], [])  # until the reader makes room
+        return done
+
+
+def _whole_writes() -> None:
+    """stdout and stderr on a non-blocking pipe get a writer that never drops
+    output (the descriptor's mode is left alone: another process shares it)."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        try:
+            fd = stream.fileno()
+            if os.get_blocking(fd):
+                continue
+        except (AttributeError, OSError, ValueError):  # no descriptor (a test's capture)
+            continue
+        stream.flush()
+        wrapped = io.TextIOWrapper(
+            io.BufferedWriter(_WholeWrites(fd)),
+            encoding=stream.encoding,
+            errors=stream.errors,
+            line_buffering=stream.line_buffering,
+            write_through=True,
+        )
+        setattr(sys, name, wrapped)
+
+
 def _degrade_encoding() -> None:
     """Output that the terminal's encoding cannot show (an en dash in Latin-1 or
     ASCII) is replaced, never a crash."""
@@ -704,11 +759,14 @@ def main() -> None:
     if sys.stdout is None:  # started with stdout closed (>&-)
         _error(_("Kan ikke skrive output: {reason}").format(reason=_("udgangen er lukket")))
         sys.exit(int(ExitCode.INVALID))
+    _whole_writes()
     _degrade_encoding()
     install_signal_handlers()
     try:
         _run()
         sys.stdout.flush()
+    except OutputClosed as closed:
+        sys.exit(_output_failed(closed.error))
     except Terminated as stop:
         with contextlib.suppress(Exception):
             _error(_("Afbrudt af et signal. Intet er gemt."))

@@ -10,9 +10,11 @@ turns click's usage errors into the tool's own message and exit code 2.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from difflib import get_close_matches
 from typing import Any
 
@@ -21,7 +23,7 @@ from typer import _click
 from typer._click import exceptions as click_errors
 from typer.core import TyperCommand, TyperGroup
 
-from stalkcard.errors import ExitCode
+from stalkcard.errors import ExitCode, OutputClosed
 from stalkcard.i18n import _
 
 # The commands in the order a caseworker needs them; `check` is the main one.
@@ -101,6 +103,14 @@ class Group(TyperGroup):
         if self.subcommand_metavar in (None, "COMMAND [ARGS]..."):
             self.subcommand_metavar = _("KOMMANDO [ARGUMENTER]...")
 
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        with _closed_pipe_passes():  # --help and --version write while parsing
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: _click.Context) -> Any:
+        with _closed_pipe_passes():
+            return super().invoke(ctx)
+
     def list_commands(self, ctx: _click.Context) -> list[str]:
         names = super().list_commands(ctx)
         ranked = {name: index for index, name in enumerate(COMMAND_ORDER)}
@@ -143,6 +153,18 @@ class Group(TyperGroup):
         if not standalone_mode:
             return result
         sys.exit(result if isinstance(result, int) else 0)
+
+
+@contextlib.contextmanager
+def _closed_pipe_passes() -> Iterator[None]:
+    """A closed stdout (EPIPE) leaves as OutputClosed: Typer's click catches
+    the OSError itself and exits 1, the tool's code for "no match"."""
+    try:
+        yield
+    except OSError as error:
+        if error.errno == errno.EPIPE:
+            raise OutputClosed(error) from None
+        raise
 
 
 def _quoted(values: Iterable[str]) -> str:

@@ -565,3 +565,81 @@ def test_a_reserved_person_id_is_refused(tmp_path: Path, runner: CliRunner, rese
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 2
     assert f'"{reserved}" er et reserveret ord' in result.output
+
+
+# 7. Pipes: a closed pipe is not "no match"; a full non-blocking pipe loses nothing ---------------
+
+PIPED = {
+    "show": ["show", "--supplements"],
+    "markdown": ["show", "--format", "markdown"],
+    "contacts": ["contacts"],
+    "json": ["contacts", "--json"],
+    "check": CHECK,
+    "html": ["html"],
+    "help": ["--help"],
+    "command help": ["show", "--help"],
+    "version": ["--version"],
+}
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("STALKCARD_CARD", "STALKCARD_LANG")}
+    env.update(COLUMNS="100", **extra)
+    return env
+
+
+@posix
+@pytest.mark.parametrize("name", list(PIPED))
+def test_a_closed_pipe_is_not_no_match(name: str) -> None:
+    import subprocess
+
+    from helpers import stalkcard_command
+
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before the first byte: `| head -c 0`
+    try:
+        done = subprocess.run(
+            [*stalkcard_command(), *PIPED[name]],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            env=_env(),
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(write)
+    assert done.returncode == 0, done.stderr  # 1 is "no match" in the README
+    assert b"Traceback" not in done.stderr
+
+
+@posix
+@pytest.mark.skipif(not os.path.exists("/proc/sys/fs/pipe-max-size"), reason="Linux pipes")
+@pytest.mark.parametrize("unbuffered", ["1", ""])
+@pytest.mark.parametrize("name", ["html", "show", "check"])
+def test_a_full_non_blocking_pipe_loses_nothing(name: str, unbuffered: str) -> None:
+    import fcntl
+    import subprocess
+
+    from helpers import stalkcard_command
+
+    whole = subprocess.run(
+        [*stalkcard_command(), *PIPED[name]], capture_output=True, env=_env(), check=True
+    ).stdout
+    read, write = os.pipe()
+    fcntl.fcntl(write, 1031, 4096)  # F_SETPIPE_SZ: a small pipe fills at once
+    os.set_blocking(write, False)  # as a reader in an event loop may leave it
+    child = subprocess.Popen(
+        [*stalkcard_command(), *PIPED[name]],
+        stdout=write,
+        stderr=subprocess.PIPE,
+        env=_env(PYTHONUNBUFFERED=unbuffered),
+    )
+    os.close(write)
+    time.sleep(0.5)  # the child meets a full pipe before anyone reads
+    got = b""
+    while chunk := os.read(read, 65536):
+        got += chunk
+    os.close(read)
+    assert child.wait(timeout=60) == 0, child.stderr.read() if child.stderr else ""
+    assert len(whole) > 4096
+    assert got == whole
