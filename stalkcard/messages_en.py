@@ -429,6 +429,9 @@ ENGLISH: dict[str, str] = {
     "Se '{command} --help' for hjælp.": "See '{command} --help' for help.",
     "Fejl: {message}": "Error: {message}",
     # Hardening, round three (issue 18)
+    "telefonnummeret {phone} skal stå som et helt nummer i linjen, uden cifre lige før eller efter: det, der vises, er det, der ringes til.": (
+        "the phone number {phone} must stand in the line as a whole number, with no digit just before or after it: what is shown is what is dialled."
+    ),
     'Svaret "{key}" passer på flere ressourcepersoner: {value} ({matches}). Skriv mere af enhedens navn, eller personens id. Enheder: {units}; eller other.': (
         "The answer \"{key}\" fits more than one resource person: {value} ({matches}). Type more of the unit's name, or the person's id. Units: {units}; or other."
     ),

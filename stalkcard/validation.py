@@ -205,6 +205,20 @@ def _text_checks(card: Card, today: date) -> Iterator[_Problem]:
         )
 
 
+def phone_stands_whole(line: str, phone: str) -> bool:
+    """True when `phone` stands in `line`, and wherever it stands, as a whole
+    number: no digit just before or after it. The terminal, the Markdown and
+    the page's tel: link take the phone's first place in the line, so "12517
+    73749" must not pass for "2517 7374": it would show one number and dial another."""
+    places = [m.start() for m in re.finditer(f"(?={re.escape(phone)})", line)]
+    end = len(phone)
+    return bool(places) and all(
+        not (at > 0 and line[at - 1].isdigit())
+        and not (at + end < len(line) and line[at + end].isdigit())
+        for at in places
+    )
+
+
 def _cross_checks(card: Card, today: date | None = None) -> Iterator[_Problem]:
     """Rules that span fields: known ids, no duplicates, the card's safety floor,
     visible one-line text and a sensible date."""
@@ -252,6 +266,14 @@ def _cross_checks(card: Card, today: date | None = None) -> Iterator[_Problem]:
             yield _Problem(
                 ("handling", "organisations", index, "card_line"),
                 _("skal indeholde både navnet og telefonnummeret, som på kortet."),
+            )
+        elif not phone_stands_whole(org.card_line, org.phone):
+            yield _Problem(
+                ("handling", "organisations", index, "card_line"),
+                _(
+                    "telefonnummeret {phone} skal stå som et helt nummer i linjen, uden cifre "
+                    "lige før eller efter: det, der vises, er det, der ringes til."
+                ).format(phone=org.phone),
             )
 
     rules = card.screening.rules

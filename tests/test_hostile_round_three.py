@@ -643,3 +643,48 @@ def test_a_full_non_blocking_pipe_loses_nothing(name: str, unbuffered: str) -> N
     assert child.wait(timeout=60) == 0, child.stderr.read() if child.stderr else ""
     assert len(whole) > 4096
     assert got == whole
+
+
+# 8. What is shown is what is dialled: the phone stands whole in the card's line ------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Dansk Stalking Center, tlf.nr: 12517 73749",  # the issue's case
+        "Dansk Stalking Center, tlf.nr: 12517 7374",
+        "Dansk Stalking Center, tlf.nr: 2517 73741",
+        "Dansk Stalking Center, tlf.nr: 12517 7374 eller 2517 7374",  # the first is what is linked
+        "Dansk Stalking Center, tlf.nr: ٣2517 7374",  # an Arabic-Indic digit is a digit too
+    ],
+)
+def test_a_phone_inside_a_longer_number_is_refused(
+    tmp_path: Path, runner: CliRunner, line: str
+) -> None:
+    path = card_with(
+        tmp_path,
+        'card_line: "Dansk Stalking Center, tlf.nr: 2517 7374"',
+        f'card_line: "{line}"',
+    )
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2, result.output
+    assert "helt nummer" in result.output
+    assert "card_line" in result.output
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Dansk Stalking Center, tlf.nr: 2517 7374",
+        "Dansk Stalking Center, tlf.nr:2517 7374.",
+        "Dansk Stalking Center (+45 2517 7374)",
+    ],
+)
+def test_a_phone_standing_whole_is_accepted(tmp_path: Path, runner: CliRunner, line: str) -> None:
+    path = card_with(
+        tmp_path,
+        'card_line: "Dansk Stalking Center, tlf.nr: 2517 7374"',
+        f'card_line: "{line}"',
+    )
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 0, result.output
