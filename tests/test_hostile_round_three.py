@@ -688,3 +688,57 @@ def test_a_phone_standing_whole_is_accepted(tmp_path: Path, runner: CliRunner, l
     )
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 0, result.output
+
+
+# 9. Default-ignorable code points are refused by property, in the card and in echoes -------------
+
+# Default_Ignorable_Code_Point in Unicode 14.0's DerivedCoreProperties.txt (21 ranges).
+DEFAULT_IGNORABLE_14 = (
+    (0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160), (0x17B4, 0x17B5),
+    (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x206F), (0x3164, 0x3164),
+    (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8),
+    (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF),
+)  # fmt: skip
+
+
+@pytest.mark.skipif(
+    __import__("unicodedata").unidata_version != "14.0.0", reason="the list is Unicode 14.0's"
+)
+def test_default_ignorable_is_derived_as_unicode_lists_it() -> None:
+    from stalkcard.safe import default_ignorable
+
+    listed = {code for low, high in DEFAULT_IGNORABLE_14 for code in range(low, high + 1)}
+    derived = {code for code in range(0x110000) if default_ignorable(chr(code))}
+    assert derived == listed
+
+
+INVISIBLE = {
+    "combining grapheme joiner": "\u034f",
+    "Khmer vowel inherent aq": "\u17b4",
+    "Khmer vowel inherent aa": "\u17b5",
+    "Mongolian free variation selector": "\u180b",
+    "Mongolian free variation selector four": "\u180f",
+    "variation selector 16": "\ufe0f",
+    "variation selector 17": "\U000e0100",
+    "Hangul filler": "\u3164",
+}
+
+
+@pytest.mark.parametrize("name", list(INVISIBLE))
+def test_invisible_marks_are_refused_in_the_card(
+    tmp_path: Path, runner: CliRunner, name: str
+) -> None:
+    ch = INVISIBLE[name]
+    path = card_with(tmp_path, 'name: "Sofie Jensen"', f'name: "Sofie{ch} Jensen"')
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2, result.output
+    assert f"U+{ord(ch):04X}" in result.output
+
+
+@pytest.mark.parametrize("name", list(INVISIBLE))
+def test_invisible_marks_are_shown_in_echoes(name: str, runner: CliRunner) -> None:
+    ch = INVISIBLE[name]
+    result = runner.invoke(app, ["contacts", f"zz{ch}zz"])
+    assert result.exit_code == 1
+    assert ch not in result.output
+    assert ch.encode("unicode_escape").decode("ascii") in result.output
