@@ -7,6 +7,7 @@ always printed as text (rich.text.Text), never parsed as markup, so a "[" or a
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from datetime import datetime
@@ -183,34 +184,57 @@ def supplements_panel(supplements: Sequence[Supplement], urgent: bool = False) -
     return Panel(Group(*items), box=box.SQUARE, border_style=border, expand=True)
 
 
+_MD_INLINE = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]<>|"})
+_MD_LINE_START = re.compile(r"^(\s*)(?:([#>+=-])|(\d+)([.)]))")
+
+
+def md(text: str) -> str:
+    """Text from the card file for a Markdown file: the one escaper used by
+    `show --format markdown`, the note and `log`. Card text is text, never
+    Markdown or HTML: `<img src=...>`, `[x](javascript:...)`, `![](...)` and
+    emphasis come out as the characters typed (CommonMark backslash escapes),
+    and a line cannot start a heading, a quote or a list."""
+    escaped = text.translate(_MD_INLINE)
+    return _MD_LINE_START.sub(
+        lambda m: (
+            m.group(1) + "\\" + m.group(2)
+            if m.group(2)
+            else m.group(1) + m.group(3) + "\\" + m.group(4)
+        ),
+        escaped,
+    )
+
+
 def card_markdown(card: Card, section_id: str | None = None, supplements: bool = False) -> str:
     lines: list[str] = []
     if section_id is None:
-        lines += [f"# {card.meta.title}", "", f"_{_card_byline(card)}_", ""]
+        lines += [f"# {md(card.meta.title)}", "", f"_{md(_card_byline(card))}_", ""]
     for section in card.sections:
         if section_id is not None and section.id != section_id:
             continue
         level = "###" if isinstance(section, FormsSection) else "##"
-        lines += [f"{level} {section.heading}", ""]
+        lines += [f"{level} {md(section.heading)}", ""]
         if isinstance(section, DefinitionSection):
             for criterion in section.criteria:
-                lines += [criterion.text, ""]
+                lines += [md(criterion.text), ""]
         if isinstance(section, FormsSection):
-            lines += [f"- **{f.title}**  \n  {f.examples}" for f in section.forms] + [""]
+            lines += [f"- **{md(f.title)}**  \n  {md(f.examples)}" for f in section.forms] + [""]
         if isinstance(section, TextSection):
             for paragraph in section.paragraphs:
-                lines += [paragraph, ""]
+                lines += [md(paragraph), ""]
         if isinstance(section, SparringSection):
-            lines += [f"- {p.name}  \n  {p.unit}, {p.phone}" for p in section.persons] + [""]
+            lines += [
+                f"- {md(p.name)}  \n  {md(p.unit)}, {md(p.phone)}" for p in section.persons
+            ] + [""]
         if isinstance(section, HandlingSection):
-            lines += [f"- {o.card_line}" for o in section.organisations] + [""]
+            lines += [f"- {md(o.card_line)}" for o in section.organisations] + [""]
             for paragraph in section.closing:
-                lines += [paragraph, ""]
+                lines += [md(paragraph), ""]
         if isinstance(section, FurtherSection):
             for step in section.steps:
-                lines += [f"### {step.heading}", ""]
+                lines += [f"### {md(step.heading)}", ""]
                 for paragraph in step.paragraphs:
-                    lines += [paragraph, ""]
+                    lines += [md(paragraph), ""]
     if supplements and card.supplements:
         lines += supplements_markdown(card.supplements)
     return "\n".join(lines).rstrip() + "\n"
@@ -219,8 +243,8 @@ def card_markdown(card: Card, section_id: str | None = None, supplements: bool =
 def supplements_markdown(supplements: Sequence[Supplement]) -> list[str]:
     lines = [f"## {_(SUPPLEMENT_LABEL)}", ""]
     for supplement in supplements:
-        source = _("Kilde: {source}").format(source=supplement.source)
-        lines += [f"> {supplement.text}  ", f"> _{source}_", ""]
+        source = _("Kilde: {source}").format(source=md(supplement.source))
+        lines += [f"> {md(supplement.text)}  ", f"> _{source}_", ""]
     return lines
 
 
@@ -425,7 +449,7 @@ def result_markdown(card: Card, result: Result, when: datetime) -> str:
         "",
         _("Dato: {date}").format(date=when.strftime("%Y-%m-%d %H:%M")) + "  ",
         _("Handlekort: {title}, version {version}").format(
-            title=card.meta.title, version=card.meta.version
+            title=md(card.meta.title), version=md(card.meta.version)
         ),
         "",
         "> "
@@ -436,19 +460,19 @@ def result_markdown(card: Card, result: Result, when: datetime) -> str:
     if result.urgent:
         lines += [_("**AKUT FARE** – se tillæg nedenfor."), ""]
     lines += ["## " + _("Svar"), ""]
-    lines += [f"- {label}: {value}" for label, value in answer_lines(card, result.answers)]
-    lines += ["", "## " + _("Vurdering"), "", result.assessment_text, ""]
-    lines += [*card.mistanke.paragraphs, ""]
+    lines += [f"- {md(label)}: {md(value)}" for label, value in answer_lines(card, result.answers)]
+    lines += ["", "## " + _("Vurdering"), "", md(result.assessment_text), ""]
+    lines += [*map(md, card.mistanke.paragraphs), ""]
     if result.suggested:
         lines += ["## " + _("Forslag – ikke en del af handlekortet"), ""]
-        lines += [f"- {_contact_text(c)}" for c in result.suggested] + [""]
+        lines += [f"- {md(_contact_text(c))}" for c in result.suggested] + [""]
     lines += ["## " + _("Det skal du gøre nu"), ""]
     for number, step in enumerate(result.steps, start=1):
-        lines += [f"{number}. **{_step_title(step.heading, step.note)}**", ""]
-        lines += [f"   {p}" for p in step.paragraphs] + [""]
+        lines += [f"{number}. **{md(_step_title(step.heading, step.note))}**", ""]
+        lines += [f"   {md(p)}" for p in step.paragraphs] + [""]
         if step.contacts:
-            lines += [f"   - {_contact_text(c)}" for c in step.contacts] + [""]
-        lines += [f"   {p}" for p in step.after] + ([""] if step.after else [])
+            lines += [f"   - {md(_contact_text(c))}" for c in step.contacts] + [""]
+        lines += [f"   {md(p)}" for p in step.after] + ([""] if step.after else [])
     if result.supplements:
         lines += supplements_markdown(result.supplements)
     return "\n".join(lines).rstrip() + "\n"

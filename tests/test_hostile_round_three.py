@@ -742,3 +742,85 @@ def test_invisible_marks_are_shown_in_echoes(name: str, runner: CliRunner) -> No
     assert result.exit_code == 1
     assert ch not in result.output
     assert ch.encode("unicode_escape").decode("ascii") in result.output
+
+
+# 10. Markdown outputs carry card text as text: one escaper for show, the note and log -----------
+
+TRACKER = "<img src=https://sporing.invalid/x.png>"
+LINK = "[klik her](javascript:alert(1))"
+IMAGE = "![](https://sporing.invalid/y.png)"
+HOSTILE_MD = f"# Overskrift {TRACKER} {LINK} {IMAGE} **fed** <script>x</script> `kode` | a |"
+
+
+def _hostile_card(tmp_path: Path) -> Path:
+    text = CARD_TEXT
+    for old in (
+        # a paragraph (show), a step's text (the note, show), the card's quote in the log
+        '"Hvis du har mistanke om, at en borger udøver stalking eller bliver stalket, skal du '
+        'handle på din mistanke."',
+        '"Vejled den udsatte i at sige tydeligt fra overfor kontaktforsøgene, og derefter ikke at '
+        'svare på dem overhovedet. Vejled den udsatte i at dokumentere alle kontaktforsøgene."',
+        '"Er nogen i akut fare, så ring 112. Politiets almindelige nummer, når det ikke haster, er '
+        '114."',  # a supplement (show --supplements, the note)
+        '"Sofie Jensen"',  # a contact (show, the note's steps)
+        '"Arbejdsmarkedsservice"',  # a unit (show, the note)
+    ):
+        assert old in text, old
+        text = text.replace(old, f'"{HOSTILE_MD}"', 1)
+    path = tmp_path / "kort.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _rendered(markdown: str) -> str:
+    from markdown_it import MarkdownIt  # Rich's own dependency: CommonMark
+
+    return MarkdownIt("commonmark").enable("table").render(markdown)
+
+
+def _assert_inert(markdown: str) -> None:
+    html = _rendered(markdown)
+    assert "Overskrift" in html
+    assert "<img" not in html and "<script" not in html
+    assert 'href="javascript' not in html and "<a " not in html
+    assert "<h1>Overskrift" not in html and "<strong>fed" not in html
+    assert "&lt;img src=https://sporing.invalid/x.png&gt;" in html  # shown, as typed
+
+
+@pytest.mark.parametrize(
+    "args", [["show", "--format", "markdown", "--supplements"], ["log"]], ids=["show", "log"]
+)
+def test_show_and_log_markdown_carry_card_text_as_text(
+    tmp_path: Path, runner: CliRunner, args: list[str]
+) -> None:
+    result = runner.invoke(app, ["--card", str(_hostile_card(tmp_path)), *args])
+    assert result.exit_code == 0, result.output
+    _assert_inert(result.output)
+
+
+def test_the_note_carries_card_text_as_text(tmp_path: Path, runner: CliRunner) -> None:
+    note = tmp_path / "notat.md"
+    card = str(_hostile_card(tmp_path))
+    args = ["--card", card, *CHECK, "--answer", "unit=sofie_jensen", "--note", str(note)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    text = note.read_text(encoding="utf-8")
+    assert text.count("Overskrift") >= 4  # mistanke, own_options, 112, Sofie and her unit
+    _assert_inert(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "rendered"),
+    [
+        ("# ikke en overskrift", "<p># ikke en overskrift</p>"),
+        ("- ikke en liste", "<p>- ikke en liste</p>"),
+        ("1. ikke en liste", "<p>1. ikke en liste</p>"),
+        ("> ikke et citat", "<p>&gt; ikke et citat</p>"),
+        ("a_b_c *d* `e`", "<p>a_b_c *d* `e`</p>"),
+        ("Børn & Unge, tlf.nr: 2517 7374", "<p>Børn &amp; Unge, tlf.nr: 2517 7374</p>"),
+    ],
+)
+def test_md_escapes_structure_not_words(text: str, rendered: str) -> None:
+    from stalkcard.render import md
+
+    assert _rendered(md(text)).strip() == rendered
