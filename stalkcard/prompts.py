@@ -64,7 +64,7 @@ def _exit_on_ctrl_d(event: KeyPressEvent) -> None:
 def _ask(question: questionary.Question) -> Any:
     """Ask; Ctrl-C and Ctrl-D both become Cancelled."""
     try:
-        return _ctrl_d(question).unsafe_ask()
+        return _ctrl_d(_danish_summary(question)).unsafe_ask()
     except (KeyboardInterrupt, EOFError):
         raise Cancelled(_(CANCELLED)) from None
 
@@ -72,13 +72,50 @@ def _ask(question: questionary.Question) -> Any:
 def _danish_summary(question: questionary.Question) -> questionary.Question:
     """questionary's checkbox sums up its answer in English ("done (2
     selections)"), built inside the prompt's own message. Rewrite those answer
-    words in the prompt sessions' messages, which is where they are drawn."""
+    words in the prompt sessions' messages, which is where they are drawn; and
+    wrap each message (the question, its hint, the answer) between words at the
+    terminal's width: prompt_toolkit breaks a long line anywhere, mid-word."""
     for window in question.application.layout.find_all_windows():
         prefix = window.get_line_prefix
         session = getattr(getattr(prefix, "func", None), "__self__", None)
         if isinstance(prefix, functools.partial) and isinstance(session, PromptSession):
             session.message = cast(Any, _translating(session.message))
     return question
+
+
+def wrap_fragments(fragments: list[tuple[str, str]], width: int) -> list[tuple[str, str]]:
+    """Styled text broken into lines of at most `width` cells, between words
+    (at a space, which becomes the line break). A word longer than the line is
+    left whole, for the terminal to wrap."""
+    from prompt_toolkit.utils import get_cwidth
+
+    chars: list[tuple[str, str]] = []
+    column, space = 0, -1  # cells on this line; where its last space is
+    for style, text in fragments:
+        for ch in text:
+            if ch == "\n":
+                column, space = -1, -1
+            elif column + get_cwidth(ch) > width and space >= 0:
+                chars[space] = (chars[space][0], "\n")
+                column = sum(get_cwidth(c) for _s, c in chars[space + 1 :])
+                space = -1
+            chars.append((style, ch))
+            column += get_cwidth(ch)
+            if ch == " ":
+                space = len(chars) - 1
+    out: list[tuple[str, str]] = []
+    for style, ch in chars:
+        if out and out[-1][0] == style:
+            out[-1] = (style, out[-1][1] + ch)
+        else:
+            out.append((style, ch))
+    return out
+
+
+def _width() -> int:
+    from prompt_toolkit.application.current import get_app
+
+    return max(10, get_app().output.get_size().columns - 1)  # the last cell moves the cursor
 
 
 def _translating(message: Any) -> Callable[[], list[tuple[str, str]]]:
@@ -93,7 +130,7 @@ def _translating(message: Any) -> Callable[[], list[tuple[str, str]]]:
                 elif many:
                     text = _("{count} markeret").format(count=many.group(1))
             out.append((style, text))
-        return out
+        return wrap_fragments(out, _width())
 
     return translated
 
@@ -159,14 +196,12 @@ def ask_question(
         if back:
             form_choices.append(Choice(_("Tilbage til forrige spørgsmål"), value=BACK))
         picked = _ask(
-            _danish_summary(
-                questionary.checkbox(
-                    questions.forms,
-                    choices=form_choices,
-                    instruction=_hint(CHECKBOX_HINT, progress),
-                    style=STYLE,
-                    pointer=">",
-                )
+            questionary.checkbox(
+                questions.forms,
+                choices=form_choices,
+                instruction=_hint(CHECKBOX_HINT, progress),
+                style=STYLE,
+                pointer=">",
             )
         )
         forms = tuple(f.id for f in card.eksempler.forms if f.id in picked)
