@@ -103,6 +103,9 @@ class Group(TyperGroup):
         if self.subcommand_metavar in (None, "COMMAND [ARGS]..."):
             self.subcommand_metavar = _("KOMMANDO [ARGUMENTER]...")
 
+    def parse_args(self, ctx: _click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, global_options_first(args, self))
+
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
         with _closed_pipe_passes():  # --help and --version write while parsing
             return super().make_context(*args, **kwargs)
@@ -153,6 +156,43 @@ class Group(TyperGroup):
         if not standalone_mode:
             return result
         sys.exit(result if isinstance(result, int) else 0)
+
+
+GLOBAL_OPTIONS = ("--lang", "--card")  # each takes a value
+
+
+def global_options_first(args: Sequence[str], group: _click.Group) -> list[str]:
+    """The command line with the app's global options (--lang, --card) moved
+    before the command when they were typed after it (`stalkcard show --lang
+    en`), as click only takes them there. A command with an option of the same
+    name (`html --lang`) keeps its own; nothing after `--` is moved."""
+    args = list(args)
+    at = 0
+    while at < len(args) and args[at] not in group.commands:
+        if args[at] == "--":
+            return args
+        at += 2 if args[at] in GLOBAL_OPTIONS else 1
+    if at >= len(args):
+        return args
+    command = group.commands[args[at]]
+    own = {name for param in command.params for name in getattr(param, "opts", [])}
+    front: list[str] = []
+    rest: list[str] = []
+    index = at + 1
+    while index < len(args):
+        arg = args[index]
+        if arg == "--":
+            rest += args[index:]
+            break
+        name = arg.partition("=")[0]
+        if name in GLOBAL_OPTIONS and name not in own and ("=" in arg or index + 1 < len(args)):
+            takes = 1 if "=" in arg else 2
+            front += args[index : index + takes]
+            index += takes
+            continue
+        rest.append(arg)
+        index += 1
+    return [*args[:at], *front, args[at], *rest]
 
 
 @contextlib.contextmanager

@@ -882,3 +882,50 @@ def test_hints_wrap_between_words_at_80_columns(tmp_path: Path) -> None:
         assert "[TELEFONOPKALD OG BESKEDER]" in shown.replace("\n", " "), shown  # was "R]"
     finally:
         child.terminate(force=True)
+
+
+@pytest.mark.parametrize(
+    ("after", "before"),
+    [
+        (["show", "--lang", "en"], ["--lang", "en", "show"]),
+        (["show", "--lang=en"], ["--lang", "en", "show"]),
+        (["show", "stalking", "--lang", "en"], ["--lang", "en", "show", "stalking"]),
+        (["contacts", "politi", "--lang", "en"], ["--lang", "en", "contacts", "politi"]),
+        ([*CHECK, "--lang", "en"], ["--lang", "en", *CHECK]),
+        (["log", "--lang", "en"], ["--lang", "en", "log"]),
+        (["validate", "--lang", "en"], ["--lang", "en", "validate"]),
+    ],
+)
+def test_global_options_after_the_command(
+    runner: CliRunner, after: list[str], before: list[str]
+) -> None:
+    from stalkcard.i18n import set_language
+
+    try:
+        english = runner.invoke(app, before)
+        result = runner.invoke(app, after)
+    finally:
+        set_language("da")
+    assert result.exit_code == 0, result.output  # was 2: "No such option"
+    assert english.exit_code == 0
+    assert result.output == english.output
+
+
+def test_card_after_the_command(tmp_path: Path, runner: CliRunner) -> None:
+    path = card_with(tmp_path, '"Sofie Jensen"', '"Sofie Jensen-Testesen"')
+    for args in (["contacts", "sofie", "--card", str(path)], ["show", f"--card={path}"]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+        assert "Sofie Jensen-Testesen" in result.output
+
+
+def test_global_options_first_leaves_the_rest_alone() -> None:
+    from stalkcard.cli import app as typer_app
+    from stalkcard.clitext import global_options_first
+
+    group = __import__("typer").main.get_command(typer_app)
+    assert global_options_first(["show", "--lang", "en"], group) == ["--lang", "en", "show"]
+    assert global_options_first(["--card", "show", "show"], group) == ["--card", "show", "show"]
+    assert global_options_first(["html", "--lang", "en"], group) == ["html", "--lang", "en"]
+    assert global_options_first(["contacts", "--", "--lang"], group) == ["contacts", "--", "--lang"]
+    assert global_options_first(["show", "--lang"], group) == ["show", "--lang"]
