@@ -161,7 +161,7 @@ class Group(TyperGroup):
 GLOBAL_OPTIONS = ("--lang", "--card")  # each takes a value
 
 
-def global_options_first(args: Sequence[str], group: _click.Group) -> list[str]:
+def global_options_first(args: Sequence[str], group: TyperGroup) -> list[str]:
     """The command line with the app's global options (--lang, --card) moved
     before the command when they were typed after it (`stalkcard show --lang
     en`), as click only takes them there. A command with an option of the same
