@@ -28,7 +28,7 @@ from stalkcard.errors import (
     OutputError,
     StalkcardError,
 )
-from stalkcard.i18n import LANG_ENV, LANGUAGES, _, requested_language, set_language
+from stalkcard.i18n import LANG_ENV, LANGUAGES, _, ngettext, requested_language, set_language
 
 # Typer takes the help texts now, so the language is settled before the app is built.
 set_language(requested_language(sys.argv))
@@ -314,9 +314,11 @@ def contacts(
         on_card = [c for c in found if c.part_of_card]
         path = write_private(vcard, vcards(card, on_card), force=force)
         _say(
-            _("{count} kontakter er gemt som vCard: {path}").format(
-                count=len(on_card), path=path.absolute()
-            )
+            ngettext(
+                "{count} kontakt er gemt som vCard: {path}",
+                "{count} kontakter er gemt som vCard: {path}",
+                len(on_card),
+            ).format(count=len(on_card), path=path.absolute())
         )
     elif as_json:
         from stalkcard import render
@@ -391,21 +393,33 @@ def validate(
     language = _language_option(ctx)
     card = load_card(chosen, language=language, compiled=False)
     _warn_ahead(card)
+    persons, organisations = len(card.sparring.persons), len(card.handling.organisations)
+    forms, steps = len(card.eksempler.forms), len(card.step_ids)
+    counts = ", ".join(
+        [
+            ngettext("{count} ressourceperson", "{count} ressourcepersoner", persons).format(
+                count=persons
+            ),
+            ngettext("{count} ekstern kontakt", "{count} eksterne kontakter", organisations).format(
+                count=organisations
+            ),
+            ngettext("{count} form for stalking", "{count} former for stalking", forms).format(
+                count=forms
+            ),
+            ngettext("{count} trin", "{count} trin", steps).format(count=steps),
+        ]
+    )
     _say(
         _(
             "Kortet er gyldigt: {path}\n"
             "  {title}, version {version}\n"
-            "  {persons} ressourcepersoner, {organisations} eksterne kontakter, "
-            "{forms} former for stalking, {steps} trin.\n"
+            "  {counts}.\n"
             "  Kontakterne er sidst kontrolleret {verified}."
         ).format(
             path=card_path(chosen, language),
             title=card.meta.title,
             version=card.meta.version,
-            persons=len(card.sparring.persons),
-            organisations=len(card.handling.organisations),
-            forms=len(card.eksempler.forms),
-            steps=len(card.step_ids),
+            counts=counts,
             verified=card.meta.contacts_verified.isoformat(),
         )
     )

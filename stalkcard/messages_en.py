@@ -48,8 +48,6 @@ ENGLISH: dict[str, str] = {
     "skal være et afsnit med felter (nøgle: værdi).": "must be a section of fields (key: value).",
     "er ugyldigt ({what}).": "is invalid ({what}).",
     "skal være {expected}, ikke {got}.": "must be {expected}, not {got}.",
-    "skal have mindst {count} punkt(er).": "must have at least {count} item(s).",
-    "må højst have {count} punkter.": "may have at most {count} items.",
     'skal være tekst i anførselstegn, fx "{value}", ikke et tal.': (
         'must be text in quotes, e.g. "{value}", not a number.'
     ),
@@ -89,7 +87,6 @@ ENGLISH: dict[str, str] = {
         "a rule without conditions must always show {steps}: the card says that a suspicion "
         "must always be acted on."
     ),
-    "... og {count} fejl mere.": "... and {count} more errors.",
     "nøglen {key} skal være tekst (skriv den i anførselstegn, hvis det er et tal eller ja/nej).": (
         "the key {key} must be text (write it in quotes if it is a number or yes/no)."
     ),
@@ -165,12 +162,8 @@ ENGLISH: dict[str, str] = {
     "Erstat en eksisterende notatfil.": "Replace an existing note file.",
     "Intet notat er gemt.": "No note was saved.",
     "Skabelonen er gemt: {path}": "The template is saved: {path}",
-    "Kortet er gyldigt: {path}\n  {title}, version {version}\n  {persons} ressourcepersoner, "
-    "{organisations} eksterne kontakter, {forms} former for stalking, {steps} trin.\n"
-    "  Kontakterne er sidst kontrolleret {verified}.": (
-        "The card is valid: {path}\n  {title}, version {version}\n  {persons} resource persons, "
-        "{organisations} external contacts, {forms} forms of stalking, {steps} steps.\n"
-        "  The contacts were last checked {verified}."
+    "Kortet er gyldigt: {path}\n  {title}, version {version}\n  {counts}.\n  Kontakterne er sidst kontrolleret {verified}.": (
+        "The card is valid: {path}\n  {title}, version {version}\n  {counts}.\n  The contacts were last checked {verified}."
     ),
     "Der er ingen terminal at stille spørgsmålene i. Giv svarene med --answers FIL eller "
     "--answer NØGLE=VÆRDI (se stalkcard check --help).": (
@@ -187,7 +180,6 @@ ENGLISH: dict[str, str] = {
     'Afsnittet "{section}" findes ikke. Afsnit: {ids}.': (
         'The section "{section}" does not exist. Sections: {ids}.'
     ),
-    "{count} kontakter er gemt som vCard: {path}": "{count} contacts are saved as vCard: {path}",
     "Notatet er gemt: {path} (kun du kan læse det).": (
         "The note is saved: {path} (only you can read it)."
     ),
@@ -374,7 +366,6 @@ ENGLISH: dict[str, str] = {
     ),
     # The interactive flow
     "ingen markeret": "none marked",
-    "{count} markeret": "{count} marked",
     "Spørgsmål {number} af {total}": "Question {number} of {total}",
     "piletasterne flytter, Enter vælger": "arrow keys move, Enter chooses",
     "mellemrum markerer, Enter går videre; ingen markeret er også et svar": (
@@ -497,4 +488,39 @@ ENGLISH: dict[str, str] = {
     "Lavet med stalkcard {version} ud fra kortfilen. Siden henter intet fra nettet og gemmer intet.": (
         "Made with stalkcard {version} from the card file. The page fetches nothing from the network and stores nothing."
     ),
+}
+
+# Messages with a count: (Danish singular, Danish plural) -> (English singular,
+# English plural), as msgid and msgid_plural in a gettext catalog (i18n.ngettext).
+PLURALS: dict[tuple[str, str], tuple[str, str]] = {
+    ("{count} kontakt er gemt som vCard: {path}", "{count} kontakter er gemt som vCard: {path}"): (
+        "{count} contact is saved as vCard: {path}",
+        "{count} contacts are saved as vCard: {path}",
+    ),
+    ("{count} ressourceperson", "{count} ressourcepersoner"): (
+        "{count} resource person",
+        "{count} resource persons",
+    ),
+    ("{count} ekstern kontakt", "{count} eksterne kontakter"): (
+        "{count} external contact",
+        "{count} external contacts",
+    ),
+    ("{count} form for stalking", "{count} former for stalking"): (
+        "{count} form of stalking",
+        "{count} forms of stalking",
+    ),
+    ("{count} trin", "{count} trin"): ("{count} step", "{count} steps"),
+    ("skal have mindst {count} punkt.", "skal have mindst {count} punkter."): (
+        "must have at least {count} item.",
+        "must have at least {count} items.",
+    ),
+    ("må højst have {count} punkt.", "må højst have {count} punkter."): (
+        "may have at most {count} item.",
+        "may have at most {count} items.",
+    ),
+    ("... og {count} fejl mere.", "... og {count} fejl mere."): (
+        "... and {count} more error.",
+        "... and {count} more errors.",
+    ),
+    ("{count} markeret", "{count} markeret"): ("{count} marked", "{count} marked"),
 }

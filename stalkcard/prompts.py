@@ -22,7 +22,7 @@ from prompt_toolkit.shortcuts import PromptSession
 from questionary import Choice, Style
 
 from stalkcard.errors import Cancelled
-from stalkcard.i18n import _
+from stalkcard.i18n import _, ngettext
 from stalkcard.model import CRITERIA, NO, OTHER_UNIT, UNKNOWN, YES, Card
 from stalkcard.screening import Answers, unit_choices
 
@@ -128,7 +128,10 @@ def _translating(message: Any) -> Callable[[], list[tuple[str, str]]]:
                 if text == "done":
                     text = _("ingen markeret")
                 elif many:
-                    text = _("{count} markeret").format(count=many.group(1))
+                    number = int(many.group(1))
+                    text = ngettext("{count} markeret", "{count} markeret", number).format(
+                        count=number
+                    )
             out.append((style, text))
         return wrap_fragments(out, _width())
 

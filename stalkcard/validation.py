@@ -13,7 +13,7 @@ import yaml
 
 from stalkcard.card import FUTURE_LIMIT, days_ahead
 from stalkcard.errors import CardError
-from stalkcard.i18n import _
+from stalkcard.i18n import _, ngettext
 from stalkcard.model import (
     CONDITION_VALUES,
     CRITERIA,
@@ -97,9 +97,20 @@ def _schema_problem(error: msgspec.ValidationError, data: Any) -> _Problem:
         return _Problem(loc, _(message))
     if found := re.match(r"Expected `(\w+)` of length ([<>]=) (\d+)", what):
         count = found.group(3)
+        number = int(count)
         if found.group(2) == ">=":
-            return _Problem(loc, _("skal have mindst {count} punkt(er).").format(count=count))
-        return _Problem(loc, _("må højst have {count} punkter.").format(count=count))
+            return _Problem(
+                loc,
+                ngettext(
+                    "skal have mindst {count} punkt.", "skal have mindst {count} punkter.", number
+                ).format(count=count),
+            )
+        return _Problem(
+            loc,
+            ngettext(
+                "må højst have {count} punkt.", "må højst have {count} punkter.", number
+            ).format(count=count),
+        )
     if found := re.match(r"Expected `(\w+)`, got `(\w+)`", what):
         expected, got = found.groups()
         value = _value_at(data, loc)
@@ -392,5 +403,11 @@ def validate_data(data: Any, node: yaml.Node | None, source: str) -> Card:
         )
         lines.append(f"  {where}{field}")
     if len(problems) > MAX_ERRORS:
-        lines.append("  " + _("... og {count} fejl mere.").format(count=len(problems) - MAX_ERRORS))
+        more = len(problems) - MAX_ERRORS
+        lines.append(
+            "  "
+            + ngettext("... og {count} fejl mere.", "... og {count} fejl mere.", more).format(
+                count=more
+            )
+        )
     raise CardError("\n".join(lines))

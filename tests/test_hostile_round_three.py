@@ -929,3 +929,74 @@ def test_global_options_first_leaves_the_rest_alone() -> None:
     assert global_options_first(["html", "--lang", "en"], group) == ["html", "--lang", "en"]
     assert global_options_first(["contacts", "--", "--lang"], group) == ["contacts", "--", "--lang"]
     assert global_options_first(["show", "--lang"], group) == ["show", "--lang"]
+
+
+def _ngettext_calls() -> set[tuple[str, str]]:
+    """Every ngettext(singular, plural, n) with literal forms in the package."""
+    import ast
+
+    import stalkcard
+
+    found: set[tuple[str, str]] = set()
+    for path in Path(stalkcard.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "ngettext"
+                and len(node.args) == 3
+                and all(isinstance(a, ast.Constant) for a in node.args[:2])
+            ):
+                found.add((node.args[0].value, node.args[1].value))  # type: ignore[attr-defined]
+    return found
+
+
+def test_every_plural_has_both_english_forms() -> None:
+    import re
+
+    from stalkcard.messages_en import PLURALS
+
+    calls = _ngettext_calls()
+    assert len(calls) >= 8
+    assert calls == set(PLURALS)  # none missing, none left over
+    names = re.compile(r"\{(\w*)\}")
+    for danish, english in PLURALS.items():
+        for text in (*danish, *english):
+            assert sorted(names.findall(text)) == sorted(names.findall(danish[1])), text
+
+
+@pytest.mark.parametrize(
+    ("lang", "one", "many"),
+    [
+        ("da", "1 kontakt er gemt som vCard", "2 kontakter er gemt som vCard"),
+        ("en", "1 contact is saved as vCard", "2 contacts are saved as vCard"),
+    ],
+)
+def test_singular_and_plural_in_both_languages(
+    tmp_path: Path, runner: CliRunner, lang: str, one: str, many: str
+) -> None:
+    from stalkcard.i18n import set_language
+
+    try:
+        single = runner.invoke(
+            app, ["--lang", lang, "contacts", "dansk", "--vcard", str(tmp_path / "a")]
+        )
+        double = runner.invoke(
+            app, ["--lang", lang, "contacts", "jobcenter", "--vcard", str(tmp_path / "b")]
+        )
+    finally:
+        set_language("da")
+    assert single.exit_code == 0 and double.exit_code == 0, single.output + double.output
+    assert one in single.output  # was "1 kontakter er gemt"
+    assert many in double.output
+
+
+def test_at_least_one_item_is_singular(tmp_path: Path, runner: CliRunner) -> None:
+    text = CARD_TEXT
+    start = text.index("  persons:\n")
+    end = text.index("\nhandling:")
+    path = tmp_path / "kort.yaml"
+    path.write_text(text[:start] + "  persons: []\n" + text[end:], encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert "skal have mindst 1 punkt." in result.output  # was "1 punkt(er)"
