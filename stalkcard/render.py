@@ -358,15 +358,15 @@ def result_renderables(card: Card, result: Result) -> list[RenderableType]:
     return out
 
 
-def call_now(card: Card, result: Result) -> list[tuple[Contact, bool]]:
+def call_now(card: Card, result: Result) -> tuple[tuple[Contact, bool], ...]:
     """Whom the closing summary says to call, in order, each with whether it is
     the tool's suggestion: the suggested resource persons (or, with no
     suggestion, all of them, as the card lists them), then the card's
-    organisations. What to suggest is the engine's (Result.suggested)."""
-    suggested = list(result.suggested)
-    persons = suggested or [c for c in result.contacts if c.kind == "person"]
-    organisations = [c for c in result.contacts if c.kind == "organisation"]
-    return [(c, c in suggested) for c in persons] + [(c, False) for c in organisations]
+    organisations. What to suggest is the engine's (Result.suggested); the
+    order is worked out once per card and suggestion (screening.CompiledCard)."""
+    from stalkcard.screening import compiled
+
+    return compiled(card).call_now(result.suggested)
 
 
 def closing_summary(card: Card, result: Result) -> RenderableType:

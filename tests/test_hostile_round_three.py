@@ -1000,3 +1000,102 @@ def test_at_least_one_item_is_singular(tmp_path: Path, runner: CliRunner) -> Non
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 2
     assert "skal have mindst 1 punkt." in result.output  # was "1 punkt(er)"
+
+
+# 13. The page's build is linear in the number of persons: evaluate's per-card work done once ----
+
+
+def _card_with_persons(count: int) -> object:
+    import importlib.util
+
+    from stalkcard.card import card_from_text
+
+    spec = importlib.util.spec_from_file_location(
+        "html_build", Path(__file__).parent.parent / "bench" / "html_build.py"
+    )
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    return card_from_text(bench.card_text(count), f"<{count}>")
+
+
+def test_the_page_build_does_the_per_card_work_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every evaluation used to rebuild the card's contacts, step table and rule
+    conditions: work that grows with the persons, for combinations that grow
+    with the persons too. Counted, not timed (bench/html_build.py times it)."""
+    from stalkcard import model
+    from stalkcard.web import combinations, render_page
+
+    built: list[int] = []
+    real = model.Card.contacts.fget
+    assert real is not None
+    monkeypatch.setattr(
+        model.Card, "contacts", property(lambda card: built.append(1) or real(card))
+    )
+    for persons in (5, 40):
+        card = _card_with_persons(persons)
+        built.clear()
+        render_page(card, "da")  # type: ignore[arg-type]
+        assert len(combinations(card)) > 1000  # type: ignore[arg-type]
+        assert len(built) <= 10, len(built)  # was one per combination (2,916 and 19,926)
+
+
+def _reference(card: object, answers: object) -> tuple[object, ...]:
+    """The rules evaluated the plain way, rule by rule with `matches`."""
+    from stalkcard.screening import matches
+
+    rules = card.screening.rules  # type: ignore[attr-defined]
+    notes: dict[str, str | None] = {}
+    for rule in rules.steps:
+        if matches(rule, answers):  # type: ignore[arg-type]
+            for ident in rule.show:
+                notes[ident] = None if notes.get(ident, "") is None else rule.note
+    return (
+        next(r.result for r in rules.assessment if matches(r, answers)),  # type: ignore[arg-type]
+        any(matches(r, answers) for r in rules.urgent),  # type: ignore[arg-type]
+        [(ident, notes[ident]) for ident in card.step_ids if ident in notes],  # type: ignore[attr-defined]
+        sorted({i for r in rules.supplements if matches(r, answers) for i in r.show}),  # type: ignore[arg-type]
+        list(dict.fromkeys(i for r in rules.suggest if matches(r, answers) for i in r.show)),  # type: ignore[arg-type]
+    )
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_the_compiled_rules_give_what_the_rules_say(language: str) -> None:
+    from stalkcard.card import load_card
+    from stalkcard.screening import evaluate
+    from stalkcard.web import combinations
+
+    card = load_card(language=language)
+    for answers in combinations(card):
+        result = evaluate(card, answers)
+        got = (
+            result.assessment,
+            result.urgent,
+            [(s.id, s.note) for s in result.steps],
+            sorted(s.id for s in result.supplements),
+            [c.id for c in result.suggested],
+        )
+        assert got == _reference(card, answers), answers
+        assert result.contacts == tuple(card.contacts)
+
+
+def test_a_changed_card_is_compiled_anew() -> None:
+    import msgspec
+
+    from stalkcard.card import load_card
+    from stalkcard.screening import Answers, evaluate
+
+    card = load_card()
+    answers = Answers("victim", "no", "yes", "yes", "yes")
+    first = evaluate(card, answers)
+    changed = msgspec.structs.replace(
+        card,
+        screening=msgspec.structs.replace(
+            card.screening,
+            assessments=[
+                msgspec.structs.replace(a, text="Ændret") for a in card.screening.assessments
+            ],
+        ),
+    )
+    assert evaluate(changed, answers).assessment_text == "Ændret"
+    assert evaluate(card, answers).assessment_text == first.assessment_text
