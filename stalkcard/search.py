@@ -84,6 +84,7 @@ def find_contacts(contacts: Sequence[Contact], query: str | None) -> list[Contac
         return list(contacts)
     assert query is not None
     check_query(query)
+    query = unicodedata.normalize("NFKC", query)  # fullwidth digits are digits too
     if _is_number(query):
         wanted = digits(query)
         exact = [c for c in contacts if digits(c.phone) == wanted]
@@ -144,6 +145,6 @@ def closest(contacts: Sequence[Contact], query: str, count: int = SUGGESTIONS) -
 def search(contacts: Sequence[Contact], query: str | None) -> tuple[list[Contact], bool]:
     """(found, fuzzy): exact matches, or else near misses (fuzzy=True)."""
     found = find_contacts(contacts, query)
-    if found or not query or _is_number(query):
+    if found or not query or _is_number(unicodedata.normalize("NFKC", query)):
         return found, False
     return near_contacts(contacts, query), True

@@ -166,6 +166,10 @@ def test_each_ranking_is_computed_once(monkeypatch: pytest.MonkeyPatch) -> None:
         ("S\u0336SP", None),  # a combining overlay is not a letter: no exact match
         ("s\u200bsp", "marlene_skousboell_bendix"),  # a zero-width space typed along
         ("SØNDERSKOV", "vibeke_soenderskov_kristensen"),
+        (
+            "\uff18\uff17\uff19\uff14 \uff17\uff19\uff18\uff13",
+            "vibeke_soenderskov_kristensen",
+        ),  # fullwidth
     ],
 )
 def test_search_folds_unicode(query: str, expected: str | None) -> None:
