@@ -138,6 +138,20 @@ def _translating(message: Any) -> Callable[[], list[tuple[str, str]]]:
     return translated
 
 
+def _wrapped_choice(choice: Choice) -> Choice:
+    """A choice whose title is wider than the terminal, wrapped between words
+    onto indented lines (prompt_toolkit would cut it off at the edge)."""
+    import shutil
+    import textwrap
+
+    title = choice.title
+    width = shutil.get_terminal_size((80, 24)).columns - 4  # the pointer and a margin
+    if not isinstance(title, str) or len(title) <= width or width < 20:
+        return choice
+    lines = textwrap.wrap(title, width, subsequent_indent="  ", break_on_hyphens=False)
+    return Choice("\n   ".join(lines), value=choice.value, disabled=choice.disabled)
+
+
 def _hint(hint: str, progress: tuple[int, int] | None) -> str:
     if progress is None:
         return f"({_(hint)})"
@@ -154,6 +168,7 @@ def _select(
 ) -> Any:
     if back:
         choices = [*choices, Choice(_("Tilbage til forrige spørgsmål"), value=BACK)]
+    choices = [_wrapped_choice(c) for c in choices]
     chosen = next((c for c in choices if c.value == default), choices[0])
     answer = _ask(
         questionary.select(

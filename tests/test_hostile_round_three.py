@@ -1103,3 +1103,27 @@ def test_a_changed_card_is_compiled_anew() -> None:
     )
     assert evaluate(changed, answers).assessment_text == "Ændret"
     assert evaluate(card, answers).assessment_text == first.assessment_text
+
+
+def test_a_long_choice_wraps_between_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The review's "Ret: Former set: ..." with every form marked was cut off
+    mid-word at the terminal's edge; now it wraps, indented under its choice."""
+    import os as os_module
+    import shutil
+
+    from questionary import Choice
+
+    from stalkcard.prompts import _wrapped_choice
+
+    monkeypatch.setattr(shutil, "get_terminal_size", lambda *a: os_module.terminal_size((60, 24)))
+    title = (
+        "Ret: Former set: TELEFONOPKALD OG BESKEDER, KONTAKT GENNEM ANDRE, HÆRVÆRK OG "
+        "TRUSLER, DIGITAL STALKING, GAVER, OVERVÅGNING"
+    )
+    wrapped = _wrapped_choice(Choice(title, value="forms"))
+    assert wrapped.value == "forms"
+    lines = str(wrapped.title).split("\n")
+    assert len(lines) > 1 and all(len(line) <= 56 for line in lines)
+    assert " ".join(line.strip() for line in lines) == title
+    short = Choice("Se resultatet", value="done")
+    assert _wrapped_choice(short) is short
