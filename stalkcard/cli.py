@@ -592,8 +592,11 @@ def _interactive_answers(card: Any, unit: str | None) -> Any:
         elif event == "forms":
             console.print(render.forms_overview(data))
         elif event == "danger":
-            console.print(Text(_("AKUT FARE"), style="bold red"))
-            console.print(render.supplements_panel(urgent_supplements(card), urgent=True))
+            # Shown the moment danger is answered "Ja" or "Ved ikke" (possible danger).
+            shown = urgent_supplements(card, data)
+            if shown:
+                console.print(Text(render.danger_heading(data), style="bold red"))
+                console.print(render.supplements_panel(shown, urgent=True))
 
     def describe(key: str, value: Any) -> str:
         from stalkcard import render

@@ -190,6 +190,9 @@ ENGLISH: dict[str, str] = {
     ),
     "Kortet siger: {text}": "The card says: {text}",
     "AKUT FARE": "ACUTE DANGER",
+    "MULIG AKUT FARE": "POSSIBLE ACUTE DANGER",
+    'danger: "{value}" skal gøre resultatet akut (en regel med kun danger).': 'danger: "{value}" must make the result urgent (a rule on danger alone).',
+    'danger: "{value}" skal vise et tillæg med det samme (fx 112), i en regel med kun danger.': 'danger: "{value}" must show a supplement at once (e.g. 112), in a rule on danger alone.',
     # The documentation log
     "Log over kontaktforsøg": "Log of contact attempts",
     'Handlekortet siger: "{text}"': 'The action card says: "{text}"',
@@ -284,7 +287,7 @@ ENGLISH: dict[str, str] = {
     "Notatet hører til i sagen i det system, der er godkendt til det.": (
         "The note belongs in the case, in the system approved for it."
     ),
-    "**AKUT FARE** – se tillæg nedenfor.": "**ACUTE DANGER** – see the supplement below.",
+    "**{heading}** – se tillæg nedenfor.": "**{heading}** – see the supplement below.",
     "Svar": "Answers",
     "Vurdering": "Assessment",
     # Answers

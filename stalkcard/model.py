@@ -18,7 +18,8 @@ CRITERIA = ("unwanted", "one_sided", "repeated")
 TRISTATE = (YES, NO, UNKNOWN)
 CONDITION_VALUES: dict[str, tuple[str, ...]] = {
     "role": ROLES,
-    "danger": (YES, NO),
+    # "unknown" counts as possible danger: no answer to danger is ever assumed.
+    "danger": TRISTATE,
     "unwanted": TRISTATE,
     "one_sided": TRISTATE,
     "repeated": TRISTATE,

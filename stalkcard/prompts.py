@@ -203,8 +203,10 @@ def ask_question(
         choices = [Choice(r.label, value=r.id) for r in card.screening.roles]
         return _select(questions.role, choices, current or "unknown", back, progress)
     if key == "danger":
-        choices = [Choice(_("Nej"), value=NO), Choice(_("Ja"), value=YES)]
-        return _select(questions.danger, choices, current or NO, back, progress)
+        # No answer to danger is assumed: the pointer starts on "Ved ikke", which
+        # counts as possible danger, so Enter never records "Nej".
+        choices = [Choice(_(label), value=value) for label, value in YES_NO_UNKNOWN]
+        return _select(questions.danger, choices, current or UNKNOWN, back, progress)
     if key == "forms":
         chosen = set(current or ())
         echo("forms", card.eksempler)
@@ -284,14 +286,14 @@ def run_screening(
             index -= 1
             continue
         answers[key] = value
-        if key == "danger" and value == YES:
+        if key == "danger":
             echo("danger", value)
         index += 1
     # From the review, a question is asked without "Tilbage": Enter keeps its answer.
     while (key := review(card, answers, describe)) != DONE:
         answers[key] = ask_question(card, key, answers[key], back=False, echo=echo)
-        if key == "danger" and answers[key] == YES:
-            echo("danger", YES)
+        if key == "danger":
+            echo("danger", answers[key])
     return Answers(
         role=answers["role"],
         danger=answers["danger"],

@@ -50,6 +50,11 @@ CRITERION_LABELS = {
 }
 
 
+def danger_heading(danger: str) -> str:
+    """The alarm line over the 112 advice: "ved ikke" is possible danger, not danger."""
+    return _("MULIG AKUT FARE") if danger == "unknown" else _("AKUT FARE")
+
+
 def make_console(stderr: bool = False) -> Console:
     """A console that prints text as text: no markup, no emoji, no number colouring."""
     from stalkcard.plain import terminal_width
@@ -340,7 +345,7 @@ def result_renderables(card: Card, result: Result) -> list[RenderableType]:
     rest = [s for s in result.supplements if s.id not in lead]
     out: list[RenderableType] = []
     if result.urgent:
-        out.append(Text(_("AKUT FARE"), style="bold red"))
+        out.append(Text(danger_heading(result.answers.danger), style="bold red"))
         if first:
             out.append(supplements_panel(first, urgent=True))
         out.append(Text(""))
@@ -458,7 +463,12 @@ def result_markdown(card: Card, result: Result, when: datetime) -> str:
         "",
     ]
     if result.urgent:
-        lines += [_("**AKUT FARE** – se tillæg nedenfor."), ""]
+        lines += [
+            _("**{heading}** – se tillæg nedenfor.").format(
+                heading=danger_heading(result.answers.danger)
+            ),
+            "",
+        ]
     lines += ["## " + _("Svar"), ""]
     lines += [f"- {md(label)}: {md(value)}" for label, value in answer_lines(card, result.answers)]
     lines += ["", "## " + _("Vurdering"), "", md(result.assessment_text), ""]

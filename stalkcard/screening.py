@@ -406,16 +406,17 @@ def evaluate(card: Card, answers: Answers) -> Result:
     )
 
 
-def urgent_supplements(card: Card) -> tuple[Supplement, ...]:
-    """The supplements to show the moment acute danger is answered yes: those of
-    rules that ask about nothing but danger, and match danger = yes."""
-    danger = Answers(
-        role=UNKNOWN, danger=YES, unwanted=UNKNOWN, one_sided=UNKNOWN, repeated=UNKNOWN
+def urgent_supplements(card: Card, danger: str = YES) -> tuple[Supplement, ...]:
+    """The supplements to show the moment the danger question is answered
+    `danger`: those of rules that ask about nothing but danger, and match it.
+    Empty when that answer is not (possible) danger."""
+    answers = Answers(
+        role=UNKNOWN, danger=danger, unwanted=UNKNOWN, one_sided=UNKNOWN, repeated=UNKNOWN
     )
     shown = {
         ident
         for rule in card.screening.rules.supplements
-        if set(rule.when) | set(rule.when_any) == {"danger"} and matches(rule, danger)
+        if set(rule.when) | set(rule.when_any) == {"danger"} and matches(rule, answers)
         for ident in rule.show
     }
     return tuple(s for s in card.supplements if s.id in shown)

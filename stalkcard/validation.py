@@ -21,6 +21,8 @@ from stalkcard.model import (
     OTHER_UNIT,
     PATTERN_MESSAGES,
     ROLES,
+    UNKNOWN,
+    YES,
     Card,
     Rule,
     StepRule,
@@ -347,6 +349,7 @@ def _cross_checks(card: Card, today: date | None = None) -> Iterator[_Problem]:
                 "kortet siger, at en mistanke altid skal handles på."
             ).format(steps=", ".join(missing)),
         )
+    yield from _danger_floor(card)
     yield from _unknown_shown(
         "suggest",
         rules.suggest,
@@ -356,6 +359,36 @@ def _cross_checks(card: Card, today: date | None = None) -> Iterator[_Problem]:
     yield from _unknown_shown(
         "supplements", rules.supplements, [s.id for s in card.supplements], UNKNOWN_SUPPLEMENT
     )
+
+
+def _danger_floor(card: Card) -> Iterator[_Problem]:
+    """The safety floor for danger: "yes" and "unknown" (possible danger) must
+    both make the result urgent and show an urgent instruction (112) at once."""
+    from stalkcard.screening import Answers, matches, urgent_supplements
+
+    for value in (YES, UNKNOWN):
+        answers = Answers(
+            role=UNKNOWN, danger=value, unwanted=UNKNOWN, one_sided=UNKNOWN, repeated=UNKNOWN
+        )
+        if not any(
+            matches(r, answers)
+            for r in card.screening.rules.urgent
+            if set(r.when) | set(r.when_any) <= {"danger"}
+        ):
+            yield _Problem(
+                ("screening", "rules", "urgent"),
+                _('danger: "{value}" skal gøre resultatet akut (en regel med kun danger).').format(
+                    value=value
+                ),
+            )
+        if not urgent_supplements(card, value):
+            yield _Problem(
+                ("screening", "rules", "supplements"),
+                _(
+                    'danger: "{value}" skal vise et tillæg med det samme (fx 112), '
+                    "i en regel med kun danger."
+                ).format(value=value),
+            )
 
 
 def _unknown_shown(

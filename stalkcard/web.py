@@ -40,7 +40,7 @@ AXES: tuple[str, ...] = ("role", "danger", *CRITERIA, "children", "unit")
 def axis_values(card: Card) -> dict[str, list[str]]:
     return {
         "role": list(ROLES),
-        "danger": [YES, NO],
+        "danger": list(TRISTATE),
         **{key: list(TRISTATE) for key in CRITERIA},
         "children": list(TRISTATE),
         "unit": [*(ident for ident, _unit in unit_choices(card)), OTHER_UNIT],
@@ -112,8 +112,7 @@ def _questions(card: Card) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = [
         {"key": "role", "legend": q.role, "default": "unknown",
          "choices": [(r.id, r.label) for r in card.screening.roles]},
-        {"key": "danger", "legend": q.danger, "default": NO,
-         "choices": [(NO, _("Nej")), (YES, _("Ja"))]},
+        {"key": "danger", "legend": q.danger, "default": UNKNOWN, "choices": tri},
         {"key": "forms", "legend": q.forms, "multiple": True, "default": [],
          "choices": [(f.id, f.title) for f in card.eksempler.forms],
          "hint": _("Sæt et mærke ved hver form; intet mærke er også et svar.")},
@@ -175,6 +174,11 @@ def page_data(card: Card) -> dict[str, Any]:
         "supplements": {s.id: {"text": s.text, "source": s.source, "headline": s.headline}
                         for s in card.supplements},
         "urgent_supplements": [s.id for s in urgent_supplements(card)],
+        # For each answer to danger, the supplements shown at once (none for "no").
+        "urgent_by_danger": {
+            value: [s.id for s in urgent_supplements(card, value)]
+            for value in values["danger"]
+        },
         "mistanke": card.mistanke.paragraphs,
         "forms": {f.id: f.title for f in card.eksempler.forms},
         "words": _words(),
@@ -204,6 +208,7 @@ def _words() -> dict[str, str]:
         "supplement": _("Tillæg – ikke en del af handlekortet"),
         "source": _("Kilde: {source}"),
         "urgent": _("AKUT FARE"),
+        "possible_urgent": _("MULIG AKUT FARE"),
         "none": _("Ingen"),
         "yes": _("Ja"),
         "no": _("Nej"),

@@ -311,9 +311,21 @@ CROSS = [
     ),
     (
         "condition on an unknown answer",
-        'when: { danger: "yes" }\n    steps:',
-        'when: { dangr: "yes" }\n    steps:',
+        'when: { danger: ["yes", "unknown"] }\n    steps:',
+        'when: { dangr: ["yes", "unknown"] }\n    steps:',
         ['"dangr" er ikke et svar'],
+    ),
+    (
+        "danger 'ved ikke' not urgent",
+        'when: { danger: ["yes", "unknown"] }\n    steps:',
+        'when: { danger: "yes" }\n    steps:',
+        ['danger: "unknown" skal gøre resultatet akut'],
+    ),
+    (
+        "danger leads to no 112 at once",
+        '- when: { danger: ["yes", "unknown"] }\n        show: [acute_danger]',
+        '- when: { danger: "yes" }\n        show: [acute_danger]',
+        ['danger: "unknown" skal vise et tillæg'],
     ),
     (
         "condition with an impossible value",
@@ -353,9 +365,13 @@ def test_cross_field_rules(
 
 def test_yaml_booleans_in_conditions_mean_yes_and_no(make_card: Callable[..., Path]) -> None:
     card = load_card(
-        make_card('when: { danger: "yes" }\n    steps:', "when: { danger: yes }\n    steps:")
+        make_card(
+            'when: { children: ["yes", "unknown"] }',
+            'when: { children: [yes, "unknown"] }',
+        )
     )
-    assert card.screening.rules.urgent[0].values("when") == {"danger": ["yes"]}
+    rule = next(r for r in card.screening.rules.supplements if "children" in r.when)
+    assert rule.values("when") == {"children": ["yes", "unknown"]}
 
 
 # Contact search ---------------------------------------------------------------

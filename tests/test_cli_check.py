@@ -298,3 +298,27 @@ def test_stalkcard_unit_from_the_environment(runner: CliRunner) -> None:
     bad = runner.invoke(app, args, env={"STALKCARD_UNIT": "zebra"})
     assert bad.exit_code == 2
     assert "STALKCARD_UNIT" in bad.output
+
+
+# No answer to danger is assumed (issue 16, point 1) ---------------------------------
+
+
+@pytest.mark.parametrize("word", ["unknown", "ved_ikke", "ved ikke"])
+def test_danger_unknown_brings_112_and_is_recorded_as_such(runner: CliRunner, word: str) -> None:
+    args = [a.replace("danger=no", f"danger={word}") for a in VICTIM]
+    data = _json(runner, args)
+    assert data["urgent"] is True
+    assert data["answers"]["danger"] == "unknown"  # type: ignore[index]
+    assert data["supplements"][0]["id"] == "acute_danger"  # type: ignore[index]
+    text = runner.invoke(app, ["check", *args])
+    assert text.exit_code == 0, text.output
+    assert "MULIG AKUT FARE" in text.output
+    assert "Ring 112 nu, hvis nogen er i akut fare." in text.output
+    assert "Akut fare lige nu: Ved ikke" in normalise(text.output)
+
+
+def test_danger_no_brings_no_112_alarm(runner: CliRunner) -> None:
+    text = runner.invoke(app, ["check", *VICTIM])
+    assert text.exit_code == 0, text.output
+    assert "AKUT FARE" not in text.output
+    assert "Akut fare lige nu: Nej" in normalise(text.output)

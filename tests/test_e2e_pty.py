@@ -65,10 +65,17 @@ def test_check_in_a_terminal(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
-def test_danger_shows_112_at_once(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("keys", "heading"),
+    [(UP + UP + ENTER, "AKUT FARE"), (ENTER, "MULIG AKUT FARE")],
+    ids=["ja", "enter-ved-ikke"],
+)
+def test_danger_shows_112_at_once(tmp_path: Path, keys: str, heading: str) -> None:
+    # The pointer starts on "Ved ikke": Enter records possible danger, never "Nej".
     child = spawn(["check"], tmp_path)
     answer(child, "Hvem drejer mistanken sig om?", ENTER)
-    answer(child, "Er nogen i akut fare lige nu?", DOWN + ENTER)
+    answer(child, "Er nogen i akut fare lige nu?", keys)
+    child.expect_exact(heading)
     child.expect_exact("ring 112")
     child.expect_exact("Hvilke former")
     child.sendcontrol("c")
@@ -110,7 +117,7 @@ def test_the_answer_stays_on_a_24_row_screen(tmp_path: Path) -> None:
     child = spawn(["check"], tmp_path, size=(24, 80), STALKCARD_UNIT="ungeenheden")
     child.logfile_read = _Feed(stream)
     answer(child, "Hvem drejer mistanken sig om?", UP + UP + ENTER)  # victim
-    answer(child, "Er nogen i akut fare lige nu?", DOWN + ENTER)  # yes
+    answer(child, "Er nogen i akut fare lige nu?", UP + UP + ENTER)  # yes
     answer(child, "Hvilke former", ENTER)
     for question in ("Har den udsatte sagt fra", "Er kontakten ensidig", "Har der været flere"):
         answer(child, question, UP + UP + ENTER)  # yes

@@ -24,7 +24,7 @@ TRI = ("yes", "no", "unknown")
 
 def every_answer() -> Iterator[Answers]:
     for role, danger, unwanted, one_sided, repeated, children in itertools.product(
-        ("victim", "perpetrator", "unknown"), ("yes", "no"), TRI, TRI, TRI, TRI
+        ("victim", "perpetrator", "unknown"), TRI, TRI, TRI, TRI, TRI
     ):
         yield Answers(role, danger, unwanted, one_sided, repeated, (), children)
 
@@ -32,8 +32,8 @@ def every_answer() -> Iterator[Answers]:
 ALL = list(every_answer())
 
 
-def test_there_are_486_combinations() -> None:
-    assert len(ALL) == 3 * 2 * 27 * 3
+def test_there_are_729_combinations() -> None:
+    assert len(ALL) == 3 * 3 * 27 * 3
 
 
 CARDS = {"da": CARD, "en": load_card(language="en")}
@@ -70,7 +70,8 @@ def check_path(language: str, answers: Answers) -> None:
         assert result.assessment == "criteria_unclear"
 
     # Urgency leads with 112; the supplements follow their rules.
-    assert result.urgent == (answers.danger == "yes")
+    # "Ved ikke" to danger is possible danger: 112 stands then too.
+    assert result.urgent == (answers.danger in ("yes", "unknown"))
     supplements = {s.id: s for s in result.supplements}
     assert ("acute_danger" in supplements) == result.urgent
     # Section 242 and how to report, whenever the signs are present or unclear.
@@ -123,6 +124,16 @@ def test_both_languages_give_the_same_result_ids() -> None:
 def test_urgent_supplements_are_the_112_advice() -> None:
     assert [s.id for s in urgent_supplements(CARD)] == ["acute_danger"]
     assert "112" in urgent_supplements(CARD)[0].text
+    # "Ved ikke" is possible danger: the same advice at once; "Nej" shows none.
+    assert [s.id for s in urgent_supplements(CARD, "unknown")] == ["acute_danger"]
+    assert urgent_supplements(CARD, "no") == ()
+
+
+@pytest.mark.parametrize("word", ["unknown", "ved ikke", "ved_ikke", "?"])
+def test_danger_unknown_is_recorded_as_such_and_is_urgent(word: str) -> None:
+    answers = normalise_answers({**BASE, "danger": word}, CARD)
+    assert answers.danger == "unknown"
+    assert evaluate(CARD, answers).urgent
 
 
 def test_step_text_is_the_cards() -> None:
@@ -184,7 +195,7 @@ def test_forms_in_card_order_without_duplicates() -> None:
     [
         ({"role": "offer"}, ['"role"', "victim, perpetrator, unknown"]),
         ({"role": None}, ['"role"', "ingen værdi"]),
-        ({"danger": "unknown"}, ['"danger"', "yes, no"]),
+        ({"danger": "maybe"}, ['"danger"', "yes, no, unknown", "ved ikke"]),
         ({"danger": 3}, ['"danger"']),
         ({"unwanted": "maybe"}, ['"unwanted"', "yes, no, unknown", "ved ikke"]),
         ({"forms": ["letters"]}, ['"forms"', "messages, through_others"]),

@@ -58,12 +58,14 @@
 
   function showUrgent() {
     urgentBox.replaceChildren();
-    if (answers.danger !== "yes") {
+    const shown = data.urgent_by_danger[answers.danger] || [];
+    if (!shown.length) {
       urgentBox.hidden = true;
       return;
     }
-    urgentBox.append(el("p", words.urgent, { class: "headline" }));
-    for (const id of data.urgent_supplements) {
+    const heading = answers.danger === "unknown" ? words.possible_urgent : words.urgent;
+    urgentBox.append(el("p", heading, { class: "headline" }));
+    for (const id of shown) {
       const s = data.supplements[id];
       urgentBox.append(el("p", s.headline || s.text, { class: "headline" }));
       urgentBox.append(el("p", words.supplement));
@@ -202,7 +204,8 @@
     box.append(heading);
     const urgentIds = shape.supplements.filter((id) => data.urgent_supplements.includes(id));
     if (shape.urgent) {
-      box.append(el("p", words.urgent, { class: "headline" }));
+      const alarm = answers.danger === "unknown" ? words.possible_urgent : words.urgent;
+      box.append(el("p", alarm, { class: "headline" }));
       if (urgentIds.length) box.append(supplementBox(urgentIds, true));
     }
     box.append(el("p", data.assessments[shape.assessment].text));
@@ -265,7 +268,8 @@
     answers = defaults();
     step = 0;
     editing = null;
-    showUrgent();
+    urgentBox.replaceChildren(); // danger is not answered yet
+    urgentBox.hidden = true;
     render();
     app.prepend(el("p", words.cleared, { class: "progress" }));
   }
