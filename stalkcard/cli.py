@@ -146,8 +146,8 @@ def _load(ctx: typer.Context, warn_stale: bool = False) -> Any:
         verified = card.meta.contacts_verified.isoformat()
         _warn(
             _(
-                "Bemærk: kontaktlisten er sidst kontrolleret {verified}, for over 12 måneder "
-                "siden. Tjek numrene på intranettet, før du ringer."
+                "Bemærk: kontaktlisten i kortfilen er sidst opdateret {verified}, for over 12 "
+                "måneder siden. Tjek numrene på intranettet, før du ringer."
             ).format(verified=verified)
         )
     return card
@@ -414,7 +414,7 @@ def validate(
             "Kortet er gyldigt: {path}\n"
             "  {title}, version {version}\n"
             "  {counts}.\n"
-            "  Kontakterne er sidst kontrolleret {verified}."
+            "  Kontaktlisten er sidst opdateret {verified}."
         ).format(
             path=card_path(chosen, language),
             title=card.meta.title,
@@ -559,7 +559,9 @@ def check(
     if fmt is ResultFormat.json:
         render.write_out(render.result_json(card, result))
     else:
-        _print(render.result_renderables(card, result))
+        from stalkcard import clock
+
+        _print(render.result_renderables(card, result, clock.now()))
     # Kept as typed: Path() would turn "" into "." and drop a trailing "/".
     note_path: str | None = note
     prompted = False

@@ -162,8 +162,8 @@ ENGLISH: dict[str, str] = {
     "Erstat en eksisterende notatfil.": "Replace an existing note file.",
     "Intet notat er gemt.": "No note was saved.",
     "Skabelonen er gemt: {path}": "The template is saved: {path}",
-    "Kortet er gyldigt: {path}\n  {title}, version {version}\n  {counts}.\n  Kontakterne er sidst kontrolleret {verified}.": (
-        "The card is valid: {path}\n  {title}, version {version}\n  {counts}.\n  The contacts were last checked {verified}."
+    "Kortet er gyldigt: {path}\n  {title}, version {version}\n  {counts}.\n  Kontaktlisten er sidst opdateret {verified}.": (
+        "The card is valid: {path}\n  {title}, version {version}\n  {counts}.\n  The contact list was last updated {verified}."
     ),
     "Der er ingen terminal at stille spørgsmålene i. Giv svarene med --answers FIL eller "
     "--answer NØGLE=VÆRDI (se stalkcard check --help).": (
@@ -171,9 +171,9 @@ ENGLISH: dict[str, str] = {
         "--answer KEY=VALUE (see stalkcard check --help)."
     ),
     "Afbrudt. Intet er gemt.": "Cancelled. Nothing was saved.",
-    "Bemærk: kontaktlisten er sidst kontrolleret {verified}, for over 12 måneder siden. "
-    "Tjek numrene på intranettet, før du ringer.": (
-        "Note: the contact list was last checked {verified}, more than 12 months ago. "
+    "Bemærk: kontaktlisten i kortfilen er sidst opdateret {verified}, for over 12 måneder "
+    "siden. Tjek numrene på intranettet, før du ringer.": (
+        "Note: the contact list in the card file was last updated {verified}, more than 12 months ago. "
         "Check the numbers on the intranet before you call."
     ),
     'Ukendt sprog "{lang}". Brug da eller en.': 'Unknown language "{lang}". Use da or en.',
@@ -257,8 +257,8 @@ ENGLISH: dict[str, str] = {
     # The renderings
     "Tillæg – ikke en del af handlekortet": "Supplement – not part of the action card",
     "Kilde: {source}": "Source: {source}",
-    "{municipality} · version {version} · kontakter kontrolleret {verified}": (
-        "{municipality} · version {version} · contacts checked {verified}"
+    "{municipality} · version {version} · kontaktlisten opdateret {verified}": (
+        "{municipality} · version {version} · contact list updated {verified}"
     ),
     "Ressourcepersoner (intern sparring)": "Resource persons (internal consultation)",
     "Eksterne kontakter (faglig sparring og vejledning)": (
@@ -271,7 +271,30 @@ ENGLISH: dict[str, str] = {
     "Akut fare lige nu": "Acute danger right now",
     "Former set": "Forms seen",
     "Ingen": "None",
-    "Børn involveret": "Children involved",
+    "Under 18 år eller barn på vej": "Under 18 or a child on the way",
+    "Ikke spurgt": "Not asked",
+    "Til stede: {names}.": "Present: {names}.",
+    "Uklart: {names}.": "Not clear: {names}.",
+    "Ikke til stede efter dine svar: {names}.": "Not present from your answers: {names}.",
+    "Uden for kontortid nu ({when}). Disse linjer er åbne døgnet rundt:": (
+        "Outside office hours now ({when}). These lines are open day and night:"
+    ),
+    "(Tillæg – ikke en del af handlekortet; kilderne står under tillæggene ovenfor)": (
+        "(Supplement – not part of the action card; the sources are in the supplements above)"
+    ),
+    "Kortets kontakter, når de kan træffes ({when}):": (
+        "The card's contacts, when they can be reached ({when}):"
+    ),
+    "næste hverdag": "the next working day",
+    "tiderne er værktøjets antagelse": "the hours are the tool's assumption",
+    "mandag": "Monday",
+    "tirsdag": "Tuesday",
+    "onsdag": "Wednesday",
+    "torsdag": "Thursday",
+    "fredag": "Friday",
+    "lørdag": "Saturday",
+    "søndag": "Sunday",
+    "{day} kl. {time}": "{day} at {time}",
     "Uønsket (den udsatte har sagt fra)": "Unwanted (the exposed person has said no)",
     "Ensidig kontakt": "One-sided contact",
     "Flere kontaktforsøg (et mønster)": "Several contact attempts (a pattern)",

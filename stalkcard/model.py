@@ -7,7 +7,7 @@ and the Danish validation messages in stalkcard.validation.
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Literal
 
 import msgspec
 
@@ -54,12 +54,28 @@ class _Model(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     pass
 
 
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # date.weekday() order
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+Clock = Annotated[str, msgspec.Meta(pattern="^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+
+
+class OfficeHours(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, frozen=True):
+    """When a contact can be reached, in Danish time. `assumed` marks hours the
+    card does not state (the tool's assumption, e.g. normal office hours)."""
+
+    days: Annotated[tuple[Weekday, ...], msgspec.Meta(min_length=1)]
+    opens: Clock
+    closes: Clock
+    assumed: bool = False
+
+
 class Meta(_Model):
     title: Text
     municipality: Text
     version: Text
     language: Ident
-    contacts_verified: date
+    contacts_verified: date  # when the contact list in the file was last updated
+    office_hours: OfficeHours | None = None  # the card's contacts, unless they have their own
 
 
 class Criterion(_Model):
@@ -83,6 +99,7 @@ class Person(_Model):
     unit: Text
     phone: Phone
     keywords: Keywords = []  # the tool's search words, not the card's
+    hours: OfficeHours | None = None  # else meta.office_hours
 
 
 class Organisation(_Model):
@@ -92,6 +109,7 @@ class Organisation(_Model):
     card_line: Text  # the card's own line, e.g. "Dansk Stalking Center, tlf.nr: 2517 7374"
     purpose: Text
     keywords: Keywords = []
+    hours: OfficeHours | None = None  # else meta.office_hours
 
 
 class Step(_Model):
@@ -137,6 +155,9 @@ class Supplement(_Model):
     text: Text
     source: Text
     headline: Text | None = None  # a short instruction for the closing summary
+    # An urgent instruction (112): shown the moment the danger question is
+    # answered so, by a rule on danger alone, and leading the result.
+    urgent: bool = False
 
 
 class SupplementContact(_Model):
@@ -149,6 +170,8 @@ class SupplementContact(_Model):
     purpose: Text
     source: Text
     keywords: Keywords = []
+    always_open: bool = False  # answered day and night: leads the summary after hours
+    urgent_only: bool = False  # in that list only when the result is urgent (112)
 
 
 class Role(_Model):
@@ -236,6 +259,9 @@ class Contact(msgspec.Struct, frozen=True):
     purpose: str
     keywords: tuple[str, ...] = ()
     source: str | None = None
+    hours: OfficeHours | None = None  # None: always open, or hours not known
+    always_open: bool = False
+    urgent_only: bool = False
 
     @property
     def part_of_card(self) -> bool:
@@ -273,14 +299,31 @@ class Card(_Model):
 
     @property
     def contacts(self) -> list[Contact]:
+        default = self.meta.office_hours
         people = [
             Contact(
-                p.id, "person", p.name, p.unit, p.phone, self.sparring.purpose, tuple(p.keywords)
+                p.id,
+                "person",
+                p.name,
+                p.unit,
+                p.phone,
+                self.sparring.purpose,
+                tuple(p.keywords),
+                hours=p.hours or default,
             )
             for p in self.sparring.persons
         ]
         organisations = [
-            Contact(o.id, "organisation", o.name, None, o.phone, o.purpose, tuple(o.keywords))
+            Contact(
+                o.id,
+                "organisation",
+                o.name,
+                None,
+                o.phone,
+                o.purpose,
+                tuple(o.keywords),
+                hours=o.hours or default,
+            )
             for o in self.handling.organisations
         ]
         return people + organisations
@@ -290,7 +333,16 @@ class Card(_Model):
         """The numbers that are not on the card (112, 114, 1888), kept apart."""
         return [
             Contact(
-                s.id, "supplement", s.name, None, s.phone, s.purpose, tuple(s.keywords), s.source
+                s.id,
+                "supplement",
+                s.name,
+                None,
+                s.phone,
+                s.purpose,
+                tuple(s.keywords),
+                s.source,
+                always_open=s.always_open,
+                urgent_only=s.urgent_only,
             )
             for s in self.supplement_contacts
         ]

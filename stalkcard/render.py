@@ -172,7 +172,7 @@ def card_renderables(
 
 def _card_byline(card: Card) -> str:
     meta = card.meta
-    return _("{municipality} · version {version} · kontakter kontrolleret {verified}").format(
+    return _("{municipality} · version {version} · kontaktlisten opdateret {verified}").format(
         municipality=meta.municipality,
         version=meta.version,
         verified=meta.contacts_verified.isoformat(),
@@ -304,13 +304,19 @@ def describe_answer(card: Card, key: str, value: Any) -> tuple[str, str]:
     if key == "role":
         return _("Mistanken drejer sig om"), {r.id: r.label for r in card.screening.roles}[value]
     if key == "forms":
+        if value is None:  # given answers without forms: the question was not asked
+            return _("Former set"), _("Ikke spurgt")
         titles = [f.title for f in card.eksempler.forms if f.id in value]
         return _("Former set"), ", ".join(titles) or _("Ingen")
     if key == "unit":
         from stalkcard.screening import unit_choices
 
         return _("Din enhed"), dict(unit_choices(card)).get(value) or _("Ikke angivet")
-    labels = {"danger": "Akut fare lige nu", "children": "Børn involveret", **CRITERION_LABELS}
+    labels = {
+        "danger": "Akut fare lige nu",
+        "children": "Under 18 år eller barn på vej",
+        **CRITERION_LABELS,
+    }
     return _(labels[key]), _(ANSWER_WORDS[value])
 
 
@@ -327,9 +333,36 @@ def _contact_line(contact: Contact) -> PhoneLine:
     return PhoneLine(_contact_text(contact)[: -len(contact.phone)], contact.phone)
 
 
-def _result_step(number: int, step: ResultStep) -> RenderableType:
+CRITERIA_GROUPS = (
+    ("yes", "Til stede: {names}."),
+    ("unknown", "Uklart: {names}."),
+    ("no", "Ikke til stede efter dine svar: {names}."),
+)
+
+
+def criteria_lines(answers: Answers) -> list[str]:
+    """What the answers say of the card's signs, and no verdict: which are
+    present, which unclear, which not present."""
+    out = []
+    for value, text in CRITERIA_GROUPS:
+        names = [_(label) for key, label in CRITERION_LABELS.items() if answers.value(key) == value]
+        if names:
+            out.append(_(text).format(names=", ".join(names)))
+    return out
+
+
+def split_steps(card: Card, result: Result) -> tuple[list[ResultStep], list[ResultStep]]:
+    """The steps the card says to take ("skal"), and its VIDERE HANDLING steps,
+    which the card offers as ways it "kan gøres"."""
+    further = {s.id for s in card.videre_handling.steps}
+    now = [s for s in result.steps if s.id not in further]
+    return now, [s for s in result.steps if s.id in further]
+
+
+def _result_step(number: int | None, step: ResultStep) -> RenderableType:
+    title = _step_title(step.heading, step.note)
     parts: list[RenderableType] = [
-        Text(f"{number}. {_step_title(step.heading, step.note)}", style="bold")
+        Text(f"{number}. {title}" if number is not None else title, style="bold")
     ]
     parts += [_indent(Text(p)) for p in step.paragraphs]
     parts += [_indent(_contact_line(c), 2) for c in step.contacts]
@@ -337,7 +370,9 @@ def _result_step(number: int, step: ResultStep) -> RenderableType:
     return _indent(Group(*parts, Text("")))
 
 
-def result_renderables(card: Card, result: Result) -> list[RenderableType]:
+def result_renderables(
+    card: Card, result: Result, now: datetime | None = None
+) -> list[RenderableType]:
     from stalkcard.screening import urgent_supplements
 
     lead = {s.id for s in urgent_supplements(card)} if result.urgent else set()
@@ -350,56 +385,114 @@ def result_renderables(card: Card, result: Result) -> list[RenderableType]:
             out.append(supplements_panel(first, urgent=True))
         out.append(Text(""))
     out += [_heading(_("Resultat af screeningen")), _indent(Text(result.assessment_text))]
+    out += [_indent(Text(line)) for line in criteria_lines(result.answers)]
     out += [_indent(Text(p)) for p in card.mistanke.paragraphs]
+    now_steps, further = split_steps(card, result)
     out += [Text(""), _heading(_("Det skal du gøre nu"))]
-    out += [_result_step(n, step) for n, step in enumerate(result.steps, start=1)]
+    out += [_result_step(n, step) for n, step in enumerate(now_steps, start=1)]
+    if further:
+        out += [_heading(card.videre_handling.heading)]
+        out += [_indent(Text(p)) for p in card.videre_handling.paragraphs] + [Text("")]
+        out += [_result_step(None, step) for step in further]
     if rest:
         out.append(supplements_panel(rest))
     out += [Text(""), _heading(_("Dine svar"))]
     out += [
         _indent(Text(f"{label}: {value}")) for label, value in answer_lines(card, result.answers)
     ]
-    out += [Text(""), closing_summary(card, result)]
+    out += [Text(""), closing_summary(card, result, now)]
     return out
 
 
-def call_now(card: Card, result: Result) -> tuple[tuple[Contact, bool], ...]:
-    """Whom the closing summary says to call, in order, each with whether it is
-    the tool's suggestion: the suggested resource persons (or, with no
-    suggestion, all of them, as the card lists them), then the card's
-    organisations. What to suggest is the engine's (Result.suggested); the
-    order is worked out once per card and suggestion (screening.CompiledCard)."""
-    from stalkcard.screening import compiled
+def call_now(card: Card, result: Result) -> list[tuple[Contact, bool]]:
+    """Whom the closing summary says to call in office hours, in order, each
+    with whether it is the tool's suggestion (the engine's call_plan)."""
+    from stalkcard.screening import call_plan
 
-    return compiled(card).call_now(result.suggested)
+    return list(call_plan(card, result).office)
 
 
-def closing_summary(card: Card, result: Result) -> RenderableType:
-    """The last thing printed, short enough to stay on a 24-row screen with the
-    note prompt below it: 112 first when it is urgent, the assessment in one
-    line, then whom to call now with their numbers."""
-    from rich.rule import Rule
+WEEKDAY_NAMES = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+
+
+def when_text(moment: datetime) -> str:
+    """ "lørdag kl. 22:00", in the user's language."""
+    return _("{day} kl. {time}").format(
+        day=_(WEEKDAY_NAMES[moment.weekday()]), time=moment.strftime("%H:%M")
+    )
+
+
+def _call_grid(rows: Iterable[tuple[Contact, bool]]) -> Padding:
     from rich.table import Table
 
-    from stalkcard.screening import urgent_supplements
-
-    lines: list[RenderableType] = [Rule(_("Kort sagt"), style="dim")]
-    if result.urgent:
-        for supplement in urgent_supplements(card):
-            lines.append(Text(supplement.headline or supplement.text, style="bold red"))
-        lines.append(Text("  " + _("(Tillæg – ikke en del af handlekortet)"), style="dim"))
-    short = card.assessment(result.assessment).short or result.assessment_text
-    lines.append(Text(_("Vurdering: {text}").format(text=short)))
-    lines.append(Text(_("Ring nu:"), style="bold"))
     grid = Table.grid(padding=(0, 2))
     grid.add_column(no_wrap=True)
     grid.add_column()
-    for contact, suggested in call_now(card, result):
+    for contact, suggested in rows:
         who = f"{contact.name}, {contact.unit}" if contact.unit else contact.name
         if suggested:
             who += " " + _("(forslag)")
         grid.add_row(Text(contact.phone, style="bold"), Text(who))
-    lines.append(Padding(grid, (0, 0, 0, INDENT)))
+    return Padding(grid, (0, 0, 0, INDENT))
+
+
+def summary_headlines(card: Card, result: Result) -> list[tuple[str, bool]]:
+    """The supplements' one-line instructions for the closing summary, each with
+    whether it is urgent: 112 first when urgent, then the other shown
+    supplements that have a headline (the duty to notify)."""
+    from stalkcard.screening import urgent_supplements
+
+    lead = urgent_supplements(card) if result.urgent else ()
+    rest = [s for s in result.supplements if s.headline and s not in lead]
+    return [(s.headline or s.text, True) for s in lead] + [(s.headline or "", False) for s in rest]
+
+
+def closing_summary(card: Card, result: Result, now: datetime | None = None) -> RenderableType:
+    """The last thing printed, short enough to stay on a 24-row screen with the
+    note prompt below it: 112 first when it is urgent, the duty to notify when
+    it applies, the assessment in one line, then whom to call now with their
+    numbers. Outside the contacts' hours (`now`, Danish time), the lines open
+    day and night come first, and the card's contacts follow for later."""
+    from rich.rule import Rule
+
+    from stalkcard.screening import call_plan
+
+    lines: list[RenderableType] = [Rule(_("Kort sagt"), style="dim")]
+    headlines = summary_headlines(card, result)
+    for text, urgent in headlines:
+        lines.append(Text(text, style="bold red" if urgent else "bold"))
+    if headlines:
+        lines.append(Text("  " + _("(Tillæg – ikke en del af handlekortet)"), style="dim"))
+    short = card.assessment(result.assessment).short or result.assessment_text
+    lines.append(Text(_("Vurdering: {text}").format(text=short)))
+    plan = call_plan(card, result, now)
+    if plan.after_hours and now is not None:
+        lines.append(
+            Text(
+                _("Uden for kontortid nu ({when}). Disse linjer er åbne døgnet rundt:").format(
+                    when=when_text(now)
+                ),
+                style="bold",
+            )
+        )
+        lines.append(_call_grid((c, False) for c in plan.round_the_clock))
+        lines.append(
+            Text(
+                "  "
+                + _(
+                    "(Tillæg – ikke en del af handlekortet; kilderne står under tillæggene ovenfor)"
+                ),
+                style="dim",
+            )
+        )
+        when = when_text(plan.reopens) if plan.reopens is not None else _("næste hverdag")
+        if plan.hours is not None and plan.hours.assumed:
+            when += "; " + _("tiderne er værktøjets antagelse")
+        lines.append(Text(_("Kortets kontakter, når de kan træffes ({when}):").format(when=when)))
+        lines.append(_call_grid(plan.office))
+    else:
+        lines.append(Text(_("Ring nu:"), style="bold"))
+        lines.append(_call_grid(plan.office))
     if result.suggested:
         lines.append(
             Text(
@@ -472,17 +565,25 @@ def result_markdown(card: Card, result: Result, when: datetime) -> str:
     lines += ["## " + _("Svar"), ""]
     lines += [f"- {md(label)}: {md(value)}" for label, value in answer_lines(card, result.answers)]
     lines += ["", "## " + _("Vurdering"), "", md(result.assessment_text), ""]
+    lines += [f"- {md(line)}" for line in criteria_lines(result.answers)] + [""]
     lines += [*map(md, card.mistanke.paragraphs), ""]
     if result.suggested:
         lines += ["## " + _("Forslag – ikke en del af handlekortet"), ""]
         lines += [f"- {md(_contact_text(c))}" for c in result.suggested] + [""]
+    now_steps, further = split_steps(card, result)
     lines += ["## " + _("Det skal du gøre nu"), ""]
-    for number, step in enumerate(result.steps, start=1):
+    for number, step in enumerate(now_steps, start=1):
         lines += [f"{number}. **{md(_step_title(step.heading, step.note))}**", ""]
         lines += [f"   {md(p)}" for p in step.paragraphs] + [""]
         if step.contacts:
             lines += [f"   - {md(_contact_text(c))}" for c in step.contacts] + [""]
         lines += [f"   {md(p)}" for p in step.after] + ([""] if step.after else [])
+    if further:
+        lines += ["## " + md(card.videre_handling.heading), ""]
+        lines += [p for paragraph in card.videre_handling.paragraphs for p in (md(paragraph), "")]
+        for step in further:
+            lines += [f"### {md(_step_title(step.heading, step.note))}", ""]
+            lines += [p for paragraph in step.paragraphs for p in (md(paragraph), "")]
     if result.supplements:
         lines += supplements_markdown(result.supplements)
     return "\n".join(lines).rstrip() + "\n"

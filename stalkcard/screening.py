@@ -7,6 +7,7 @@ normalises answers and evaluates those rules.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import datetime, timedelta
 from typing import Any
 
 import msgspec
@@ -21,9 +22,11 @@ from stalkcard.model import (
     OTHER_UNIT,
     ROLES,
     UNKNOWN,
+    WEEKDAYS,
     YES,
     Card,
     Contact,
+    OfficeHours,
     Rule,
     Supplement,
 )
@@ -48,7 +51,7 @@ class Answers(msgspec.Struct, frozen=True):
     unwanted: str
     one_sided: str
     repeated: str
-    forms: tuple[str, ...] = ()
+    forms: tuple[str, ...] | None = ()  # None: the question was not asked
     children: str = UNKNOWN
     unit: str = OTHER_UNIT  # the caseworker's own unit: a resource person's id, or "other"
 
@@ -58,7 +61,12 @@ class Answers(msgspec.Struct, frozen=True):
         return value
 
     def as_dict(self) -> dict[str, Any]:
-        return {key: list(self.forms) if key == "forms" else self.value(key) for key in ANSWER_KEYS}
+        return {
+            key: (None if self.forms is None else list(self.forms))
+            if key == "forms"
+            else self.value(key)
+            for key in ANSWER_KEYS
+        }
 
 
 class ResultStep(msgspec.Struct, frozen=True):
@@ -123,10 +131,10 @@ def _describe(raw: Any) -> str:
     return repr(text[:40] + ("..." if len(text) > 40 else ""))
 
 
-def _normalise_forms(raw: Any, card: Card) -> tuple[str, ...]:
+def _normalise_forms(raw: Any, card: Card) -> tuple[str, ...] | None:
     known = [f.id for f in card.eksempler.forms]
     if raw is None:
-        return ()
+        return None  # not asked: the note says so, rather than "none"
     if isinstance(raw, str):
         items: list[Any] = [part for part in raw.split(",") if part.strip()]
     elif isinstance(raw, list):
@@ -407,9 +415,9 @@ def evaluate(card: Card, answers: Answers) -> Result:
 
 
 def urgent_supplements(card: Card, danger: str = YES) -> tuple[Supplement, ...]:
-    """The supplements to show the moment the danger question is answered
-    `danger`: those of rules that ask about nothing but danger, and match it.
-    Empty when that answer is not (possible) danger."""
+    """The urgent supplements (112) to show the moment the danger question is
+    answered `danger`: those marked urgent in rules that ask about nothing but
+    danger, and match it. Empty when that answer is not (possible) danger."""
     answers = Answers(
         role=UNKNOWN, danger=danger, unwanted=UNKNOWN, one_sided=UNKNOWN, repeated=UNKNOWN
     )
@@ -419,4 +427,56 @@ def urgent_supplements(card: Card, danger: str = YES) -> tuple[Supplement, ...]:
         if set(rule.when) | set(rule.when_any) == {"danger"} and matches(rule, answers)
         for ident in rule.show
     }
-    return tuple(s for s in card.supplements if s.id in shown)
+    return tuple(s for s in card.supplements if s.id in shown and s.urgent)
+
+
+# --------------------------------------------------------------------------
+# Who answers now
+
+
+def is_open(hours: OfficeHours | None, now: datetime) -> bool:
+    """Whether a contact with these hours answers at `now` (Danish time).
+    No hours known means no claim that it is closed."""
+    if hours is None:
+        return True
+    clock = now.strftime("%H:%M")
+    return WEEKDAYS[now.weekday()] in hours.days and hours.opens <= clock < hours.closes
+
+
+def next_opening(hours: OfficeHours, now: datetime) -> datetime | None:
+    """When these hours next begin after `now`, within a week."""
+    opens_h, opens_m = (int(part) for part in hours.opens.split(":"))
+    for ahead in range(8):
+        day = now + timedelta(days=ahead)
+        start = day.replace(hour=opens_h, minute=opens_m, second=0, microsecond=0)
+        if WEEKDAYS[start.weekday()] in hours.days and start > now:
+            return start
+    return None
+
+
+class CallPlan(msgspec.Struct, frozen=True):
+    """Whom the closing summary lists, in order. `office` is (contact, suggested).
+    After hours (none of the office contacts answers now), the round-the-clock
+    lines come first and the office contacts follow for when they open again."""
+
+    office: tuple[tuple[Contact, bool], ...]
+    after_hours: bool = False
+    round_the_clock: tuple[Contact, ...] = ()
+    reopens: datetime | None = None
+    hours: OfficeHours | None = None  # the office contacts' hours, for the reason
+
+
+def call_plan(card: Card, result: Result, now: datetime | None = None) -> CallPlan:
+    """The suggested resource persons (or, with no suggestion, all of them, as
+    the card lists them), then the card's organisations; with `now` outside
+    their hours, the card's round-the-clock supplement lines before them (the
+    ones marked urgent_only, such as 112, only when the result is urgent)."""
+    office = compiled(card).call_now(result.suggested)  # worked out once per card
+    if now is None or any(is_open(c.hours, now) for c, _s in office):
+        return CallPlan(office)
+    always = tuple(
+        c for c in card.extra_contacts if c.always_open and (result.urgent or not c.urgent_only)
+    )
+    hours = next((c.hours for c, _s in office if c.hours is not None), None)
+    openings = [t for c, _s in office if c.hours and (t := next_opening(c.hours, now))]
+    return CallPlan(office, True, always, min(openings) if openings else None, hours)

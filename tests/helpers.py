@@ -56,3 +56,29 @@ def run_stalkcard(
         env=full,
         cwd=cwd,
     )
+
+
+FAKETIME_LIBRARIES = (
+    "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1",
+    "/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1",
+    "/usr/lib/faketime/libfaketime.so.1",
+)
+
+
+def clock_at(moment: str) -> dict[str, str]:
+    """Environment that starts a process's clock at `moment`, Danish time
+    ("2026-11-28 22:00:00"), with libfaketime (Debian's faketime package,
+    installed by .ci/run). Skips where it is missing, except in CI."""
+    import pytest
+
+    library = next((p for p in FAKETIME_LIBRARIES if Path(p).exists()), None)
+    if library is None:
+        if os.environ.get("CI"):
+            raise AssertionError("libfaketime is missing (Debian package faketime)")
+        pytest.skip("libfaketime (Debian package faketime) is not installed")
+    return {
+        "LD_PRELOAD": library,
+        "FAKETIME": "@" + moment,
+        "FAKETIME_DONT_FAKE_MONOTONIC": "1",
+        "TZ": "Europe/Copenhagen",
+    }

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from helpers import normalise, run_stalkcard
+from helpers import clock_at, normalise, run_stalkcard
 from typer.testing import CliRunner
 
 from stalkcard.cli import app
@@ -57,10 +57,15 @@ def test_answer_options_json(runner: CliRunner) -> None:
     assert steps == ["sparring", "handling", "own_options", "network", "coordination", "referral"]
     assert [s["id"] for s in data["supplements"]] == [  # type: ignore[attr-defined]
         "crime",
+        "single_offences",
+        "restraining_orders",
+        "victim_lawyer",
+        "victim_support",
+        "safety_plan",
+        "others_read",
         "duty_to_notify",
         "hotline_1888",
         "log_tools",
-        "log_warning",
     ]
     assert all(s["part_of_card"] is False for s in data["supplements"])  # type: ignore[attr-defined]
 
@@ -114,7 +119,10 @@ def test_text_result_always_names_who_to_call(runner: CliRunner, role: str) -> N
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     flat = normalise(result.output)
-    assert "Mindst ét kendetegn på stalking er ikke til stede" in flat
+    assert "mindst ét af kortets kendetegn ikke til stede" in flat
+    assert "Ikke til stede efter dine svar: Uønsket" in flat
+    assert "måske ikke" not in flat  # no verdict
+    assert "Straffelovens § 242" in flat  # the law stands on this path too
     assert "skal du handle på din mistanke" in flat
     for phone in ("8794 7626", "8794 7266", "8794 7983", "2031 5268", "8794 7268"):
         assert phone in flat
@@ -190,7 +198,8 @@ def test_note_is_private_and_complete(runner: CliRunner, tmp_path: Path) -> None
     assert "Skriv ikke borgerens navn, CPR-nummer" in text
     assert "Dato: " in text
     assert "- Mistanken drejer sig om: Borgeren bliver udsat for stalking" in text
-    assert "Det er endnu uklart" in text
+    assert "et eller flere af kortets kendetegn endnu uklare" in text
+    assert "- Til stede: Uønsket" in text and "- Uklart: Ensidig kontakt." in text
     assert "Nikoline Petersen, Arbejdsmarkedsudvikling: 8794 7626" in text
     assert "Sydøstjyllands Politi: 7628 1448" in text
     assert "Inddragelse af borgerens netværk" in text
@@ -238,8 +247,12 @@ UNIT_CASE = [
 ]
 
 
+MONDAY_10 = "2026-11-30 10:00:00"  # inside the contacts' (assumed) office hours
+SATURDAY_22 = "2026-11-28 22:00:00"  # outside them
+
+
 def test_text_result_ends_with_the_summary() -> None:
-    result = run_stalkcard(UNIT_CASE, {"COLUMNS": "80"})
+    result = run_stalkcard(UNIT_CASE, {"COLUMNS": "80", **clock_at(MONDAY_10)})
     assert result.returncode == 0, result.stderr
     last = result.stdout.rstrip("\n").splitlines()[-15:]
     tail = "\n".join(last)

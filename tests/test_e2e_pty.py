@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import stalkcard_command
+from helpers import clock_at, stalkcard_command
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="pexpect needs a POSIX pty")
 pexpect = pytest.importorskip("pexpect")
@@ -50,11 +50,11 @@ def test_check_in_a_terminal(tmp_path: Path) -> None:
     answer(child, "Har der været flere kontaktforsøg", DOWN + ENTER)  # back
     answer(child, "Er kontakten ensidig", DOWN + ENTER)  # from yes (its answer) to no
     answer(child, "Har der været flere kontaktforsøg", UP + UP + ENTER)  # yes
-    answer(child, "Er der børn involveret", UP + ENTER)  # no
+    answer(child, "Er der nogen under 18 år", UP + ENTER)  # no
     answer(child, "Hvilken enhed er du selv fra?", ENTER)  # skip
     answer(child, "Er svarene rigtige?", ENTER)
     child.expect_exact("Resultat af screeningen")
-    child.expect_exact("Mindst ét kendetegn på stalking er ikke til stede")
+    child.expect_exact("mindst ét af kortets kendetegn ikke til stede")
     child.expect_exact("Nikoline Petersen")
     child.expect_exact("Dansk Stalking Center")
     child.expect_exact("Vil du gemme et notat")
@@ -114,14 +114,20 @@ def test_the_answer_stays_on_a_24_row_screen(tmp_path: Path) -> None:
     pyte = pytest.importorskip("pyte")
     screen = pyte.Screen(80, 24)
     stream = pyte.Stream(screen)
-    child = spawn(["check"], tmp_path, size=(24, 80), STALKCARD_UNIT="ungeenheden")
+    child = spawn(
+        ["check"],
+        tmp_path,
+        size=(24, 80),
+        STALKCARD_UNIT="ungeenheden",
+        **clock_at("2026-11-30 10:00:00"),  # a Monday, in office hours
+    )
     child.logfile_read = _Feed(stream)
     answer(child, "Hvem drejer mistanken sig om?", UP + UP + ENTER)  # victim
     answer(child, "Er nogen i akut fare lige nu?", UP + UP + ENTER)  # yes
     answer(child, "Hvilke former", ENTER)
     for question in ("Har den udsatte sagt fra", "Er kontakten ensidig", "Har der været flere"):
         answer(child, question, UP + UP + ENTER)  # yes
-    answer(child, "Er der børn involveret", UP + ENTER)  # no
+    answer(child, "Er der nogen under 18 år", UP + ENTER)  # no
     answer(child, "Er svarene rigtige?", ENTER)
     child.expect_exact("Vil du gemme et notat")
     child.expect_exact(["Enter", pexpect.TIMEOUT], timeout=1)

@@ -67,7 +67,9 @@ def _indirect_messages() -> set[str]:
         *render.ANSWER_WORDS.values(),
         *render.CRITERION_LABELS.values(),
         "Akut fare lige nu",
-        "Børn involveret",
+        "Under 18 år eller barn på vej",
+        *render.WEEKDAY_NAMES,
+        *(text for _value, text in render.CRITERIA_GROUPS),
         export.LOG_TITLE,
         *export.LOG_COLUMNS,
         prompts.SELECT_HINT,
@@ -165,7 +167,7 @@ def test_show_in_english(runner: CliRunner, how: str) -> None:
     assert "Action card for suspected stalking during contact with a citizen" in out
     assert "If you suspect that a citizen is stalking someone or is being stalked" in out
     assert "Dansk Stalking Center, phone: 2517 7374" in out
-    assert "contacts checked" in out
+    assert "contact list updated" in out
     assert "MISTANKE" not in out
     en_card = load_card(bundled_card_path("actioncard.en.yaml"))
     for section in en_card.sections:

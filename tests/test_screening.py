@@ -74,10 +74,26 @@ def check_path(language: str, answers: Answers) -> None:
     assert result.urgent == (answers.danger in ("yes", "unknown"))
     supplements = {s.id: s for s in result.supplements}
     assert ("acute_danger" in supplements) == result.urgent
-    # Section 242 and how to report, whenever the signs are present or unclear.
-    assert ("crime" in supplements) == (result.assessment != "criteria_not_met")
-    if "crime" in supplements:
-        assert "114" in supplements["crime"].text and "242" in supplements["crime"].text
+    # The law on every path, whatever the card's three signs say: section 242 in
+    # its own words and how to report, and the single offences reportable alone.
+    assert "crime" in supplements and "single_offences" in supplements
+    assert "114" in supplements["crime"].text and "242" in supplements["crime"].text
+    for section in ("266", "291", "264 d"):
+        assert section in supplements["single_offences"].text
+    # For the person exposed: orders, a free lawyer and Offerrådgivningen 116 006.
+    exposed = answers.role in ("victim", "unknown")
+    for ident in ("restraining_orders", "victim_lawyer", "victim_support"):
+        assert (ident in supplements) == exposed
+    if exposed:
+        assert "116 006" in supplements["victim_support"].text
+    # A safety plan and what the other party can read, where the signs are present
+    # or unclear, or in (possible) danger.
+    criteria = (answers.unwanted, answers.one_sided, answers.repeated)
+    safety = "no" not in criteria or answers.danger in ("yes", "unknown")
+    assert ("safety_plan" in supplements) == ("others_read" in supplements) == safety
+    # No verdict: the assessment never says it may not be stalking.
+    assert "måske ikke" not in result.assessment_text
+    assert "may not be" not in result.assessment_text
     # The hedged conflict text whenever the contact is not one-sided.
     assert ("conflict" in supplements) == (answers.one_sided == "no")
     if "conflict" in supplements:
@@ -86,7 +102,8 @@ def check_path(language: str, answers: Answers) -> None:
     assert ("duty_to_notify" in supplements) == (answers.children in ("yes", "unknown"))
     assert ("perpetrator_help" in supplements) == (answers.role == "perpetrator")
     own_log = answers.role in ("victim", "unknown")
-    assert ("log_tools" in supplements) == ("log_warning" in supplements) == own_log
+    assert ("log_tools" in supplements) == own_log
+    assert "log_warning" not in supplements  # others_read says it for the result
     assert "1888" in supplements["hotline_1888"].text  # on every path
     # Every supplement has a source and is never part of the card's steps.
     assert all(s.source for s in result.supplements)
@@ -175,7 +192,7 @@ def test_criterion_values(raw: object, expected: str) -> None:
 
 def test_defaults_for_optional_answers() -> None:
     answers = normalise_answers(BASE, CARD)
-    assert answers.forms == ()
+    assert answers.forms is None  # not asked: the note says "Ikke spurgt", not "Ingen"
     assert answers.children == "unknown"
 
 
@@ -186,7 +203,7 @@ def test_forms_in_card_order_without_duplicates() -> None:
         "gifts",
         "surveillance",
     )
-    assert normalise_answers({**BASE, "forms": None}, CARD).forms == ()
+    assert normalise_answers({**BASE, "forms": None}, CARD).forms is None
     assert normalise_answers({**BASE, "forms": []}, CARD).forms == ()
 
 

@@ -19,14 +19,19 @@ EVERYONE = CARD.contacts + CARD.extra_contacts
     ("query", "expected"),
     [
         ("jobcenter", {"nikoline_petersen", "sofie_jensen"}),  # the card: "f.eks. Jobcenteret"
-        ("politiet", {"sydoestjyllands_politi", "politi_114"}),
+        # The notification route names the police's 114 for after hours.
+        ("politiet", {"sydoestjyllands_politi", "politi_114", "underretning"}),
+        # A notification is never a sparring call: the route, not Børn og Unge.
+        ("underretning", {"underretning"}),
+        ("116 006", {"offerraadgivningen_116006"}),
+        ("offerrådgivning", {"offerraadgivningen_116006"}),
         ("stalkingcenter", {"dansk_stalking_center"}),
         ("ungdom", {"vibeke_soenderskov_kristensen", "marlene_skousboell_bendix"}),
         ("børn & unge", {"anne_bennike_hansen"}),  # the card's own spelling in step 5
         ("Børn og Unge", {"anne_bennike_hansen"}),
         ("112", {"alarm_112"}),
         ("akut", {"alarm_112"}),
-        ("114", {"politi_114"}),
+        ("114", {"politi_114", "underretning"}),
         ("1888", {"lev_uden_vold_1888"}),
         ("7983", {"vibeke_soenderskov_kristensen"}),
         ("8794 7983", {"vibeke_soenderskov_kristensen"}),
@@ -67,7 +72,7 @@ def test_fold() -> None:
 
 def test_no_query_lists_everyone_with_the_supplements_last() -> None:
     found = find_contacts(EVERYONE, None)
-    assert [c.kind for c in found] == ["person"] * 5 + ["organisation"] * 2 + ["supplement"] * 3
+    assert [c.kind for c in found] == ["person"] * 5 + ["organisation"] * 2 + ["supplement"] * 5
 
 
 # Through the command -------------------------------------------------------------
@@ -107,8 +112,12 @@ def test_json_marks_what_is_not_on_the_card(runner: CliRunner) -> None:
     data = json.loads(runner.invoke(app, ["contacts", "--json"]).output)
     on_card = [c for c in data if c["part_of_card"]]
     assert len(on_card) == 7
-    extra = {c["phone"]: c for c in data if not c["part_of_card"]}
-    assert set(extra) == {"112", "114", "1888"}
+    extra = {c["id"]: c for c in data if not c["part_of_card"]}
+    assert {c["phone"] for c in extra.values()} == {"112", "114", "1888", "116 006"}
+    assert set(extra) == {
+        "alarm_112", "politi_114", "lev_uden_vold_1888", "offerraadgivningen_116006",
+        "underretning",
+    }  # fmt: skip
     assert all(c["kind"] == "supplement" and c["source"] for c in extra.values())
 
 

@@ -1,0 +1,216 @@
+"""Safe by default (issue 16): the law on every path, the duty to notify, who
+answers now, a safety plan, and the note in the card's own words. Both languages."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from helpers import clock_at, normalise, run_stalkcard
+from typer.testing import CliRunner
+
+from stalkcard import clock
+from stalkcard.card import load_card
+from stalkcard.cli import app
+from stalkcard.model import OfficeHours
+from stalkcard.screening import Answers, call_plan, evaluate, is_open, next_opening
+
+DK = ZoneInfo("Europe/Copenhagen")
+SATURDAY_22 = datetime(2026, 11, 28, 22, 0, tzinfo=DK)
+MONDAY_10 = datetime(2026, 11, 30, 10, 0, tzinfo=DK)
+MONDAY_07 = datetime(2026, 11, 30, 7, 0, tzinfo=DK)
+CARDS = {"da": load_card(), "en": load_card(language="en")}
+WORDS = {
+    "da": {
+        "after": "Uden for kontortid nu (lørdag kl. 22:00)",
+        "again": "mandag kl. 08:00",
+        "call_now": "Ring nu:",
+        "duty": "Underretningspligt",
+        "not_sparring": "Sparring opfylder ikke pligten",
+        "not_asked": "Former set: Ikke spurgt",
+        "intro": "Borgerens primære kontaktperson (evt. sagsbehandleren) afdækker",
+        "safety": "Gennemgå sikkerheden sammen med den udsatte",
+        "assumed": "tiderne er værktøjets antagelse",
+    },
+    "en": {
+        "after": "Outside office hours now (Saturday at 22:00)",
+        "again": "Monday at 08:00",
+        "call_now": "Call now:",
+        "duty": "Duty to notify",
+        "not_sparring": "Consultation does not discharge the duty",
+        "not_asked": "Forms seen: Not asked",
+        "intro": "The citizen's primary contact person",
+        "safety": "Go through safety with the person being stalked",
+        "assumed": "the hours are the tool's assumption",
+    },
+}
+VICTIM_MET = [
+    *("--answer", "role=victim", "--answer", "danger=no", "--answer", "unwanted=yes"),
+    *("--answer", "one_sided=yes", "--answer", "repeated=yes", "--answer", "children=no"),
+]
+
+
+def _check(runner: CliRunner, language: str, args: list[str], at: datetime) -> str:
+    original = clock.now
+    clock.now = lambda: at  # the one place the tool reads the clock
+    try:
+        result = runner.invoke(app, ["--lang", language, "check", *args])
+    finally:
+        clock.now = original
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+# Who answers now ----------------------------------------------------------------------
+
+HOURS = OfficeHours(days=("mon", "tue", "wed", "thu", "fri"), opens="08:00", closes="15:00")
+
+
+def test_office_hours_are_weekdays_in_danish_time() -> None:
+    assert is_open(HOURS, MONDAY_10)
+    assert not is_open(HOURS, MONDAY_07)
+    assert not is_open(HOURS, SATURDAY_22)
+    assert not is_open(HOURS, datetime(2026, 11, 30, 15, 0, tzinfo=DK))  # closes at 15:00
+    assert is_open(None, SATURDAY_22)  # no hours known: no claim that it is closed
+    assert next_opening(HOURS, SATURDAY_22) == datetime(2026, 11, 30, 8, 0, tzinfo=DK)
+    assert next_opening(HOURS, MONDAY_07) == datetime(2026, 11, 30, 8, 0, tzinfo=DK)
+
+
+@pytest.mark.parametrize("danger", ["yes", "unknown", "no"])
+def test_after_hours_the_round_the_clock_lines_come_first(danger: str) -> None:
+    card = CARDS["da"]
+    result = evaluate(card, Answers("victim", danger, "yes", "yes", "yes"))
+    plan = call_plan(card, result, SATURDAY_22)
+    assert plan.after_hours
+    phones = [c.phone for c in plan.round_the_clock]
+    assert phones == (["112"] if danger != "no" else []) + ["114", "1888", "116 006"]
+    assert all(not c.part_of_card and c.source for c in plan.round_the_clock)
+    assert [c.phone for c, _s in plan.office][-2:] == ["2517 7374", "7628 1448"]
+    # In office hours nothing changes.
+    assert not call_plan(card, result, MONDAY_10).after_hours
+    assert call_plan(card, result, MONDAY_10).office == call_plan(card, result).office
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_saturday_night_summary_leads_with_lines_that_answer(
+    runner: CliRunner, language: str
+) -> None:
+    out = _check(runner, language, [*VICTIM_MET, "--answer", "unit=ungeenheden"], SATURDAY_22)
+    summary = out[out.index(WORDS[language]["after"]) :]
+    for round_the_clock in ("114", "1888", "116 006"):
+        assert summary.index(round_the_clock) < summary.index("8794 7983"), round_the_clock
+    assert WORDS[language]["again"] in summary
+    assert WORDS[language]["assumed"] in normalise(summary)
+    assert WORDS[language]["call_now"] not in summary
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_monday_morning_the_suggested_person_leads(runner: CliRunner, language: str) -> None:
+    out = _check(runner, language, [*VICTIM_MET, "--answer", "unit=ungeenheden"], MONDAY_10)
+    call = out[out.index(WORDS[language]["call_now"]) :].splitlines()
+    assert "8794 7983" in call[1]
+    assert WORDS[language]["after"] not in out
+
+
+def test_saturday_night_in_a_real_process_with_danger() -> None:
+    """The process reads the real clock (set from outside with libfaketime)."""
+    args = ["check", *(a.replace("danger=no", "danger=yes") for a in VICTIM_MET)]
+    result = run_stalkcard(args, {"COLUMNS": "80", **clock_at("2026-11-28 22:00:00")})
+    assert result.returncode == 0, result.stderr
+    summary = result.stdout[result.stdout.index("Uden for kontortid nu (lørdag kl. 22:00)") :]
+    rows = [line.split()[0] for line in summary.splitlines()[1:5]]
+    assert rows == ["112", "114", "1888", "116"]
+
+
+# The duty to notify -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+@pytest.mark.parametrize("children", ["yes", "unknown"])
+def test_children_bring_the_duty_into_the_summary(
+    runner: CliRunner, language: str, children: str
+) -> None:
+    args = [a.replace("children=no", f"children={children}") for a in VICTIM_MET]
+    out = _check(runner, language, args, MONDAY_10)
+    summary = normalise(out[out.rindex("─") :])
+    assert WORDS[language]["duty"] in summary
+    assert WORDS[language]["not_sparring"] in summary
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_no_duty_line_without_children(runner: CliRunner, language: str) -> None:
+    out = _check(runner, language, VICTIM_MET, MONDAY_10)
+    assert WORDS[language]["duty"] not in out
+
+
+def test_the_children_question_names_under_18_and_a_child_on_the_way() -> None:
+    assert "under 18" in CARDS["da"].screening.questions.children
+    assert "barn på vej" in CARDS["da"].screening.questions.children
+    assert "under 18" in CARDS["en"].screening.questions.children
+    assert "child on the way" in CARDS["en"].screening.questions.children
+    duty = next(s for s in CARDS["da"].supplements if s.id == "duty_to_notify")
+    assert "kommende forældres" in duty.text and "personlig" in duty.text
+
+
+def test_contacts_underretning_is_no_sparring_call(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["contacts", "underretning"])
+    assert result.exit_code == 0, result.output
+    assert "8794 7268" not in result.output  # not the Børn og Unge resource person
+    assert "Anne Bennike Hansen" not in result.output
+    assert "skriftligt til barnets bopælskommune" in normalise(result.output)
+    assert "ikke fundet i en offentlig kilde" in normalise(result.output)
+
+
+# The law, a safety plan, the note -------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_criteria_met_result_keeps_the_cards_further_action_and_a_safety_plan(
+    runner: CliRunner, language: str
+) -> None:
+    out = normalise(_check(runner, language, VICTIM_MET, MONDAY_10))
+    card = CARDS[language]
+    assert card.videre_handling.heading in out
+    assert WORDS[language]["intro"] in out
+    assert card.videre_handling.paragraphs[0] in out  # the card's own words, whole
+    assert WORDS[language]["safety"] in out
+    # The card's "bør muligvis" stays as it is.
+    coordination = next(s for s in card.videre_handling.steps if s.id == "coordination")
+    assert coordination.paragraphs[0] in out
+
+
+def test_the_note_says_what_was_not_asked_and_holds_no_verdict(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    note = tmp_path / "notat.md"
+    args = ["check", "--answer", "role=victim", "--answer", "danger=no", "--answer", "unwanted=no"]
+    args += ["--answer", "one_sided=no", "--answer", "repeated=no", "--note", str(note)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    text = note.read_text(encoding="utf-8")
+    assert "- " + WORDS["da"]["not_asked"] in text
+    assert "Former set: Ingen" not in text
+    assert "måske ikke" not in text
+    assert "Straffelovens § 242: »Den, der på en måde" in text  # the law's own words
+    assert "## VIDERE HANDLING" in text
+    assert "Dette kan gøres på følgende måder:" in text
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_conflict_text_keeps_the_sources_hedge_and_marks_the_tools_note(language: str) -> None:
+    conflict = next(s for s in CARDS[language].supplements if s.id == "conflict")
+    hedge = {"da": "kan være en fordel", "en": "can be an advantage"}[language]
+    mine = {"da": "Værktøjets bemærkning", "en": "The tool's note"}[language]
+    assert hedge in conflict.text and mine in conflict.text
+    assert {"da": "den udsatte", "en": "the person being stalked"}[language] in conflict.text
+    assert {"da": "borgeren har svaret", "en": "the citizen has answered"}[language] not in (
+        conflict.text
+    )
+
+
+def test_the_contacts_date_is_called_what_it_is(runner: CliRunner) -> None:
+    shown = runner.invoke(app, ["show"]).output
+    assert "kontaktlisten opdateret 2026-11-26" in shown
+    assert "kontrolleret" not in shown
