@@ -423,6 +423,76 @@ def validate(
             verified=card.meta.contacts_verified.isoformat(),
         )
     )
+    _keeper_warnings(card, card_path(chosen, language), language)
+
+
+def _keeper_warnings(card: Any, chosen: Path, language: str) -> None:
+    """What the card's keeper should know though the card is valid: an old
+    contact list, and an English twin that no longer matches the card."""
+    from stalkcard.card import load_card, stale_since
+    from stalkcard.coordinator import english_twin, twin_drift
+
+    if stale_since(card, datetime.now().date()):
+        _warn(
+            _(
+                "Bemærk: kontaktlisten er sidst opdateret {verified}, for over 12 måneder siden. "
+                "Kontrollér numrene, og ret datoen (meta.contacts_verified)."
+            ).format(verified=card.meta.contacts_verified.isoformat())
+        )
+    twin = english_twin(chosen)
+    if twin is None:
+        return
+    english = load_card(twin, language="en", compiled=False)
+    drift = twin_drift(card, english)
+    if drift:
+        _warn(
+            _(
+                "Bemærk: den engelske udgave passer ikke længere til kortet ({twin}). "
+                "Ret den, så id'er, telefonnumre og regler er de samme:"
+            ).format(twin=twin)
+        )
+        for line in drift[:20]:
+            _warn("  " + line)
+        if len(drift) > 20:
+            more = len(drift) - 20
+            _warn(
+                "  "
+                + ngettext(
+                    "... og {count} forskel mere.", "... og {count} forskelle mere.", more
+                ).format(count=more)
+            )
+
+
+@app.command(
+    cls=Command,
+    name="copy-card",
+    help=_(
+        "Kopiér det indbyggede kort (dansk og engelsk) til en mappe, så kommunens koordinator "
+        "kan rette det."
+    ),
+)
+@handled
+def copy_card(
+    folder: Annotated[
+        str, typer.Argument(metavar=_("MAPPE"), help=_("Mappen, kortfilerne skal ligge i."))
+    ],
+    force: Annotated[
+        bool, typer.Option("--force", help=_("Erstat kortfiler, der allerede ligger der."))
+    ] = False,
+) -> None:
+    from stalkcard.coordinator import copy_card as copy
+
+    if not folder.strip():
+        raise OutputError(_("copy-card: der er ikke angivet nogen mappe."))
+    written = copy(Path(folder), force=force)
+    for path in written:
+        _say(_("Kortfilen er kopieret: {path}").format(path=path.absolute()))
+    _say(
+        _(
+            "Ret filerne, og tjek dem med: stalkcard validate {path}\n"
+            "Brug dem med: STALKCARD_CARD={path} (eller --card {path})."
+        ).format(path=written[0].absolute())
+    )
 
 
 @app.command(

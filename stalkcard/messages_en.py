@@ -191,6 +191,27 @@ ENGLISH: dict[str, str] = {
     "Kortet siger: {text}": "The card says: {text}",
     "AKUT FARE": "ACUTE DANGER",
     "MULIG AKUT FARE": "POSSIBLE ACUTE DANGER",
+    # The card's keeper
+    "Bemærk: kontaktlisten er sidst opdateret {verified}, for over 12 måneder siden. Kontrollér numrene, og ret datoen (meta.contacts_verified).": (
+        "Note: the contact list was last updated {verified}, more than 12 months ago. Check the numbers, and change the date (meta.contacts_verified)."
+    ),
+    "Bemærk: den engelske udgave passer ikke længere til kortet ({twin}). Ret den, så id'er, telefonnumre og regler er de samme:": (
+        "Note: the English version no longer matches the card ({twin}). Correct it, so that ids, phone numbers and rules are the same:"
+    ),
+    "{field} står kun i den ene fil.": "{field} is in only one of the files.",
+    "{field}: {da} i den danske, {en} i den engelske.": "{field}: {da} in the Danish, {en} in the English.",
+    "{field}: {da} punkter i den danske, {en} i den engelske.": "{field}: {da} items in the Danish, {en} in the English.",
+    "Kopiér det indbyggede kort (dansk og engelsk) til en mappe, så kommunens koordinator kan rette det.": (
+        "Copy the bundled card (Danish and English) to a folder, so the municipality's coordinator can edit it."
+    ),
+    "MAPPE": "FOLDER",
+    "Mappen, kortfilerne skal ligge i.": "The folder for the card files.",
+    "Erstat kortfiler, der allerede ligger der.": "Replace card files that are already there.",
+    "copy-card: der er ikke angivet nogen mappe.": "copy-card: no folder was given.",
+    "Kortfilen er kopieret: {path}": "The card file is copied: {path}",
+    "Ret filerne, og tjek dem med: stalkcard validate {path}\nBrug dem med: STALKCARD_CARD={path} (eller --card {path}).": (
+        "Edit the files, and check them with: stalkcard validate {path}\nUse them with: STALKCARD_CARD={path} (or --card {path})."
+    ),
     'danger: "{value}" skal gøre resultatet akut (en regel med kun danger).': 'danger: "{value}" must make the result urgent (a rule on danger alone).',
     'danger: "{value}" skal vise et tillæg med det samme (fx 112), i en regel med kun danger.': 'danger: "{value}" must show a supplement at once (e.g. 112), in a rule on danger alone.',
     # The documentation log
@@ -549,4 +570,8 @@ PLURALS: dict[tuple[str, str], tuple[str, str]] = {
         "... and {count} more errors.",
     ),
     ("{count} markeret", "{count} markeret"): ("{count} marked", "{count} marked"),
+    ("... og {count} forskel mere.", "... og {count} forskelle mere."): (
+        "... and {count} more difference.",
+        "... and {count} more differences.",
+    ),
 }

@@ -4,7 +4,9 @@ file, the line, the field and what is wrong."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+import types
+import typing
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -21,6 +23,7 @@ from stalkcard.model import (
     OTHER_UNIT,
     PATTERN_MESSAGES,
     ROLES,
+    SECTION_KEYS,
     UNKNOWN,
     YES,
     Card,
@@ -158,6 +161,50 @@ class _Problem(NamedTuple):
     message: str
 
 
+def _struct_type(kind: Any) -> Any:
+    """The Struct or list type under Annotated[...] and `X | None`, else None."""
+    while typing.get_origin(kind) is typing.Annotated:
+        kind = typing.get_args(kind)[0]
+    if typing.get_origin(kind) in (types.UnionType, typing.Union):
+        options = [a for a in typing.get_args(kind) if a is not type(None)]
+        kind = options[0] if len(options) == 1 else None
+    if isinstance(kind, type) and issubclass(kind, msgspec.Struct):
+        return kind
+    if typing.get_origin(kind) is list:
+        return kind
+    return None
+
+
+def _schema_problems(value: Any, kind: Any, loc: tuple[int | str, ...] = ()) -> list[_Problem]:
+    """Every structural problem msgspec finds, not only the first: a failing
+    section is checked field by field, and a failing list item by item, down to
+    the smallest part that fails on its own."""
+    try:
+        msgspec.convert(value, kind)
+    except msgspec.ValidationError as exc:
+        first = _schema_problem(exc, value)
+        whole = [_Problem((*loc, *first.loc), first.message)]
+    else:
+        return []
+    inner = _struct_type(kind)
+    found: list[_Problem] = []
+    if inner is not None and typing.get_origin(inner) is list and isinstance(value, list):
+        (item,) = typing.get_args(inner)
+        for index, element in enumerate(value):
+            found += _schema_problems(element, item, (*loc, index))
+    elif inner is not None and typing.get_origin(inner) is None and isinstance(value, dict):
+        fields = {f.name: f for f in msgspec.structs.fields(inner)}
+        for name in value:
+            if name not in fields:
+                found.append(_Problem((*loc, name), _("er ikke et kendt felt (stavefejl?).")))
+        for name, field in fields.items():
+            if name in value:
+                found += _schema_problems(value[name], field.type, (*loc, name))
+            elif field.required:
+                found.append(_Problem((*loc, name), _("mangler.")))
+    return found or whole
+
+
 # Letters that look like nothing (Hangul fillers, the blank Braille pattern): the
 # one kind of hiding character that Unicode's categories file as letters.
 BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
@@ -237,14 +284,16 @@ def _cross_checks(card: Card, today: date | None = None) -> Iterator[_Problem]:
     visible one-line text and a sensible date."""
     yield from _text_checks(card, today or date.today())
 
-    def duplicates(ids: list[str], loc: tuple[int | str, ...]) -> Iterator[_Problem]:
+    def duplicates(items: Iterable[tuple[str, tuple[int | str, ...]]]) -> Iterator[_Problem]:
+        """Each (id, where it stands): the second use is reported on its own line."""
         seen: set[str] = set()
-        for index, ident in enumerate(ids):
+        for ident, loc in items:
             if ident in seen:
-                yield _Problem(
-                    (*loc, index, "id"), _('id "{id}" bruges to gange.').format(id=ident)
-                )
+                yield _Problem((*loc, "id"), _('id "{id}" bruges to gange.').format(id=ident))
             seen.add(ident)
+
+    def listed(ids: Iterable[str], *loc: int | str) -> list[tuple[str, tuple[int | str, ...]]]:
+        return [(ident, (*loc, index)) for index, ident in enumerate(ids)]
 
     criteria = [c.id for c in card.stalking.criteria]
     if sorted(criteria) != sorted(CRITERIA):
@@ -258,12 +307,26 @@ def _cross_checks(card: Card, today: date | None = None) -> Iterator[_Problem]:
             ("screening", "roles"),
             _("rollerne skal have præcis disse id'er: {ids}.").format(ids=", ".join(ROLES)),
         )
-    yield from duplicates([s.id for s in card.sections], ())
-    yield from duplicates([f.id for f in card.eksempler.forms], ("eksempler", "forms"))
     yield from duplicates(
-        [c.id for c in card.contacts + card.extra_contacts], ("sparring", "persons")
+        (s.id, (key,)) for key, s in zip(SECTION_KEYS, card.sections, strict=True)
     )
-    yield from duplicates(card.step_ids, ("videre_handling", "steps"))
+    yield from duplicates(listed((f.id for f in card.eksempler.forms), "eksempler", "forms"))
+    yield from duplicates(
+        listed((p.id for p in card.sparring.persons), "sparring", "persons")
+        + listed((o.id for o in card.handling.organisations), "handling", "organisations")
+        + listed((s.id for s in card.supplement_contacts), "supplement_contacts")
+    )
+    yield from duplicates(
+        [
+            (card.sparring.id, ("sparring",)),
+            (card.handling.id, ("handling",)),
+            *listed((s.id for s in card.videre_handling.steps), "videre_handling", "steps"),
+        ]
+    )
+    yield from duplicates(listed((s.id for s in card.supplements), "supplements"))
+    yield from duplicates(
+        listed((a.id for a in card.screening.assessments), "screening", "assessments")
+    )
     for index, person in enumerate(card.sparring.persons):
         if person.id in NO_UNIT_WORDS:  # would be everyone's unit ("no unit")
             yield _Problem(
@@ -272,8 +335,6 @@ def _cross_checks(card: Card, today: date | None = None) -> Iterator[_Problem]:
                     id=person.id
                 ),
             )
-    yield from duplicates([s.id for s in card.supplements], ("supplements",))
-    yield from duplicates([a.id for a in card.screening.assessments], ("screening", "assessments"))
     for index, org in enumerate(card.handling.organisations):
         if org.name not in org.card_line or org.phone not in org.card_line:
             yield _Problem(
@@ -420,9 +481,9 @@ def validate_data(data: Any, node: yaml.Node | None, source: str) -> Card:
     problems: list[_Problem]
     try:
         card = msgspec.convert(data, Card)
-    except msgspec.ValidationError as exc:
-        # msgspec stops at the first problem in the file's structure.
-        problems = [_schema_problem(exc, data)]
+    except msgspec.ValidationError:
+        # msgspec stops at the first problem: look part by part for all of them.
+        problems = _schema_problems(data, Card)
     else:
         problems = list(_cross_checks(card))
         if not problems:

@@ -402,3 +402,34 @@ def test_fold() -> None:
     assert fold("Sønderskov") == fold("soenderskov") == fold("sonderskov")
     assert fold("Århus") == fold("aarhus") == fold("arhus")
     assert fold("Hærværk") == fold("haervaerk")
+
+
+# Every problem in one run, each on its own line ---------------------------------
+
+
+def test_several_structural_problems_are_reported_in_one_run(
+    make_card: Callable[..., Path], card_text: str
+) -> None:
+    text = card_text.replace('phone: "8794 7626"', 'phone: "abc"', 1)
+    text = text.replace('phone: "2031 5268"', "phone: 20315268", 1)
+    text = text.replace('  version: "1.0"', '  versoin: "1.0"', 1)
+    message = _error(make_card(text=text))
+    lines = message.splitlines()[1:]
+    assert len(lines) == 4, message
+    assert any("meta.versoin: er ikke et kendt felt" in line for line in lines)
+    assert any("meta.version: mangler" in line for line in lines)
+    assert any("sparring.persons[1].phone: skal være et telefonnummer" in line for line in lines)
+    assert any(
+        "sparring.persons[4].phone: skal være tekst i anførselstegn" in line for line in lines
+    )
+    bad = next(line for line in lines if "persons[4].phone" in line)
+    assert bad.strip().startswith(f"linje {line_of(text, 'phone: 20315268')},")
+
+
+def test_a_duplicate_id_is_reported_on_the_line_it_stands(
+    make_card: Callable[..., Path], card_text: str
+) -> None:
+    text = card_text.replace("    - id: sydoestjyllands_politi", "    - id: nikoline_petersen")
+    message = _error(make_card(text=text))
+    wanted = line_of(text, '    - id: nikoline_petersen\n      name: "Sydøstjyllands')
+    assert f"linje {wanted}, felt handling.organisations[2].id" in message, message

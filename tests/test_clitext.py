@@ -72,8 +72,8 @@ def test_bad_choice_names_the_choices(runner: CliRunner) -> None:
 def test_help_lists_check_first_and_cuts_no_line(runner: CliRunner) -> None:
     out = runner.invoke(app, ["--help"]).output
     commands = out[out.index("Kommandoer:") :]
-    names = re.findall(r"^  (\w+)", commands, re.M)
-    assert names == ["check", "contacts", "show", "html", "log", "validate"]
+    names = re.findall(r"^  ([\w-]+)", commands, re.M)
+    assert names == ["check", "contacts", "show", "html", "log", "validate", "copy-card"]
     assert "..." not in commands
     assert "Ressourcepersoner og eksterne kontakter." in " ".join(commands.split())
 

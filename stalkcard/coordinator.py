@@ -1,0 +1,79 @@
+"""The card's keeper (the municipality's coordinator): a copy of the bundled
+card to edit, and the check that a card's English twin still matches it.
+
+No card's ids are named here: the twins are compared field by field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+from stalkcard.i18n import _
+from stalkcard.model import Card
+
+CARD_FILES = ("actioncard.yaml", "actioncard.en.yaml")
+
+
+def english_twin(card_file: Path) -> Path | None:
+    """`X.en.yaml` beside `X.yaml`, when it exists (None for an English file)."""
+    if card_file.name.endswith(".en.yaml") or card_file.suffix not in (".yaml", ".yml"):
+        return None
+    twin = card_file.with_name(card_file.stem + ".en" + card_file.suffix)
+    return twin if twin.is_file() else None
+
+
+def _walk(da: Any, en: Any, path: str) -> Iterator[str]:
+    """Where the two cards differ in what must be the same in every language:
+    the structure, every id, every phone number, every rule."""
+    if isinstance(da, dict) and isinstance(en, dict):
+        for key in sorted(set(da) | set(en)):
+            here = f"{path}.{key}" if path else key
+            if key not in da or key not in en:
+                yield _("{field} står kun i den ene fil.").format(field=here)
+            elif key in ("id", "phone", "result", "show", "when", "when_any", "urgent"):
+                if da[key] != en[key]:
+                    yield _("{field}: {da} i den danske, {en} i den engelske.").format(
+                        field=here, da=_short(da[key]), en=_short(en[key])
+                    )
+            elif key != "keywords":  # search words: each language has its own
+                yield from _walk(da[key], en[key], here)
+    elif isinstance(da, list) and isinstance(en, list):
+        if len(da) != len(en):
+            yield _("{field}: {da} punkter i den danske, {en} i den engelske.").format(
+                field=path, da=len(da), en=len(en)
+            )
+        for index, (a, b) in enumerate(zip(da, en, strict=False)):
+            yield from _walk(a, b, f"{path}[{index + 1}]")
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def twin_drift(danish: Card, english: Card) -> list[str]:
+    """What no longer matches between a card and its English twin: ids, phone
+    numbers, rules and the shape of the lists (the words may differ)."""
+    da = msgspec.to_builtins(danish)
+    en = msgspec.to_builtins(english)
+    for data in (da, en):
+        data.get("meta", {}).pop("language", None)
+    return list(_walk(da, en, ""))
+
+
+def copy_card(folder: Path, force: bool = False) -> list[Path]:
+    """Copy the bundled card, both languages, into `folder` for editing."""
+    from stalkcard.card import bundled_card_path
+    from stalkcard.files import read_bytes
+    from stalkcard.output import write_private
+
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in CARD_FILES:
+        data = read_bytes(bundled_card_path(name))
+        written.append(write_private(folder / name, data, force=force))
+    return written
