@@ -296,18 +296,16 @@ ENGLISH: dict[str, str] = {
     "Ikke spurgt": "Not asked",
     "Til stede: {names}.": "Present: {names}.",
     "Uklart: {names}.": "Not clear: {names}.",
-    "Ikke til stede efter dine svar: {names}.": "Not present from your answers: {names}.",
-    "Uden for kontortid nu ({when}). Disse linjer er åbne døgnet rundt:": (
-        "Outside office hours now ({when}). These lines are open day and night:"
+    "Ikke til stede efter dine svar: {names}.": "Not present, going by your answers: {names}.",
+    "Uden for kontortid nu ({when}). Ring i stedet:": "Outside office hours now ({when}). Call instead:",
+    "(Tillæg; kilderne: stalkcard contacts NUMMER)": "(Supplement; the sources: stalkcard contacts NUMBER)",
+    "Kortets kontakter, næste hverdag:": "The card's contacts, on the next working day:",
+    "Kortets kontakter fra {when} (værktøjets antagelse):": "The card's contacts from {when} (the tool's assumption):",
+    "Kortets kontakter fra {when}:": "The card's contacts from {when}:",
+    "(lukket nu)": "(closed now)",
+    "tidspunktet, hvor kontakterne lukker, skal ligge efter det, hvor de åbner (samme dag).": (
+        "the time the contacts close must be after the time they open (on the same day)."
     ),
-    "(Tillæg – ikke en del af handlekortet; kilderne står under tillæggene ovenfor)": (
-        "(Supplement – not part of the action card; the sources are in the supplements above)"
-    ),
-    "Kortets kontakter, når de kan træffes ({when}):": (
-        "The card's contacts, when they can be reached ({when}):"
-    ),
-    "næste hverdag": "the next working day",
-    "tiderne er værktøjets antagelse": "the hours are the tool's assumption",
     "mandag": "Monday",
     "tirsdag": "Tuesday",
     "onsdag": "Wednesday",
@@ -316,7 +314,7 @@ ENGLISH: dict[str, str] = {
     "lørdag": "Saturday",
     "søndag": "Sunday",
     "{day} kl. {time}": "{day} at {time}",
-    "Uønsket (den udsatte har sagt fra)": "Unwanted (the exposed person has said no)",
+    "Uønsket (den udsatte har sagt fra)": "Unwanted (the person being stalked has said no)",
     "Ensidig kontakt": "One-sided contact",
     "Flere kontaktforsøg (et mønster)": "Several contact attempts (a pattern)",
     "Resultat af screeningen": "Result of the screening",

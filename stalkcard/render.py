@@ -422,8 +422,11 @@ def when_text(moment: datetime) -> str:
     )
 
 
-def _call_grid(rows: Iterable[tuple[Contact, bool]]) -> Padding:
+def _call_grid(rows: Iterable[tuple[Contact, bool]], now: datetime | None = None) -> Padding:
+    """Phone first, then who; with `now`, a contact outside its hours is marked."""
     from rich.table import Table
+
+    from stalkcard.screening import is_open
 
     grid = Table.grid(padding=(0, 2))
     grid.add_column(no_wrap=True)
@@ -432,6 +435,8 @@ def _call_grid(rows: Iterable[tuple[Contact, bool]]) -> Padding:
         who = f"{contact.name}, {contact.unit}" if contact.unit else contact.name
         if suggested:
             who += " " + _("(forslag)")
+        if now is not None and not is_open(contact.hours, now):
+            who += " " + _("(lukket nu)")
         grid.add_row(Text(contact.phone, style="bold"), Text(who))
     return Padding(grid, (0, 0, 0, INDENT))
 
@@ -467,32 +472,21 @@ def closing_summary(card: Card, result: Result, now: datetime | None = None) -> 
     lines.append(Text(_("Vurdering: {text}").format(text=short)))
     plan = call_plan(card, result, now)
     if plan.after_hours and now is not None:
-        lines.append(
-            Text(
-                _("Uden for kontortid nu ({when}). Disse linjer er åbne døgnet rundt:").format(
-                    when=when_text(now)
-                ),
-                style="bold",
-            )
-        )
+        reason = _("Uden for kontortid nu ({when}). Ring i stedet:").format(when=when_text(now))
+        lines.append(Text(reason, style="bold"))
         lines.append(_call_grid((c, False) for c in plan.round_the_clock))
-        lines.append(
-            Text(
-                "  "
-                + _(
-                    "(Tillæg – ikke en del af handlekortet; kilderne står under tillæggene ovenfor)"
-                ),
-                style="dim",
-            )
-        )
-        when = when_text(plan.reopens) if plan.reopens is not None else _("næste hverdag")
-        if plan.hours is not None and plan.hours.assumed:
-            when += "; " + _("tiderne er værktøjets antagelse")
-        lines.append(Text(_("Kortets kontakter, når de kan træffes ({when}):").format(when=when)))
+        lines.append(Text("  " + _("(Tillæg; kilderne: stalkcard contacts NUMMER)"), style="dim"))
+        if plan.reopens is None:
+            later = _("Kortets kontakter, næste hverdag:")
+        elif plan.assumed:
+            later = _("Kortets kontakter fra {when} (værktøjets antagelse):")
+        else:
+            later = _("Kortets kontakter fra {when}:")
+        lines.append(Text(later.format(when=when_text(plan.reopens) if plan.reopens else "")))
         lines.append(_call_grid(plan.office))
     else:
         lines.append(Text(_("Ring nu:"), style="bold"))
-        lines.append(_call_grid(plan.office))
+        lines.append(_call_grid(plan.office, now))
     if result.suggested:
         lines.append(
             Text(

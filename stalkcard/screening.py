@@ -462,21 +462,25 @@ class CallPlan(msgspec.Struct, frozen=True):
     office: tuple[tuple[Contact, bool], ...]
     after_hours: bool = False
     round_the_clock: tuple[Contact, ...] = ()
-    reopens: datetime | None = None
-    hours: OfficeHours | None = None  # the office contacts' hours, for the reason
+    reopens: datetime | None = None  # when the first of them opens again
+    assumed: bool = False  # their hours are the tool's assumption, not the card's
 
 
 def call_plan(card: Card, result: Result, now: datetime | None = None) -> CallPlan:
     """The suggested resource persons (or, with no suggestion, all of them, as
-    the card lists them), then the card's organisations; with `now` outside
-    their hours, the card's round-the-clock supplement lines before them (the
-    ones marked urgent_only, such as 112, only when the result is urgent)."""
+    the card lists them), then the card's organisations. With `now` outside the
+    hours of those who lead (the suggested persons, else all of them), the
+    card's round-the-clock supplement lines come before them (the ones marked
+    urgent_only, such as 112, only when the result is urgent)."""
     office = compiled(card).call_now(result.suggested)  # worked out once per card
-    if now is None or any(is_open(c.hours, now) for c, _s in office):
+    if now is None:
+        return CallPlan(office)
+    leading = [c for c, suggested in office if suggested] or [c for c, _s in office]
+    if any(is_open(c.hours, now) for c in leading):
         return CallPlan(office)
     always = tuple(
         c for c in card.extra_contacts if c.always_open and (result.urgent or not c.urgent_only)
     )
-    hours = next((c.hours for c, _s in office if c.hours is not None), None)
-    openings = [t for c, _s in office if c.hours and (t := next_opening(c.hours, now))]
-    return CallPlan(office, True, always, min(openings) if openings else None, hours)
+    openings = [t for c in leading if c.hours and (t := next_opening(c.hours, now))]
+    assumed = any(c.hours is not None and c.hours.assumed for c, _s in office)
+    return CallPlan(office, True, always, min(openings) if openings else None, assumed)

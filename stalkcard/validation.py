@@ -411,6 +411,7 @@ def _cross_checks(card: Card, today: date | None = None) -> Iterator[_Problem]:
             ).format(steps=", ".join(missing)),
         )
     yield from _danger_floor(card)
+    yield from _hours_checks(card)
     yield from _unknown_shown(
         "suggest",
         rules.suggest,
@@ -420,6 +421,30 @@ def _cross_checks(card: Card, today: date | None = None) -> Iterator[_Problem]:
     yield from _unknown_shown(
         "supplements", rules.supplements, [s.id for s in card.supplements], UNKNOWN_SUPPLEMENT
     )
+
+
+def _hours_checks(card: Card) -> Iterator[_Problem]:
+    """Opening hours must close after they open on the same day: hours across
+    midnight would read as never open."""
+    located: list[tuple[tuple[int | str, ...], Any]] = [
+        (("meta", "office_hours"), card.meta.office_hours)
+    ]
+    located += [
+        (("sparring", "persons", i, "hours"), p.hours) for i, p in enumerate(card.sparring.persons)
+    ]
+    located += [
+        (("handling", "organisations", i, "hours"), o.hours)
+        for i, o in enumerate(card.handling.organisations)
+    ]
+    for loc, hours in located:
+        if hours is not None and hours.closes <= hours.opens:
+            yield _Problem(
+                (*loc, "closes"),
+                _(
+                    "tidspunktet, hvor kontakterne lukker, skal ligge efter det, "
+                    "hvor de åbner (samme dag)."
+                ),
+            )
 
 
 def _danger_floor(card: Card) -> Iterator[_Problem]:

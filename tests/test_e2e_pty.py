@@ -43,7 +43,7 @@ def answer(child: pexpect.spawn, prompt: str, keys: str) -> None:
 def test_check_in_a_terminal(tmp_path: Path) -> None:
     child = spawn(["check"], tmp_path)
     answer(child, "Hvem drejer mistanken sig om?", UP + UP + ENTER)  # victim
-    answer(child, "Er nogen i akut fare lige nu?", ENTER)  # no
+    answer(child, "Er nogen i akut fare lige nu?", UP + ENTER)  # no (from "Ved ikke")
     answer(child, "Hvilke former", " " + ENTER)  # messages
     answer(child, "Har den udsatte sagt fra", UP + UP + ENTER)  # yes
     answer(child, "Er kontakten ensidig", UP + UP + ENTER)  # yes
@@ -57,6 +57,7 @@ def test_check_in_a_terminal(tmp_path: Path) -> None:
     child.expect_exact("mindst ét af kortets kendetegn ikke til stede")
     child.expect_exact("Nikoline Petersen")
     child.expect_exact("Dansk Stalking Center")
+    child.expect_exact("Akut fare lige nu: Nej")
     child.expect_exact("Vil du gemme et notat")
     child.send(ENTER)  # no
     child.expect(pexpect.EOF)
@@ -171,3 +172,52 @@ def test_progress_marker_and_no_english_in_the_forms_answer(tmp_path: Path) -> N
     child.expect(pexpect.EOF)
     child.close()
     assert "selections" not in output
+
+
+PROMPTS = {
+    "da": ("Hvem drejer mistanken sig om?", "Er nogen i akut fare lige nu?", "Hvilke former",
+           "Har den udsatte sagt fra", "Er kontakten ensidig", "Har der været flere",
+           "Er der nogen under 18 år", "Hvilken enhed", "Er svarene rigtige?",
+           "Vil du gemme et notat", "Ring 112 nu"),
+    "en": ("Who does the suspicion concern?", "Is anyone in acute danger right now?",
+           "Which forms", "Has the person being stalked said no", "Is the contact one-sided",
+           "Have there been several", "Is anyone in the case under 18", "Which unit",
+           "Are the answers right?", "Do you want to save a note", "Call 112 now"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_after_hours_the_answer_still_stays_on_a_24_row_screen(
+    tmp_path: Path, language: str
+) -> None:
+    """Saturday 22:00, danger yes, children unknown, no unit (the longest summary:
+    the duty line, the lines that answer now, all seven of the card's contacts):
+    the whole screen with the note prompt still shows 112 and those lines."""
+    pyte = pytest.importorskip("pyte")
+    screen = pyte.Screen(80, 24)
+    stream = pyte.Stream(screen)
+    child = spawn(
+        ["check"], tmp_path, size=(24, 80), STALKCARD_LANG=language,
+        **clock_at("2026-11-28 22:00:00"),
+    )  # fmt: skip
+    child.logfile_read = _Feed(stream)
+    role, danger, forms, *criteria, children, unit, review, note, call = PROMPTS[language]
+    answer(child, role, UP + UP + ENTER)  # victim
+    answer(child, danger, UP + UP + ENTER)  # yes
+    answer(child, forms, ENTER)
+    for question in criteria:
+        answer(child, question, UP + UP + ENTER)  # yes
+    answer(child, children, ENTER)  # don't know
+    answer(child, unit, ENTER)  # skip
+    answer(child, review, ENTER)
+    child.expect_exact(note)
+    child.expect_exact(["Enter", pexpect.TIMEOUT], timeout=1)
+    time.sleep(0.5)
+    shown = "\n".join(screen.display)
+    assert call in shown, shown
+    for phone in ("114", "1888", "116 006", "8794 7626", "7628 1448"):
+        assert phone in shown, (phone, shown)
+    child.send(ENTER)  # no note
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0

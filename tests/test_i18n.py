@@ -194,7 +194,8 @@ def test_check_in_english(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     out = normalise(result.output)
     for words in ("ACUTE DANGER", "Supplement – not part of the action card", "call 112",
-                  "Result of the screening", "What to do now", "If the citizen is the one exposed",
+                  "Result of the screening", "What to do now",
+                  "If the citizen is the one being stalked",
                   "Your answers", "The suspicion concerns: I don't know yet"):  # fmt: skip
         assert words in out, words
     for danish in ("Resultat", "Tillæg", "Dine svar", "Kilde"):

@@ -114,6 +114,15 @@ def test_installed_wheel_runs_from_another_folder(wheel: Path, tmp_path: Path) -
     written = compiled.stdout.replace("\\", "/")
     assert written.count("Skrevet: ") == 2, written
     assert f"{purelib.as_posix()}/stalkcard/content/actioncard.compiled.json" in written
+    # The coordinator's copy comes from the installed card, both languages, and
+    # validates beside its English twin without a warning.
+    copied = _run([str(script), "copy-card", "kort"], cwd=elsewhere)
+    assert copied.returncode == 0, copied.stderr
+    mine = elsewhere / "kort" / "actioncard.yaml"
+    assert (elsewhere / "kort" / "actioncard.en.yaml").is_file()
+    again = _run([str(script), "validate", str(mine)], cwd=elsewhere)
+    assert again.returncode == 0, again.stderr
+    assert "Bemærk" not in again.stderr
 
 
 def test_python_dash_m(tmp_path: Path) -> None:

@@ -25,25 +25,25 @@ CARDS = {"da": load_card(), "en": load_card(language="en")}
 WORDS = {
     "da": {
         "after": "Uden for kontortid nu (lørdag kl. 22:00)",
-        "again": "mandag kl. 08:00",
+        "again": "Kortets kontakter fra mandag kl. 08:00",
         "call_now": "Ring nu:",
         "duty": "Underretningspligt",
-        "not_sparring": "Sparring opfylder ikke pligten",
+        "not_sparring": "sparring opfylder ikke pligten",
         "not_asked": "Former set: Ikke spurgt",
         "intro": "Borgerens primære kontaktperson (evt. sagsbehandleren) afdækker",
         "safety": "Gennemgå sikkerheden sammen med den udsatte",
-        "assumed": "tiderne er værktøjets antagelse",
+        "assumed": "(værktøjets antagelse)",
     },
     "en": {
         "after": "Outside office hours now (Saturday at 22:00)",
-        "again": "Monday at 08:00",
+        "again": "The card's contacts from Monday at 08:00",
         "call_now": "Call now:",
         "duty": "Duty to notify",
-        "not_sparring": "Consultation does not discharge the duty",
+        "not_sparring": "consultation does not count",
         "not_asked": "Forms seen: Not asked",
         "intro": "The citizen's primary contact person",
         "safety": "Go through safety with the person being stalked",
-        "assumed": "the hours are the tool's assumption",
+        "assumed": "(the tool's assumption)",
     },
 }
 VICTIM_MET = [
@@ -214,3 +214,51 @@ def test_the_contacts_date_is_called_what_it_is(runner: CliRunner) -> None:
     shown = runner.invoke(app, ["show"]).output
     assert "kontaktlisten opdateret 2026-11-26" in shown
     assert "kontrolleret" not in shown
+
+
+def test_hours_across_midnight_are_refused(make_card: object, card_text: str) -> None:
+    from stalkcard.errors import CardError
+
+    day = 'opens: "08:00"\n    closes: "15:00"'
+    text = card_text.replace(day, 'opens: "16:00"\n    closes: "02:00"')
+    assert text != card_text
+    path = make_card(text=text)  # type: ignore[operator]
+    with pytest.raises(CardError) as info:
+        load_card(path)
+    assert "meta.office_hours.closes" in info.value.message
+    assert "skal ligge efter det, hvor de åbner" in info.value.message
+
+
+def test_the_suggested_persons_hours_decide_and_closed_ones_are_marked(
+    make_card: object, card_text: str, runner: CliRunner
+) -> None:
+    """SSP works evenings: with its own hours, the summary follows the suggested
+    SSP person's hours, and a contact outside its hours is marked closed."""
+    ssp = '      phone: "2031 5268"\n'
+    evening = ssp + (
+        '      hours: { days: [mon, tue, wed, thu, fri], opens: "15:00", closes: "22:00" }\n'
+    )
+    text = card_text.replace(ssp, evening)
+    assert text != card_text
+    path = make_card(text=text)  # type: ignore[operator]
+    args = ["--card", str(path), "check", *VICTIM_MET, "--answer", "unit=ssp"]
+    original = clock.now
+    out = {}
+    try:
+        for name, hour in (("morning", 10), ("afternoon", 16), ("night", 23)):
+            clock.now = lambda hour=hour: datetime(2026, 11, 30, hour, 0, tzinfo=DK)
+            result = runner.invoke(app, args)
+            assert result.exit_code == 0, result.output
+            out[name] = result.output
+    finally:
+        clock.now = original
+    # 10:00: the other contacts are open, but the suggested SSP person is not.
+    assert "Uden for kontortid nu (mandag kl. 10:00)" in out["morning"]
+    assert "Kortets kontakter fra mandag kl. 15:00" in out["morning"]
+    # 23:00: SSP opens again on Tuesday at 15:00, not at the others' 08:00.
+    assert "Kortets kontakter fra tirsdag kl. 15:00" in out["night"]
+    # 16:00: SSP answers and leads; Dansk Stalking Center (assumed 8-15) is marked.
+    summary = out["afternoon"][out["afternoon"].index("Ring nu:") :]
+    assert "2031 5268  Marlene Skousbøll Bendix, SSP konsulent (forslag)" in summary
+    assert "2517 7374  Dansk Stalking Center (lukket nu)" in summary
+    assert "Uden for kontortid" not in out["afternoon"]

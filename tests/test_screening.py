@@ -39,7 +39,7 @@ def test_there_are_729_combinations() -> None:
 CARDS = {"da": CARD, "en": load_card(language="en")}
 UNKNOWN_ROLE_NOTE = {
     "da": "Hvis borgeren er den udsatte",
-    "en": "If the citizen is the one exposed",
+    "en": "If the citizen is the one being stalked",
 }
 
 
@@ -89,8 +89,11 @@ def check_path(language: str, answers: Answers) -> None:
     # A safety plan and what the other party can read, where the signs are present
     # or unclear, or in (possible) danger.
     criteria = (answers.unwanted, answers.one_sided, answers.repeated)
-    safety = "no" not in criteria or answers.danger in ("yes", "unknown")
-    assert ("safety_plan" in supplements) == ("others_read" in supplements) == safety
+    concern = "no" not in criteria or answers.danger in ("yes", "unknown")
+    assert ("others_read" in supplements) == concern
+    # The safety plan is made with the person being stalked: not in a talk with
+    # the citizen who stalks.
+    assert ("safety_plan" in supplements) == (concern and answers.role != "perpetrator")
     # No verdict: the assessment never says it may not be stalking.
     assert "måske ikke" not in result.assessment_text
     assert "may not be" not in result.assessment_text
