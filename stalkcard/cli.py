@@ -659,10 +659,10 @@ def _interactive_answers(card: Any, unit: str | None) -> Any:
         from stalkcard.screening import urgent_supplements
 
         console = render.make_console()
-        if event == "criterion":
+        if event == "context":  # the card's own sentence beside a question
             console.print(Text(_("Kortet siger: {text}").format(text=data), style="dim"))
-        elif event == "forms":
-            console.print(render.forms_overview(data))
+        elif event == "details":  # the choices with what the card says of each
+            console.print(render.choices_overview(data))
         elif event == "danger":
             # Shown the moment danger is answered "Ja" or "Ved ikke" (possible danger).
             shown = urgent_supplements(card, data)

@@ -23,20 +23,18 @@ from questionary import Choice, Style
 
 from stalkcard.errors import Cancelled
 from stalkcard.i18n import _, ngettext
-from stalkcard.model import CRITERIA, NO, OTHER_UNIT, UNKNOWN, YES, Card
-from stalkcard.screening import Answers, unit_choices
+from stalkcard.model import Card
+from stalkcard.questions import question, questions
+from stalkcard.screening import Answers
 
 BACK = "__tilbage__"
 DONE = "__resultat__"
-QUESTIONS = ("role", "danger", "forms", *CRITERIA, "children")
-REVIEWED = (*QUESTIONS, "unit")
 SELECT_HINT = "piletasterne flytter, Enter vælger"
 CHECKBOX_HINT = "mellemrum markerer, Enter går videre; ingen markeret er også et svar"
 PROGRESS = "Spørgsmål {number} af {total}"
 CANCELLED = "Screeningen blev afbrudt. Intet er gemt."
 STYLE = Style([("qmark", "bold"), ("question", "bold"), ("instruction", "italic")])
 
-YES_NO_UNKNOWN = (("Ja", YES), ("Nej", NO), ("Ved ikke", UNKNOWN))  # labels pass through _()
 
 Echo = Callable[[str, Any], None]
 """Called with an event name and its data, so the caller can show context."""
@@ -184,11 +182,6 @@ def _select(
     return Back() if answer == BACK else answer
 
 
-def _unit_choices(card: Card) -> list[Choice]:
-    choices = [Choice(unit, value=ident) for ident, unit in unit_choices(card)]
-    return [*choices, Choice(_("Anden enhed, eller spring over"), value=OTHER_UNIT)]
-
-
 def ask_question(
     card: Card,
     key: str,
@@ -197,55 +190,37 @@ def ask_question(
     echo: Echo,
     progress: tuple[int, int] | None = None,
 ) -> Any:
-    """Ask one question of the screening; return its value, or Back."""
-    questions = card.screening.questions
-    if key == "role":
-        choices = [Choice(r.label, value=r.id) for r in card.screening.roles]
-        return _select(questions.role, choices, current or "unknown", back, progress)
-    if key == "danger":
-        # No answer to danger is assumed: the pointer starts on "Ved ikke", which
-        # counts as possible danger, so Enter never records "Nej".
-        choices = [Choice(_(label), value=value) for label, value in YES_NO_UNKNOWN]
-        return _select(questions.danger, choices, current or UNKNOWN, back, progress)
-    if key == "forms":
-        chosen = set(current or ())
-        echo("forms", card.eksempler)
-        form_choices = [
-            Choice(f.title, value=f.id, checked=f.id in chosen) for f in card.eksempler.forms
-        ]
-        if back:
-            form_choices.append(Choice(_("Tilbage til forrige spørgsmål"), value=BACK))
-        picked = _ask(
-            questionary.checkbox(
-                questions.forms,
-                choices=form_choices,
-                instruction=_hint(CHECKBOX_HINT, progress),
-                style=STYLE,
-                pointer=">",
-            )
+    """Ask one question of the screening (stalkcard.questions); return its value, or Back."""
+    asked = question(card, key)
+    if asked.context:
+        echo("context", asked.context)
+    if asked.kind == "one":
+        choices = [Choice(c.label, value=c.id) for c in asked.choices]
+        return _select(asked.text, choices, current or asked.start, back, progress)
+    chosen = set(current or ())
+    echo("details", asked)
+    boxes = [Choice(c.label, value=c.id, checked=c.id in chosen) for c in asked.choices]
+    if back:
+        boxes.append(Choice(_("Tilbage til forrige spørgsmål"), value=BACK))
+    picked = _ask(  # _ask puts the summary into Danish and wraps it
+        questionary.checkbox(
+            asked.text,
+            choices=boxes,
+            instruction=_hint(CHECKBOX_HINT, progress),
+            style=STYLE,
+            pointer=">",
         )
-        forms = tuple(f.id for f in card.eksempler.forms if f.id in picked)
-        return Back(keep=forms) if BACK in picked else forms
-    if key in CRITERIA:
-        criterion = card.criterion(key)
-        echo("criterion", criterion.text)
-        choices = [Choice(_(label), value=value) for label, value in YES_NO_UNKNOWN]
-        return _select(criterion.question, choices, current or UNKNOWN, back, progress)
-    if key == "children":
-        choices = [Choice(_(label), value=value) for label, value in YES_NO_UNKNOWN]
-        return _select(questions.children, choices, current or UNKNOWN, back, progress)
-    if key == "unit":
-        message = questions.unit or _("Hvilken enhed er du selv fra?")
-        return _select(message, _unit_choices(card), current or OTHER_UNIT, back, progress)
-    raise ValueError(key)
+    )
+    values = tuple(c.id for c in asked.choices if c.id in picked)
+    return Back(keep=values) if BACK in picked else values
 
 
 def review(card: Card, answers: dict[str, Any], describe: Callable[[str, Any], str]) -> str:
     """The review screen: see the result (default) or pick an answer to change."""
     choices = [Choice(_("Se resultatet"), value=DONE)]
     choices += [
-        Choice(_("Ret: {answer}").format(answer=describe(key, answers[key])), value=key)
-        for key in REVIEWED
+        Choice(_("Ret: {answer}").format(answer=describe(q.id, answers[q.id])), value=q.id)
+        for q in questions(card)
     ]
     return str(_select(_("Er svarene rigtige?"), choices, DONE, back=False))
 
@@ -271,7 +246,7 @@ def run_screening(
     `unit` is the caseworker's own unit when it is already known (STALKCARD_UNIT);
     otherwise it is asked last, and can be skipped.
     """
-    keys = QUESTIONS if unit is not None else REVIEWED
+    keys = [q.id for q in questions(card) if unit is None or q.id != "unit"]
     answers: dict[str, Any] = {"unit": unit} if unit is not None else {}
     echo = _once(echo)
     index = 0
@@ -286,13 +261,13 @@ def run_screening(
             index -= 1
             continue
         answers[key] = value
-        if key == "danger":
+        if question(card, key).danger:
             echo("danger", value)
         index += 1
     # From the review, a question is asked without "Tilbage": Enter keeps its answer.
     while (key := review(card, answers, describe)) != DONE:
         answers[key] = ask_question(card, key, answers[key], back=False, echo=echo)
-        if key == "danger":
+        if question(card, key).danger:
             echo("danger", answers[key])
     return Answers(
         role=answers["role"],

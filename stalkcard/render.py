@@ -37,6 +37,7 @@ from stalkcard.model import (
 )
 
 if TYPE_CHECKING:  # the screening is only imported by `check`
+    from stalkcard.questions import Question
     from stalkcard.screening import Answers, Result, ResultStep
 
 SUPPLEMENT_LABEL = "Tillæg – ikke en del af handlekortet"
@@ -140,12 +141,13 @@ def _section_body(card: Card, section: Any) -> list[RenderableType]:
     return [_indent(Group(*body))]
 
 
-def forms_overview(section: FormsSection) -> Group:
-    """The card's forms of stalking with their examples, compact, before the checkbox."""
-    lines: list[RenderableType] = [Text(f"{section.heading}:", style="dim")]
-    for form in section.forms:
-        line = Text(f"{form.title}: ", style="bold")
-        line.append(form.examples)
+def choices_overview(question: Question) -> Group:
+    """A many-of question's choices with what the card says of each (the forms of
+    stalking with their examples), compact, before the checkbox."""
+    lines: list[RenderableType] = [Text(f"{question.details}:", style="dim")]
+    for choice in question.choices:
+        line = Text(f"{choice.label}: ", style="bold")
+        line.append(choice.detail or "")
         lines.append(_indent(line))
     return Group(*lines)
 
@@ -262,8 +264,13 @@ def card_json(card: Card, section_id: str | None = None, supplements: bool = Fal
             k for k, s in zip(SECTION_KEYS, card.sections, strict=True) if s.id == section_id
         )
         data = {"meta": data["meta"], key: data[key]}
-    elif not supplements:
-        data.pop("supplements", None)
+    else:
+        if not supplements:
+            data.pop("supplements", None)
+        # The screening's questions, so scripts can drive `check --answer`.
+        from stalkcard.questions import questions
+
+        data["questions"] = msgspec.to_builtins(questions(card))
     return _dumps(data)
 
 

@@ -557,6 +557,10 @@ def test_two_persons_in_one_unit_are_never_picked_at_random(
     labels = [label for _ident, label in unit_choices(load_card(path))]
     assert len(set(labels)) == len(labels)
     assert "Arbejdsmarkedsudvikling (Sofie Jensen)" in labels
+    from stalkcard.questions import question
+
+    asked = [c.label for c in question(load_card(path), "unit").choices]  # the prompt's
+    assert len(set(asked)) == len(asked)
     env = {"STALKCARD_UNIT": "arbejdsmarkedsudvikling"}
     result = runner.invoke(app, ["--card", str(path), *CHECK], env=env)
     assert result.exit_code == 2
