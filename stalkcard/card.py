@@ -6,10 +6,15 @@ is wrong (stalkcard.validation). Nothing here prints or exits.
 
 The bundled card has a compiled twin beside it (`actioncard.compiled.json`,
 written by `python -m stalkcard.compile`): the validated card as JSON, with the
-SHA-256 of the YAML file's bytes and the tool's version. The twin is used only
-when both still match, so an edited card is always read and validated from its
-YAML; a missing, stale or broken twin just means the YAML is read. Reading the
-twin spares the start-up the import of PyYAML and the validation (bench/startup.py).
+SHA-256 of the YAML file's bytes, the SHA-256 of the card's own JSON bytes as
+written, and the tool's version. The twin is read like any file the user names
+(a small regular file, stalkcard.files) and used only when all three still
+match, so an edited card is always read and validated from its YAML, and a
+hand-edited twin is never believed; a missing, stale, edited or broken twin
+just means the YAML is read. The one check that depends on the day it runs
+(the check date against the clock) is run on the twin's card too, so both paths
+agree. Reading the twin spares the start-up the import of PyYAML and the
+validation (bench/startup.py).
 """
 
 from __future__ import annotations
@@ -32,11 +37,21 @@ TWIN_SUFFIX = ".compiled.json"
 
 
 class Twin(msgspec.Struct, forbid_unknown_fields=True):
-    """The compiled twin of a bundled card file."""
+    """The compiled twin of a bundled card file; `card` is kept as its bytes
+    (msgspec.Raw) until card_sha256 shows they are the ones compile wrote."""
 
     source_sha256: str
     tool_version: str
-    card: Card
+    card_sha256: str
+    card: msgspec.Raw
+
+
+FUTURE_LIMIT = 366  # days: a check date further ahead of the clock than this is refused
+
+
+def days_ahead(card: Card, today: date) -> int:
+    """How many days the card's check date lies after `today` (0 or less: not ahead)."""
+    return (card.meta.contacts_verified - today).days
 
 
 def bundled_card_path(name: str = "actioncard.yaml") -> Path:
@@ -97,14 +112,31 @@ def source_hash(raw: bytes) -> str:
 
 
 def _from_twin(card_file: Path, raw: bytes) -> Card | None:
-    """The compiled twin's card, if it exists and matches these bytes and this tool."""
+    """The compiled twin's card, if it is a small regular file that matches these
+    bytes, this tool and its own card hash, with a check date the clock accepts."""
+    from stalkcard.errors import StalkcardError
+    from stalkcard.files import MAX_BYTES
+
     try:
-        twin = msgspec.json.decode(twin_path(card_file).read_bytes(), type=Twin)
-    except (OSError, msgspec.DecodeError):  # missing or broken: read the YAML
+        data = read_bytes(twin_path(card_file))
+    except StalkcardError:  # missing, a FIFO, a device, a folder: read the YAML
         return None
-    if twin.source_sha256 != source_hash(raw) or twin.tool_version != __version__:
+    if len(data) > MAX_BYTES:
         return None
-    return twin.card
+    try:
+        twin = msgspec.json.decode(data, type=Twin)
+        if (
+            twin.source_sha256 != source_hash(raw)
+            or twin.tool_version != __version__
+            or twin.card_sha256 != source_hash(bytes(twin.card))
+        ):
+            return None
+        card = msgspec.json.decode(twin.card, type=Card)
+    except msgspec.DecodeError:  # broken (or not a twin): read the YAML
+        return None
+    if days_ahead(card, date.today()) > FUTURE_LIMIT:
+        return None  # the YAML's validation says what is wrong
+    return card
 
 
 def load_card(
@@ -141,8 +173,14 @@ def compile_twin(card_file: Path) -> bytes:
     """The compiled twin of a card file, validated in full from its YAML."""
     raw = read_bytes(card_file)
     card = card_from_bytes(raw, str(card_file))
-    twin = Twin(source_sha256=source_hash(raw), tool_version=__version__, card=card)
-    return msgspec.json.format(msgspec.json.encode(twin), indent=1) + b"\n"
+    card_bytes = msgspec.json.format(msgspec.json.encode(card), indent=1)
+    twin = Twin(
+        source_sha256=source_hash(raw),
+        tool_version=__version__,
+        card_sha256=source_hash(card_bytes),
+        card=msgspec.Raw(card_bytes),
+    )
+    return msgspec.json.encode(twin) + b"\n"
 
 
 def stale_since(card: Card, today: date) -> bool:

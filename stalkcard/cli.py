@@ -4,6 +4,7 @@ message and an exit code (see stalkcard.errors.ExitCode)."""
 import contextlib
 import functools
 import gc
+import io
 import os
 import sys
 from collections.abc import Callable
@@ -23,10 +24,11 @@ from stalkcard.errors import (
     ExitCode,
     FileExists,
     NoMatch,
+    OutputClosed,
     OutputError,
     StalkcardError,
 )
-from stalkcard.i18n import LANG_ENV, LANGUAGES, _, requested_language, set_language
+from stalkcard.i18n import LANG_ENV, LANGUAGES, _, ngettext, requested_language, set_language
 
 # Typer takes the help texts now, so the language is settled before the app is built.
 set_language(requested_language(sys.argv))
@@ -120,10 +122,26 @@ def _language_option(ctx: typer.Context) -> str:
     return str(obj.get("lang", "da")) if isinstance(obj, dict) else "da"
 
 
+def _warn_ahead(card: Any) -> None:
+    """A check date after today's: the clock runs behind, or the date is mistyped.
+    A warning, not a refusal (validation refuses only more than a year ahead)."""
+    from stalkcard.card import days_ahead
+
+    today = datetime.now().date()
+    if days_ahead(card, today) > 1:  # a day's margin for time zones
+        _warn(
+            _(
+                "Bemærk: kontakterne er kontrolleret {verified}, efter dagens dato ({today}). "
+                "Tjek computerens ur og datoen i kortfilen."
+            ).format(verified=card.meta.contacts_verified.isoformat(), today=today.isoformat())
+        )
+
+
 def _load(ctx: typer.Context, warn_stale: bool = False) -> Any:
     from stalkcard.card import load_card, stale_since
 
     card = load_card(_card_option(ctx), language=_language_option(ctx))
+    _warn_ahead(card)
     if warn_stale and stale_since(card, datetime.now().date()):
         verified = card.meta.contacts_verified.isoformat()
         _warn(
@@ -296,9 +314,11 @@ def contacts(
         on_card = [c for c in found if c.part_of_card]
         path = write_private(vcard, vcards(card, on_card), force=force)
         _say(
-            _("{count} kontakter er gemt som vCard: {path}").format(
-                count=len(on_card), path=path.absolute()
-            )
+            ngettext(
+                "{count} kontakt er gemt som vCard: {path}",
+                "{count} kontakter er gemt som vCard: {path}",
+                len(on_card),
+            ).format(count=len(on_card), path=path.absolute())
         )
     elif as_json:
         from stalkcard import render
@@ -307,10 +327,10 @@ def contacts(
     else:
         from stalkcard import plain
 
-        lines = plain.contact_lines(found, plain.terminal_width(), plain.use_bold())
-        if fuzzy:
-            lead = _('Intet passer præcist på "{query}". Det nærmeste:').format(query=query)
-            lines = [lead, "", *lines]
+        lines: list[plain.Line | str] = []
+        if fuzzy:  # the query is echoed: write_lines makes it terminal-safe
+            lines += [_('Intet passer præcist på "{query}". Det nærmeste:').format(query=query), ""]
+        lines += plain.contact_lines(found, plain.terminal_width(), plain.use_bold())
         plain.write_lines(lines)
 
 
@@ -372,21 +392,34 @@ def validate(
     chosen = path if path is not None else _card_option(ctx)
     language = _language_option(ctx)
     card = load_card(chosen, language=language, compiled=False)
+    _warn_ahead(card)
+    persons, organisations = len(card.sparring.persons), len(card.handling.organisations)
+    forms, steps = len(card.eksempler.forms), len(card.step_ids)
+    counts = ", ".join(
+        [
+            ngettext("{count} ressourceperson", "{count} ressourcepersoner", persons).format(
+                count=persons
+            ),
+            ngettext("{count} ekstern kontakt", "{count} eksterne kontakter", organisations).format(
+                count=organisations
+            ),
+            ngettext("{count} form for stalking", "{count} former for stalking", forms).format(
+                count=forms
+            ),
+            ngettext("{count} trin", "{count} trin", steps).format(count=steps),
+        ]
+    )
     _say(
         _(
             "Kortet er gyldigt: {path}\n"
             "  {title}, version {version}\n"
-            "  {persons} ressourcepersoner, {organisations} eksterne kontakter, "
-            "{forms} former for stalking, {steps} trin.\n"
+            "  {counts}.\n"
             "  Kontaktlisten er sidst opdateret {verified}."
         ).format(
             path=card_path(chosen, language),
             title=card.meta.title,
             version=card.meta.version,
-            persons=len(card.sparring.persons),
-            organisations=len(card.handling.organisations),
-            forms=len(card.eksempler.forms),
-            steps=len(card.step_ids),
+            counts=counts,
             verified=card.meta.contacts_verified.isoformat(),
         )
     )
@@ -421,7 +454,13 @@ def _keeper_warnings(card: Any, chosen: Path, language: str) -> None:
         for line in drift[:20]:
             _warn("  " + line)
         if len(drift) > 20:
-            _warn("  " + _("... og {count} forskelle mere.").format(count=len(drift) - 20))
+            more = len(drift) - 20
+            _warn(
+                "  "
+                + ngettext(
+                    "... og {count} forskel mere.", "... og {count} forskelle mere.", more
+                ).format(count=more)
+            )
 
 
 @app.command(
@@ -488,15 +527,17 @@ def html(
         raise AnswerError(_('Ukendt sprog "{lang}". Brug da eller en.').format(lang=language))
     set_language(language)
     card = load_card(card_file if card_file is not None else _card_option(ctx), language)
+    _warn_ahead(card)
     page = render_page(card, language)
     if output is None:
         from stalkcard.render import write_out
 
         write_out(page)
         return
-    from stalkcard.output import write_private
+    from stalkcard.output import PUBLIC, write_private
 
-    path = write_private(output, page, force=force)
+    # The page is meant to be published: the user's umask decides its mode.
+    path = write_private(output, page, force=force, mode=PUBLIC)
     _say(_("Siden er gemt: {path}").format(path=path.absolute()))
 
 
@@ -592,14 +633,16 @@ def check(
 
         _print(render.result_renderables(card, result, clock.now()))
     # Kept as typed: Path() would turn "" into "." and drop a trailing "/".
-    note_path: str | Path | None = note
+    note_path: str | None = note
+    prompted = False
     if note_path is None and interactive:
         from stalkcard.prompts import ask_note_path
 
         note_path = ask_note_path(datetime.now())
+        prompted = True
     if note_path is not None:
         # With JSON on stdout, the confirmation goes to stderr: stdout stays JSON.
-        _save_note(card, result, note_path, force, interactive, fmt is ResultFormat.json)
+        _save_note(card, result, note_path, force, interactive, fmt is ResultFormat.json, prompted)
 
 
 def _interactive_answers(card: Any, unit: str | None) -> Any:
@@ -616,10 +659,10 @@ def _interactive_answers(card: Any, unit: str | None) -> Any:
         from stalkcard.screening import urgent_supplements
 
         console = render.make_console()
-        if event == "criterion":
+        if event == "context":  # the card's own sentence beside a question
             console.print(Text(_("Kortet siger: {text}").format(text=data), style="dim"))
-        elif event == "forms":
-            console.print(render.forms_overview(data))
+        elif event == "details":  # the choices with what the card says of each
+            console.print(render.choices_overview(data))
         elif event == "danger":
             # Shown the moment danger is answered "Ja" or "Ved ikke" (possible danger).
             shown = urgent_supplements(card, data)
@@ -637,12 +680,19 @@ def _interactive_answers(card: Any, unit: str | None) -> Any:
 
 
 def _save_note(
-    card: Any, result: Any, path: str | Path, force: bool, interactive: bool, quiet: bool = False
+    card: Any,
+    result: Any,
+    path: str,
+    force: bool,
+    interactive: bool,
+    quiet: bool = False,
+    prompted: bool = False,
 ) -> None:
     """Save the case note. In the interactive flow a name that exists offers
-    another name or replacing it, and any other refusal asks for another name;
-    the screening is never lost to a bad name."""
-    from stalkcard.output import write_private
+    another name or replacing it, and any other refusal (an unknown ~user too)
+    asks for another name; the screening is never lost to a bad name. A name
+    typed at a prompt has ~ expanded and .md added (output.note_path)."""
+    from stalkcard.output import note_path, write_private
     from stalkcard.render import result_markdown
 
     say = _warn if quiet else _say
@@ -651,6 +701,8 @@ def _save_note(
     replace = force
     while target is not None:
         try:
+            if prompted and isinstance(target, str):
+                target = note_path(target)
             saved = write_private(target, text, force=replace)
         except FileExists as exc:
             if not interactive:
@@ -661,7 +713,7 @@ def _save_note(
             if choice == "replace":
                 replace = True
             elif choice == "rename":
-                target = ask_retry_path()
+                target, prompted = ask_retry_path(), True
             else:
                 target = None
             continue
@@ -671,7 +723,7 @@ def _save_note(
             _error(exc.message)
             from stalkcard.prompts import ask_retry_path
 
-            target, replace = ask_retry_path(), force
+            target, replace, prompted = ask_retry_path(), force, True
             continue
         say(_("Notatet er gemt: {path} (kun du kan læse det).").format(path=saved.absolute()))
         return
@@ -712,6 +764,59 @@ def install_signal_handlers() -> None:
             signal.signal(number, _on_signal)
 
 
+class _WholeWrites(io.RawIOBase):
+    """A file descriptor that takes every byte it is given: a short write is
+    continued, and a full non-blocking pipe (EAGAIN) is waited on. Python's own
+    unbuffered stdout (PYTHONUNBUFFERED=1) drops what a short write leaves."""
+
+    def __init__(self, fd: int) -> None:
+        super().__init__()
+        self.fd = fd
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self.fd
+
+    def isatty(self) -> bool:
+        return os.isatty(self.fd)
+
+    def write(self, data: Any) -> int:
+        import select
+
+        view = memoryview(data).cast("B")
+        done = 0
+        while done < len(view):
+            try:
+                done += os.write(self.fd, view[done:])
+            except BlockingIOError:
+                select.select([], [self.fd], [])  # until the reader makes room
+        return done
+
+
+def _whole_writes() -> None:
+    """stdout and stderr on a non-blocking pipe get a writer that never drops
+    output (the descriptor's mode is left alone: another process shares it)."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        try:
+            fd = stream.fileno()
+            if os.get_blocking(fd):
+                continue
+        except (AttributeError, OSError, ValueError):  # no descriptor (a test's capture)
+            continue
+        stream.flush()
+        wrapped = io.TextIOWrapper(
+            io.BufferedWriter(_WholeWrites(fd)),
+            encoding=stream.encoding,
+            errors=stream.errors,
+            line_buffering=stream.line_buffering,
+            write_through=True,
+        )
+        setattr(sys, name, wrapped)
+
+
 def _degrade_encoding() -> None:
     """Output that the terminal's encoding cannot show (an en dash in Latin-1 or
     ASCII) is replaced, never a crash."""
@@ -743,11 +848,14 @@ def main() -> None:
     if sys.stdout is None:  # started with stdout closed (>&-)
         _error(_("Kan ikke skrive output: {reason}").format(reason=_("udgangen er lukket")))
         sys.exit(int(ExitCode.INVALID))
+    _whole_writes()
     _degrade_encoding()
     install_signal_handlers()
     try:
         _run()
         sys.stdout.flush()
+    except OutputClosed as closed:
+        sys.exit(_output_failed(closed.error))
     except Terminated as stop:
         with contextlib.suppress(Exception):
             _error(_("Afbrudt af et signal. Intet er gemt."))

@@ -10,9 +10,11 @@ turns click's usage errors into the tool's own message and exit code 2.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from difflib import get_close_matches
 from typing import Any
 
@@ -21,7 +23,7 @@ from typer import _click
 from typer._click import exceptions as click_errors
 from typer.core import TyperCommand, TyperGroup
 
-from stalkcard.errors import ExitCode
+from stalkcard.errors import ExitCode, OutputClosed
 from stalkcard.i18n import _
 
 # The commands in the order a caseworker needs them; `check` is the main one.
@@ -101,6 +103,17 @@ class Group(TyperGroup):
         if self.subcommand_metavar in (None, "COMMAND [ARGS]..."):
             self.subcommand_metavar = _("KOMMANDO [ARGUMENTER]...")
 
+    def parse_args(self, ctx: _click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, global_options_first(args, self))
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        with _closed_pipe_passes():  # --help and --version write while parsing
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: _click.Context) -> Any:
+        with _closed_pipe_passes():
+            return super().invoke(ctx)
+
     def list_commands(self, ctx: _click.Context) -> list[str]:
         names = super().list_commands(ctx)
         ranked = {name: index for index, name in enumerate(COMMAND_ORDER)}
@@ -143,6 +156,55 @@ class Group(TyperGroup):
         if not standalone_mode:
             return result
         sys.exit(result if isinstance(result, int) else 0)
+
+
+GLOBAL_OPTIONS = ("--lang", "--card")  # each takes a value
+
+
+def global_options_first(args: Sequence[str], group: TyperGroup) -> list[str]:
+    """The command line with the app's global options (--lang, --card) moved
+    before the command when they were typed after it (`stalkcard show --lang
+    en`), as click only takes them there. A command with an option of the same
+    name (`html --lang`) keeps its own; nothing after `--` is moved."""
+    args = list(args)
+    at = 0
+    while at < len(args) and args[at] not in group.commands:
+        if args[at] == "--":
+            return args
+        at += 2 if args[at] in GLOBAL_OPTIONS else 1
+    if at >= len(args):
+        return args
+    command = group.commands[args[at]]
+    own = {name for param in command.params for name in getattr(param, "opts", [])}
+    front: list[str] = []
+    rest: list[str] = []
+    index = at + 1
+    while index < len(args):
+        arg = args[index]
+        if arg == "--":
+            rest += args[index:]
+            break
+        name = arg.partition("=")[0]
+        if name in GLOBAL_OPTIONS and name not in own and ("=" in arg or index + 1 < len(args)):
+            takes = 1 if "=" in arg else 2
+            front += args[index : index + takes]
+            index += takes
+            continue
+        rest.append(arg)
+        index += 1
+    return [*args[:at], *front, args[at], *rest]
+
+
+@contextlib.contextmanager
+def _closed_pipe_passes() -> Iterator[None]:
+    """A closed stdout (EPIPE) leaves as OutputClosed: Typer's click catches
+    the OSError itself and exits 1, the tool's code for "no match"."""
+    try:
+        yield
+    except OSError as error:
+        if error.errno == errno.EPIPE:
+            raise OutputClosed(error) from None
+        raise
 
 
 def _quoted(values: Iterable[str]) -> str:

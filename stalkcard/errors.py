@@ -50,6 +50,16 @@ class FileExists(OutputError):
         self.path = path
 
 
+class OutputClosed(Exception):
+    """stdout's reader has gone (EPIPE). Raised in place of the OSError, past
+    the click bundled with Typer, which would end the tool with exit code 1:
+    the code for "no match" (stalkcard.clitext.Group, stalkcard.cli.main)."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error)
+        self.error = error
+
+
 class NoMatch(StalkcardError):
     exit_code = ExitCode.NO_MATCH
 

@@ -89,10 +89,10 @@ LOG_SUPPLEMENTS = ("log_warning", "log_tools")  # shown with the Markdown log, a
 
 
 def log_markdown(card: Card) -> str:
-    from stalkcard.render import supplements_markdown
+    from stalkcard.render import md, supplements_markdown
 
     lines = [f"# {_(LOG_TITLE)}", ""]
-    lines += [f"- {line}" for line in _log_guide(card)]
+    lines += [f"- {md(line)}" for line in _log_guide(card)]  # quotes the card's words
     lines += ["", "| " + " | ".join(map(_, LOG_COLUMNS)) + " |"]
     lines.append("|" + "---|" * len(LOG_COLUMNS))
     lines += ["|" + "   |" * len(LOG_COLUMNS)] * LOG_ROWS

@@ -36,6 +36,19 @@ def _(text: str) -> str:
     return _english.get(text, text)
 
 
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """gettext's ngettext: the message for `count` in its singular or plural
+    form, in the current language. Danish and English both have two forms: the
+    singular for 1, the plural for any other count (gettext's plural rule
+    "n != 1"). As in a gettext catalog, the English forms are found by both
+    Danish forms together (messages_en.PLURALS), as "trin" is both."""
+    if _language != "da":
+        from stalkcard.messages_en import PLURALS
+
+        singular, plural = PLURALS.get((singular, plural), (singular, plural))
+    return singular if count == 1 else plural
+
+
 def requested_language(argv: Sequence[str], environ: Mapping[str, str] = os.environ) -> str:
     """The language asked for on the command line (--lang) or in STALKCARD_LANG.
 

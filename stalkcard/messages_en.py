@@ -48,8 +48,6 @@ ENGLISH: dict[str, str] = {
     "skal være et afsnit med felter (nøgle: værdi).": "must be a section of fields (key: value).",
     "er ugyldigt ({what}).": "is invalid ({what}).",
     "skal være {expected}, ikke {got}.": "must be {expected}, not {got}.",
-    "skal have mindst {count} punkt(er).": "must have at least {count} item(s).",
-    "må højst have {count} punkter.": "may have at most {count} items.",
     'skal være tekst i anførselstegn, fx "{value}", ikke et tal.': (
         'must be text in quotes, e.g. "{value}", not a number.'
     ),
@@ -89,7 +87,6 @@ ENGLISH: dict[str, str] = {
         "a rule without conditions must always show {steps}: the card says that a suspicion "
         "must always be acted on."
     ),
-    "... og {count} fejl mere.": "... and {count} more errors.",
     "nøglen {key} skal være tekst (skriv den i anførselstegn, hvis det er et tal eller ja/nej).": (
         "the key {key} must be text (write it in quotes if it is a number or yes/no)."
     ),
@@ -165,12 +162,8 @@ ENGLISH: dict[str, str] = {
     "Erstat en eksisterende notatfil.": "Replace an existing note file.",
     "Intet notat er gemt.": "No note was saved.",
     "Skabelonen er gemt: {path}": "The template is saved: {path}",
-    "Kortet er gyldigt: {path}\n  {title}, version {version}\n  {persons} ressourcepersoner, "
-    "{organisations} eksterne kontakter, {forms} former for stalking, {steps} trin.\n"
-    "  Kontaktlisten er sidst opdateret {verified}.": (
-        "The card is valid: {path}\n  {title}, version {version}\n  {persons} resource persons, "
-        "{organisations} external contacts, {forms} forms of stalking, {steps} steps.\n"
-        "  The contact list was last updated {verified}."
+    "Kortet er gyldigt: {path}\n  {title}, version {version}\n  {counts}.\n  Kontaktlisten er sidst opdateret {verified}.": (
+        "The card is valid: {path}\n  {title}, version {version}\n  {counts}.\n  The contact list was last updated {verified}."
     ),
     "Der er ingen terminal at stille spørgsmålene i. Giv svarene med --answers FIL eller "
     "--answer NØGLE=VÆRDI (se stalkcard check --help).": (
@@ -187,7 +180,6 @@ ENGLISH: dict[str, str] = {
     'Afsnittet "{section}" findes ikke. Afsnit: {ids}.': (
         'The section "{section}" does not exist. Sections: {ids}.'
     ),
-    "{count} kontakter er gemt som vCard: {path}": "{count} contacts are saved as vCard: {path}",
     "Notatet er gemt: {path} (kun du kan læse det).": (
         "The note is saved: {path} (only you can read it)."
     ),
@@ -206,7 +198,6 @@ ENGLISH: dict[str, str] = {
     "Bemærk: den engelske udgave passer ikke længere til kortet ({twin}). Ret den, så id'er, telefonnumre og regler er de samme:": (
         "Note: the English version no longer matches the card ({twin}). Correct it, so that ids, phone numbers and rules are the same:"
     ),
-    "... og {count} forskelle mere.": "... and {count} more differences.",
     "{field} står kun i den ene fil.": "{field} is in only one of the files.",
     "{field}: {da} i den danske, {en} i den engelske.": "{field}: {da} in the Danish, {en} in the English.",
     "{field}: {da} punkter i den danske, {en} i den engelske.": "{field}: {da} items in the Danish, {en} in the English.",
@@ -420,7 +411,6 @@ ENGLISH: dict[str, str] = {
     ),
     # The interactive flow
     "ingen markeret": "none marked",
-    "{count} markeret": "{count} marked",
     "Spørgsmål {number} af {total}": "Question {number} of {total}",
     "piletasterne flytter, Enter vælger": "arrow keys move, Enter chooses",
     "mellemrum markerer, Enter går videre; ingen markeret er også et svar": (
@@ -474,6 +464,35 @@ ENGLISH: dict[str, str] = {
     "Kommandolinjen kan ikke forstås.": "The command line cannot be understood.",
     "Se '{command} --help' for hjælp.": "See '{command} --help' for help.",
     "Fejl: {message}": "Error: {message}",
+    # Hardening, round three (issue 18)
+    "telefonnummeret {phone} skal stå som et helt nummer i linjen, uden cifre lige før eller efter: det, der vises, er det, der ringes til.": (
+        "the phone number {phone} must stand in the line as a whole number, with no digit just before or after it: what is shown is what is dialled."
+    ),
+    'Svaret "{key}" passer på flere ressourcepersoner: {value} ({matches}). Skriv mere af enhedens navn, eller personens id. Enheder: {units}; eller other.': (
+        "The answer \"{key}\" fits more than one resource person: {value} ({matches}). Type more of the unit's name, or the person's id. Units: {units}; or other."
+    ),
+    '"{id}" er et reserveret ord (svaret "ingen enhed"); brug et andet id.': (
+        '"{id}" is a reserved word (the answer "no unit"); use another id.'
+    ),
+    "Bemærk: kontakterne er kontrolleret {verified}, efter dagens dato ({today}). Tjek computerens ur og datoen i kortfilen.": (
+        "Note: the contacts were checked on {verified}, after today's date ({today}). Check the computer's clock and the date in the card file."
+    ),
+    "{date} ligger mere end et år i fremtiden (i dag er {today}). Skriv datoen, hvor kontakterne sidst blev kontrolleret.": (
+        "{date} is more than a year in the future (today is {today}). Write the date on which the contacts were last checked."
+    ),
+    "{path} er skrivebeskyttet og erstattes ikke. Gør den skrivbar, og prøv igen.": (
+        "{path} is read-only and is not replaced. Make it writable and try again."
+    ),
+    "Der er ingen kortfiler (actioncard*.yaml) i {folder}. Intet er skrevet.": (
+        "There are no card files (actioncard*.yaml) in {folder}. Nothing is written."
+    ),
+    "Skrevet: {path}": ("Written: {path}"),
+    "Kan ikke finde hjemmemappen i {path}. Skriv hele stien.": (
+        "Cannot find the home folder in {path}. Type the whole path."
+    ),
+    "Søgningen er for lang ({count} tegn; højst {most}). Søg på et navn, en enhed eller et telefonnummer.": (
+        "The search is too long ({count} characters; at most {most}). Search for a name, a unit or a phone number."
+    ),
     # The last line of defence (stalkcard/cli.py main)
     "Kan ikke skrive output: {reason}": "Cannot write the output: {reason}",
     "Afbrudt af et signal. Intet er gemt.": "Stopped by a signal. Nothing was saved.",
@@ -485,9 +504,6 @@ ENGLISH: dict[str, str] = {
     ),
     "{date} er for tidligt: kortet kan tidligst være fra {earliest}.": (
         "{date} is too early: the card cannot be from before {earliest}."
-    ),
-    "{date} ligger i fremtiden (i dag er {today}). Skriv datoen, hvor kontakterne sidst blev kontrolleret.": (
-        "{date} is in the future (today is {today}). Write the date the contacts were last checked."
     ),
     # stalkcard html
     "Skriv handlekortet, kontakterne og screeningen som én HTML-side, der virker uden net: til intranettet, et fællesdrev eller din egen browser.": (
@@ -554,4 +570,43 @@ ENGLISH: dict[str, str] = {
     "Advarsel:": "Warning:",
     "Start forfra": "Start again",
     "Fortryd": "Undo",
+}
+
+# Messages with a count: (Danish singular, Danish plural) -> (English singular,
+# English plural), as msgid and msgid_plural in a gettext catalog (i18n.ngettext).
+PLURALS: dict[tuple[str, str], tuple[str, str]] = {
+    ("{count} kontakt er gemt som vCard: {path}", "{count} kontakter er gemt som vCard: {path}"): (
+        "{count} contact is saved as vCard: {path}",
+        "{count} contacts are saved as vCard: {path}",
+    ),
+    ("{count} ressourceperson", "{count} ressourcepersoner"): (
+        "{count} resource person",
+        "{count} resource persons",
+    ),
+    ("{count} ekstern kontakt", "{count} eksterne kontakter"): (
+        "{count} external contact",
+        "{count} external contacts",
+    ),
+    ("{count} form for stalking", "{count} former for stalking"): (
+        "{count} form of stalking",
+        "{count} forms of stalking",
+    ),
+    ("{count} trin", "{count} trin"): ("{count} step", "{count} steps"),
+    ("skal have mindst {count} punkt.", "skal have mindst {count} punkter."): (
+        "must have at least {count} item.",
+        "must have at least {count} items.",
+    ),
+    ("må højst have {count} punkt.", "må højst have {count} punkter."): (
+        "may have at most {count} item.",
+        "may have at most {count} items.",
+    ),
+    ("... og {count} fejl mere.", "... og {count} fejl mere."): (
+        "... and {count} more error.",
+        "... and {count} more errors.",
+    ),
+    ("{count} markeret", "{count} markeret"): ("{count} marked", "{count} marked"),
+    ("... og {count} forskel mere.", "... og {count} forskelle mere."): (
+        "... and {count} more difference.",
+        "... and {count} more differences.",
+    ),
 }

@@ -27,6 +27,8 @@ CONDITION_VALUES: dict[str, tuple[str, ...]] = {
     "unit": (),  # "other" or a resource person's id: checked against the card
 }
 OTHER_UNIT = "other"
+# Words that answer "no unit" (unit: andet); no resource person may have one as id.
+NO_UNIT_WORDS = (OTHER_UNIT, "andet", "anden", "ingen", "none", "unknown")
 
 # Text may not be blank, nor hold C0/C1 control characters (newline and tab
 # allowed) or Unicode bidirectional controls, which can make a phone number

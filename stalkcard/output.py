@@ -1,6 +1,8 @@
-"""Writing a file the user asked for: atomically, readable by its owner only,
-never over an existing file unless told to, and never over anything but a
-regular file (a device, a FIFO, a link or a folder is refused, even with --force).
+"""Writing a file the user asked for: atomically, never over an existing file
+unless told to, and never over anything but a regular file (a device, a FIFO, a
+link or a folder is refused, even with --force). A note or a log is readable by
+its owner only (mode 0600); a file meant to be published (the HTML page, the
+compiled card) gets the mode the user's umask gives a new file (PUBLIC).
 
 Every refusal is an OutputError with a Danish message (exit code 2); the
 temporary file is removed on every way out, a signal included (the handlers in
@@ -17,6 +19,9 @@ from pathlib import Path
 
 from stalkcard.errors import FileExists, OutputError, os_reason
 from stalkcard.i18n import _
+
+PRIVATE = 0o600
+PUBLIC = None  # what the user's umask gives a new file, e.g. 0644 under umask 022
 
 
 def _cannot_write(path: Path, exc: OSError) -> OutputError:
@@ -64,8 +69,19 @@ def _check_target(path: Path, force: bool) -> None:
         raise FileExists(path)
 
 
-def write_private(path: Path | str, data: str | bytes, force: bool = False) -> Path:
-    """Write `data` to `path` with mode 0600; all of it or nothing.
+def _umask_mode() -> int:
+    """The mode a new file gets under this process's umask (0o666 minus the umask)."""
+    mask = os.umask(0o077)  # reading the umask means setting it: set it straight back
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def write_private(
+    path: Path | str, data: str | bytes, force: bool = False, mode: int | None = PRIVATE
+) -> Path:
+    """Write `data` to `path`; all of it or nothing. The mode is 0600 unless
+    another is given; PUBLIC (None) lets the user's umask decide, also when
+    --force replaces a file (a published 0644 page stays 0644).
 
     Without `force`, an existing file is left alone and FileExists is raised.
     """
@@ -91,7 +107,7 @@ def write_private(path: Path | str, data: str | bytes, force: bool = False) -> P
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o600)
+        os.chmod(tmp, _umask_mode() if mode is None else mode)
         if force:
             os.replace(tmp, path)
         else:
@@ -100,7 +116,7 @@ def write_private(path: Path | str, data: str | bytes, force: bool = False) -> P
             except FileExistsError:
                 raise FileExists(path) from None
             except OSError:
-                _write_exclusive(path, payload)  # a file system without hard links
+                _write_exclusive(path, payload, mode)  # a file system without hard links
     except OutputError:
         raise
     except OSError as exc:
@@ -111,13 +127,13 @@ def write_private(path: Path | str, data: str | bytes, force: bool = False) -> P
     return path
 
 
-def _write_exclusive(path: Path, payload: bytes) -> None:
+def _write_exclusive(path: Path, payload: bytes, mode: int | None = PRIVATE) -> None:
     """Create `path` only if it does not exist (O_EXCL: of two writers, one wins),
     for file systems without hard links (FAT, exFAT, some network shares).
     A half-written file is removed."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     try:
-        fd = os.open(path, flags, 0o600)
+        fd = os.open(path, flags, 0o666 if mode is None else mode)  # the umask applies
     except FileExistsError:
         raise FileExists(path) from None
     try:
@@ -133,6 +149,13 @@ def _write_exclusive(path: Path, payload: bytes) -> None:
 
 def note_path(name: str) -> Path:
     """A note's file name as typed at the prompt: ~ expanded, and .md added when
-    the name has no extension."""
-    path = Path(name.strip()).expanduser()
+    the name has no extension. A ~name that names no user (or no home folder)
+    is an OutputError, so the prompt can ask again."""
+    typed = name.strip()
+    try:
+        path = Path(typed).expanduser()
+    except RuntimeError:  # pathlib: "Could not determine home directory."
+        raise OutputError(
+            _("Kan ikke finde hjemmemappen i {path}. Skriv hele stien.").format(path=typed)
+        ) from None
     return path if path.suffix else path.with_name(path.name + ".md")

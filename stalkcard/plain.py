@@ -19,13 +19,17 @@ from stalkcard.i18n import _
 from stalkcard.model import Contact
 
 MIN_WIDTH = 20  # narrower terminals get 20-column lines, which the terminal wraps
+# Wider terminals get 200-column lines: Rich pads panels and rules to the width,
+# so COLUMNS=10000000 would otherwise write hundreds of MB (README: "Bredde").
+MAX_WIDTH = 200
 WIDE = 70  # from this width, contacts are a table; below it, stacked
 GAP = "  "
 PURPOSE_LABEL = "Formål (værktøjets resumé)"  # purposes are the tool's words, not the card's
 
 
 def terminal_width() -> int:
-    """The width to lay text out in: COLUMNS, else the terminal's, else 80; at least 20."""
+    """The width to lay text out in: COLUMNS, else the terminal's, else 80 (a pipe
+    has no width of its own); at least 20 and at most 200, in a pipe too."""
     import shutil
 
     try:
@@ -34,7 +38,7 @@ def terminal_width() -> int:
         width = 0
     if width <= 0:
         width = shutil.get_terminal_size((80, 24)).columns
-    return max(MIN_WIDTH, width)
+    return min(MAX_WIDTH, max(MIN_WIDTH, width))
 
 
 def cells(text: str) -> int:
@@ -53,8 +57,19 @@ def _wrap(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, max(1, width), break_on_hyphens=False) or [""]
 
 
-def _bold(text: str, on: bool) -> str:
-    return f"\x1b[1m{text}\x1b[0m" if on and text else text
+# A line is a sequence of (text, bold) parts; only write_lines turns it into
+# characters, so every text is made terminal-safe in that one place and the
+# tool's own bold codes are the only escapes that reach the terminal.
+Part = tuple[str, bool]
+Line = tuple[Part, ...]
+
+
+def _bold(text: str, on: bool) -> Line:
+    return ((text, on),)
+
+
+def _text(text: str) -> Line:
+    return ((text, False),)
 
 
 def use_bold() -> bool:
@@ -92,7 +107,7 @@ def _about_title(contacts: Sequence[Contact]) -> str:
     return _("Enhed") if persons else _(PURPOSE_LABEL)
 
 
-def _table(contacts: Sequence[Contact], width: int, bold: bool) -> list[str] | None:
+def _table(contacts: Sequence[Contact], width: int, bold: bool) -> list[Line] | None:
     header = (_("Navn"), _("Telefon"), _about_title(contacts))
     name_w = max(cells(header[0]), *(cells(c.name) for c in contacts))
     phone_w = max(cells(header[1]), *(cells(c.phone) for c in contacts))
@@ -107,41 +122,54 @@ def _table(contacts: Sequence[Contact], width: int, bold: bool) -> list[str] | N
         rows += [("", " " * lead + more) for more in about[1:]]
     title = _pad(header[0], name_w) + GAP + _pad(header[1], phone_w) + GAP + header[2]
     rule = "-" * max(cells(title), *(cells(a + b.rstrip()) for a, b in rows))
-    lines = [_bold(title, bold), rule]
-    lines += [(_bold(a, bold) + b).rstrip() for a, b in rows]
+    lines = [_bold(title, bold), _text(rule)]
+    lines += [((a, bold), (b.rstrip(), False)) for a, b in rows]
     return lines
 
 
-def _stack(contacts: Sequence[Contact], width: int, bold: bool) -> list[str]:
-    lines: list[str] = []
+def _stack(contacts: Sequence[Contact], width: int, bold: bool) -> list[Line]:
+    lines: list[Line] = []
     inner = width - 2
     for c in contacts:
-        lines += ["  " + _bold(line, bold) for line in _wrap(c.name, inner)]
+        lines += [(("  ", False), (line, bold)) for line in _wrap(c.name, inner)]
         phone = _("Tlf. ") + c.phone
-        lines.append("  " + (phone if cells(phone) <= inner else c.phone))
+        lines.append(_text("  " + (phone if cells(phone) <= inner else c.phone)))
         about = _about(c) if c.unit else f"{_(PURPOSE_LABEL)}: {_about(c)}"
-        lines += ["  " + line for line in _wrap(about, inner)]
-        lines.append("")
+        lines += [_text("  " + line) for line in _wrap(about, inner)]
+        lines.append(_text(""))
     return lines
 
 
-def contact_lines(contacts: Sequence[Contact], width: int, bold: bool = False) -> list[str]:
+def contact_lines(contacts: Sequence[Contact], width: int, bold: bool = False) -> list[Line]:
     """The contacts, grouped: persons for internal sparring, then organisations."""
-    lines: list[str] = []
+    lines: list[Line] = []
     for title, group in contact_groups(contacts):
         lines += [_bold(line, bold) for line in _wrap(title, width)]
         table = _table(group, width, bold) if width >= WIDE else None
-        lines += [*table, ""] if table is not None else _stack(group, width, bold)
+        lines += [*table, _text("")] if table is not None else _stack(group, width, bold)
         for c in group:
             if c.source:
-                lines += _wrap(
-                    _("Kilde ({phone}): {source}").format(phone=c.phone, source=c.source), width
-                )
+                source = _("Kilde ({phone}): {source}").format(phone=c.phone, source=c.source)
+                lines += [_text(line) for line in _wrap(source, width)]
         if any(c.source for c in group):
-            lines.append("")
+            lines.append(_text(""))
     return lines
 
 
-def write_lines(lines: Sequence[str]) -> None:
-    sys.stdout.write("\n".join(lines).rstrip("\n") + "\n")
+def line_text(line: Line | str) -> str:
+    """One line as it goes to the terminal: every text made safe (stalkcard.safe),
+    then the tool's own bold around the bold parts."""
+    from stalkcard.safe import terminal_safe
+
+    if isinstance(line, str):
+        line = _text(line)
+    return "".join(
+        f"\x1b[1m{terminal_safe(text)}\x1b[0m" if on and text else terminal_safe(text)
+        for text, on in line
+    )
+
+
+def write_lines(lines: Sequence[Line | str]) -> None:
+    """Write lines to stdout, safe for a terminal whatever text they hold."""
+    sys.stdout.write("\n".join(line_text(line) for line in lines).rstrip("\n") + "\n")
     sys.stdout.flush()

@@ -22,21 +22,19 @@ from prompt_toolkit.shortcuts import PromptSession
 from questionary import Choice, Style
 
 from stalkcard.errors import Cancelled
-from stalkcard.i18n import _
-from stalkcard.model import CRITERIA, NO, OTHER_UNIT, UNKNOWN, YES, Card
-from stalkcard.screening import Answers, unit_choices
+from stalkcard.i18n import _, ngettext
+from stalkcard.model import Card
+from stalkcard.questions import question, questions
+from stalkcard.screening import Answers
 
 BACK = "__tilbage__"
 DONE = "__resultat__"
-QUESTIONS = ("role", "danger", "forms", *CRITERIA, "children")
-REVIEWED = (*QUESTIONS, "unit")
 SELECT_HINT = "piletasterne flytter, Enter vælger"
 CHECKBOX_HINT = "mellemrum markerer, Enter går videre; ingen markeret er også et svar"
 PROGRESS = "Spørgsmål {number} af {total}"
 CANCELLED = "Screeningen blev afbrudt. Intet er gemt."
 STYLE = Style([("qmark", "bold"), ("question", "bold"), ("instruction", "italic")])
 
-YES_NO_UNKNOWN = (("Ja", YES), ("Nej", NO), ("Ved ikke", UNKNOWN))  # labels pass through _()
 
 Echo = Callable[[str, Any], None]
 """Called with an event name and its data, so the caller can show context."""
@@ -64,7 +62,7 @@ def _exit_on_ctrl_d(event: KeyPressEvent) -> None:
 def _ask(question: questionary.Question) -> Any:
     """Ask; Ctrl-C and Ctrl-D both become Cancelled."""
     try:
-        return _ctrl_d(question).unsafe_ask()
+        return _ctrl_d(_danish_summary(question)).unsafe_ask()
     except (KeyboardInterrupt, EOFError):
         raise Cancelled(_(CANCELLED)) from None
 
@@ -72,13 +70,50 @@ def _ask(question: questionary.Question) -> Any:
 def _danish_summary(question: questionary.Question) -> questionary.Question:
     """questionary's checkbox sums up its answer in English ("done (2
     selections)"), built inside the prompt's own message. Rewrite those answer
-    words in the prompt sessions' messages, which is where they are drawn."""
+    words in the prompt sessions' messages, which is where they are drawn; and
+    wrap each message (the question, its hint, the answer) between words at the
+    terminal's width: prompt_toolkit breaks a long line anywhere, mid-word."""
     for window in question.application.layout.find_all_windows():
         prefix = window.get_line_prefix
         session = getattr(getattr(prefix, "func", None), "__self__", None)
         if isinstance(prefix, functools.partial) and isinstance(session, PromptSession):
             session.message = cast(Any, _translating(session.message))
     return question
+
+
+def wrap_fragments(fragments: list[tuple[str, str]], width: int) -> list[tuple[str, str]]:
+    """Styled text broken into lines of at most `width` cells, between words
+    (at a space, which becomes the line break). A word longer than the line is
+    left whole, for the terminal to wrap."""
+    from prompt_toolkit.utils import get_cwidth
+
+    chars: list[tuple[str, str]] = []
+    column, space = 0, -1  # cells on this line; where its last space is
+    for style, text in fragments:
+        for ch in text:
+            if ch == "\n":
+                column, space = -1, -1
+            elif column + get_cwidth(ch) > width and space >= 0:
+                chars[space] = (chars[space][0], "\n")
+                column = sum(get_cwidth(c) for _s, c in chars[space + 1 :])
+                space = -1
+            chars.append((style, ch))
+            column += get_cwidth(ch)
+            if ch == " ":
+                space = len(chars) - 1
+    out: list[tuple[str, str]] = []
+    for style, ch in chars:
+        if out and out[-1][0] == style:
+            out[-1] = (style, out[-1][1] + ch)
+        else:
+            out.append((style, ch))
+    return out
+
+
+def _width() -> int:
+    from prompt_toolkit.application.current import get_app
+
+    return max(10, get_app().output.get_size().columns - 1)  # the last cell moves the cursor
 
 
 def _translating(message: Any) -> Callable[[], list[tuple[str, str]]]:
@@ -91,11 +126,28 @@ def _translating(message: Any) -> Callable[[], list[tuple[str, str]]]:
                 if text == "done":
                     text = _("ingen markeret")
                 elif many:
-                    text = _("{count} markeret").format(count=many.group(1))
+                    number = int(many.group(1))
+                    text = ngettext("{count} markeret", "{count} markeret", number).format(
+                        count=number
+                    )
             out.append((style, text))
-        return out
+        return wrap_fragments(out, _width())
 
     return translated
+
+
+def _wrapped_choice(choice: Choice) -> Choice:
+    """A choice whose title is wider than the terminal, wrapped between words
+    onto indented lines (prompt_toolkit would cut it off at the edge)."""
+    import shutil
+    import textwrap
+
+    title = choice.title
+    width = shutil.get_terminal_size((80, 24)).columns - 4  # the pointer and a margin
+    if not isinstance(title, str) or len(title) <= width or width < 20:
+        return choice
+    lines = textwrap.wrap(title, width, subsequent_indent="  ", break_on_hyphens=False)
+    return Choice("\n   ".join(lines), value=choice.value, disabled=choice.disabled)
 
 
 def _hint(hint: str, progress: tuple[int, int] | None) -> str:
@@ -114,6 +166,7 @@ def _select(
 ) -> Any:
     if back:
         choices = [*choices, Choice(_("Tilbage til forrige spørgsmål"), value=BACK)]
+    choices = [_wrapped_choice(c) for c in choices]
     chosen = next((c for c in choices if c.value == default), choices[0])
     answer = _ask(
         questionary.select(
@@ -129,11 +182,6 @@ def _select(
     return Back() if answer == BACK else answer
 
 
-def _unit_choices(card: Card) -> list[Choice]:
-    choices = [Choice(unit, value=ident) for ident, unit in unit_choices(card)]
-    return [*choices, Choice(_("Anden enhed, eller spring over"), value=OTHER_UNIT)]
-
-
 def ask_question(
     card: Card,
     key: str,
@@ -142,57 +190,37 @@ def ask_question(
     echo: Echo,
     progress: tuple[int, int] | None = None,
 ) -> Any:
-    """Ask one question of the screening; return its value, or Back."""
-    questions = card.screening.questions
-    if key == "role":
-        choices = [Choice(r.label, value=r.id) for r in card.screening.roles]
-        return _select(questions.role, choices, current or "unknown", back, progress)
-    if key == "danger":
-        # No answer to danger is assumed: the pointer starts on "Ved ikke", which
-        # counts as possible danger, so Enter never records "Nej".
-        choices = [Choice(_(label), value=value) for label, value in YES_NO_UNKNOWN]
-        return _select(questions.danger, choices, current or UNKNOWN, back, progress)
-    if key == "forms":
-        chosen = set(current or ())
-        echo("forms", card.eksempler)
-        form_choices = [
-            Choice(f.title, value=f.id, checked=f.id in chosen) for f in card.eksempler.forms
-        ]
-        if back:
-            form_choices.append(Choice(_("Tilbage til forrige spørgsmål"), value=BACK))
-        picked = _ask(
-            _danish_summary(
-                questionary.checkbox(
-                    questions.forms,
-                    choices=form_choices,
-                    instruction=_hint(CHECKBOX_HINT, progress),
-                    style=STYLE,
-                    pointer=">",
-                )
-            )
+    """Ask one question of the screening (stalkcard.questions); return its value, or Back."""
+    asked = question(card, key)
+    if asked.context:
+        echo("context", asked.context)
+    if asked.kind == "one":
+        choices = [Choice(c.label, value=c.id) for c in asked.choices]
+        return _select(asked.text, choices, current or asked.start, back, progress)
+    chosen = set(current or ())
+    echo("details", asked)
+    boxes = [Choice(c.label, value=c.id, checked=c.id in chosen) for c in asked.choices]
+    if back:
+        boxes.append(Choice(_("Tilbage til forrige spørgsmål"), value=BACK))
+    picked = _ask(  # _ask puts the summary into Danish and wraps it
+        questionary.checkbox(
+            asked.text,
+            choices=boxes,
+            instruction=_hint(CHECKBOX_HINT, progress),
+            style=STYLE,
+            pointer=">",
         )
-        forms = tuple(f.id for f in card.eksempler.forms if f.id in picked)
-        return Back(keep=forms) if BACK in picked else forms
-    if key in CRITERIA:
-        criterion = card.criterion(key)
-        echo("criterion", criterion.text)
-        choices = [Choice(_(label), value=value) for label, value in YES_NO_UNKNOWN]
-        return _select(criterion.question, choices, current or UNKNOWN, back, progress)
-    if key == "children":
-        choices = [Choice(_(label), value=value) for label, value in YES_NO_UNKNOWN]
-        return _select(questions.children, choices, current or UNKNOWN, back, progress)
-    if key == "unit":
-        message = questions.unit or _("Hvilken enhed er du selv fra?")
-        return _select(message, _unit_choices(card), current or OTHER_UNIT, back, progress)
-    raise ValueError(key)
+    )
+    values = tuple(c.id for c in asked.choices if c.id in picked)
+    return Back(keep=values) if BACK in picked else values
 
 
 def review(card: Card, answers: dict[str, Any], describe: Callable[[str, Any], str]) -> str:
     """The review screen: see the result (default) or pick an answer to change."""
     choices = [Choice(_("Se resultatet"), value=DONE)]
     choices += [
-        Choice(_("Ret: {answer}").format(answer=describe(key, answers[key])), value=key)
-        for key in REVIEWED
+        Choice(_("Ret: {answer}").format(answer=describe(q.id, answers[q.id])), value=q.id)
+        for q in questions(card)
     ]
     return str(_select(_("Er svarene rigtige?"), choices, DONE, back=False))
 
@@ -218,7 +246,7 @@ def run_screening(
     `unit` is the caseworker's own unit when it is already known (STALKCARD_UNIT);
     otherwise it is asked last, and can be skipped.
     """
-    keys = QUESTIONS if unit is not None else REVIEWED
+    keys = [q.id for q in questions(card) if unit is None or q.id != "unit"]
     answers: dict[str, Any] = {"unit": unit} if unit is not None else {}
     echo = _once(echo)
     index = 0
@@ -233,13 +261,13 @@ def run_screening(
             index -= 1
             continue
         answers[key] = value
-        if key == "danger":
+        if question(card, key).danger:
             echo("danger", value)
         index += 1
     # From the review, a question is asked without "Tilbage": Enter keeps its answer.
     while (key := review(card, answers, describe)) != DONE:
         answers[key] = ask_question(card, key, answers[key], back=False, echo=echo)
-        if key == "danger":
+        if question(card, key).danger:
             echo("danger", answers[key])
     return Answers(
         role=answers["role"],
@@ -253,10 +281,10 @@ def run_screening(
     )
 
 
-def ask_note_path(now: datetime) -> Path | None:
-    """Offer to save a case note; return the chosen path, or None (the default)."""
-    from stalkcard.output import note_path
-
+def ask_note_path(now: datetime) -> str | None:
+    """Offer to save a case note; return the name as typed, or None (the default).
+    The caller makes it a path (stalkcard.output.note_path), so that a name it
+    cannot use gets a message and another try."""
     save = _select(
         _("Vil du gemme et notat om screeningen? (uden navn og CPR-nummer)"),
         [Choice(_("Nej, gem ikke"), value=False), Choice(_("Ja, gem et notat"), value=True)],
@@ -273,7 +301,7 @@ def ask_note_path(now: datetime) -> Path | None:
             style=STYLE,
         )
     )
-    return note_path(name) if name and name.strip() else None
+    return str(name) if name and name.strip() else None
 
 
 def ask_existing(path: Path) -> str:
@@ -292,17 +320,15 @@ def ask_existing(path: Path) -> str:
     )
 
 
-def ask_retry_path() -> Path | None:
-    """Another name for the note, or nothing."""
-    from stalkcard.output import note_path
-
+def ask_retry_path() -> str | None:
+    """Another name for the note as typed, or nothing."""
     name = _ask(
         questionary.text(
             _("Skriv et andet filnavn (eller tryk Enter for ikke at gemme):"),
             style=STYLE,
         )
     )
-    return note_path(name) if name and name.strip() else None
+    return str(name) if name and name.strip() else None
 
 
 def ask_menu() -> str:

@@ -7,6 +7,7 @@ always printed as text (rich.text.Text), never parsed as markup, so a "[" or a
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from datetime import datetime
@@ -36,6 +37,7 @@ from stalkcard.model import (
 )
 
 if TYPE_CHECKING:  # the screening is only imported by `check`
+    from stalkcard.questions import Question
     from stalkcard.screening import Answers, Result, ResultStep
 
 SUPPLEMENT_LABEL = "Tillæg – ikke en del af handlekortet"
@@ -139,12 +141,13 @@ def _section_body(card: Card, section: Any) -> list[RenderableType]:
     return [_indent(Group(*body))]
 
 
-def forms_overview(section: FormsSection) -> Group:
-    """The card's forms of stalking with their examples, compact, before the checkbox."""
-    lines: list[RenderableType] = [Text(f"{section.heading}:", style="dim")]
-    for form in section.forms:
-        line = Text(f"{form.title}: ", style="bold")
-        line.append(form.examples)
+def choices_overview(question: Question) -> Group:
+    """A many-of question's choices with what the card says of each (the forms of
+    stalking with their examples), compact, before the checkbox."""
+    lines: list[RenderableType] = [Text(f"{question.details}:", style="dim")]
+    for choice in question.choices:
+        line = Text(f"{choice.label}: ", style="bold")
+        line.append(choice.detail or "")
         lines.append(_indent(line))
     return Group(*lines)
 
@@ -188,34 +191,57 @@ def supplements_panel(supplements: Sequence[Supplement], urgent: bool = False) -
     return Panel(Group(*items), box=box.SQUARE, border_style=border, expand=True)
 
 
+_MD_INLINE = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]<>|"})
+_MD_LINE_START = re.compile(r"^(\s*)(?:([#>+=-])|(\d+)([.)]))")
+
+
+def md(text: str) -> str:
+    """Text from the card file for a Markdown file: the one escaper used by
+    `show --format markdown`, the note and `log`. Card text is text, never
+    Markdown or HTML: `<img src=...>`, `[x](javascript:...)`, `![](...)` and
+    emphasis come out as the characters typed (CommonMark backslash escapes),
+    and a line cannot start a heading, a quote or a list."""
+    escaped = text.translate(_MD_INLINE)
+    return _MD_LINE_START.sub(
+        lambda m: (
+            m.group(1) + "\\" + m.group(2)
+            if m.group(2)
+            else m.group(1) + m.group(3) + "\\" + m.group(4)
+        ),
+        escaped,
+    )
+
+
 def card_markdown(card: Card, section_id: str | None = None, supplements: bool = False) -> str:
     lines: list[str] = []
     if section_id is None:
-        lines += [f"# {card.meta.title}", "", f"_{_card_byline(card)}_", ""]
+        lines += [f"# {md(card.meta.title)}", "", f"_{md(_card_byline(card))}_", ""]
     for section in card.sections:
         if section_id is not None and section.id != section_id:
             continue
         level = "###" if isinstance(section, FormsSection) else "##"
-        lines += [f"{level} {section.heading}", ""]
+        lines += [f"{level} {md(section.heading)}", ""]
         if isinstance(section, DefinitionSection):
             for criterion in section.criteria:
-                lines += [criterion.text, ""]
+                lines += [md(criterion.text), ""]
         if isinstance(section, FormsSection):
-            lines += [f"- **{f.title}**  \n  {f.examples}" for f in section.forms] + [""]
+            lines += [f"- **{md(f.title)}**  \n  {md(f.examples)}" for f in section.forms] + [""]
         if isinstance(section, TextSection):
             for paragraph in section.paragraphs:
-                lines += [paragraph, ""]
+                lines += [md(paragraph), ""]
         if isinstance(section, SparringSection):
-            lines += [f"- {p.name}  \n  {p.unit}, {p.phone}" for p in section.persons] + [""]
+            lines += [
+                f"- {md(p.name)}  \n  {md(p.unit)}, {md(p.phone)}" for p in section.persons
+            ] + [""]
         if isinstance(section, HandlingSection):
-            lines += [f"- {o.card_line}" for o in section.organisations] + [""]
+            lines += [f"- {md(o.card_line)}" for o in section.organisations] + [""]
             for paragraph in section.closing:
-                lines += [paragraph, ""]
+                lines += [md(paragraph), ""]
         if isinstance(section, FurtherSection):
             for step in section.steps:
-                lines += [f"### {step.heading}", ""]
+                lines += [f"### {md(step.heading)}", ""]
                 for paragraph in step.paragraphs:
-                    lines += [paragraph, ""]
+                    lines += [md(paragraph), ""]
     if supplements and card.supplements:
         lines += supplements_markdown(card.supplements)
     return "\n".join(lines).rstrip() + "\n"
@@ -224,8 +250,8 @@ def card_markdown(card: Card, section_id: str | None = None, supplements: bool =
 def supplements_markdown(supplements: Sequence[Supplement]) -> list[str]:
     lines = [f"## {_(SUPPLEMENT_LABEL)}", ""]
     for supplement in supplements:
-        source = _("Kilde: {source}").format(source=supplement.source)
-        lines += [f"> {supplement.text}  ", f"> _{source}_", ""]
+        source = _("Kilde: {source}").format(source=md(supplement.source))
+        lines += [f"> {md(supplement.text)}  ", f"> _{source}_", ""]
     return lines
 
 
@@ -238,8 +264,13 @@ def card_json(card: Card, section_id: str | None = None, supplements: bool = Fal
             k for k, s in zip(SECTION_KEYS, card.sections, strict=True) if s.id == section_id
         )
         data = {"meta": data["meta"], key: data[key]}
-    elif not supplements:
-        data.pop("supplements", None)
+    else:
+        if not supplements:
+            data.pop("supplements", None)
+        # The screening's questions, so scripts can drive `check --answer`.
+        from stalkcard.questions import questions
+
+        data["questions"] = msgspec.to_builtins(questions(card))
     return _dumps(data)
 
 
@@ -285,8 +316,9 @@ def describe_answer(card: Card, key: str, value: Any) -> tuple[str, str]:
         titles = [f.title for f in card.eksempler.forms if f.id in value]
         return _("Former set"), ", ".join(titles) or _("Ingen")
     if key == "unit":
-        units = {p.id: p.unit for p in card.sparring.persons}
-        return _("Din enhed"), units.get(value) or _("Ikke angivet")
+        from stalkcard.screening import unit_choices
+
+        return _("Din enhed"), dict(unit_choices(card)).get(value) or _("Ikke angivet")
     labels = {
         "danger": "Akut fare lige nu",
         "children": "Under 18 år eller barn på vej",
@@ -512,7 +544,7 @@ def _contact_text(contact: Contact) -> str:
 def answer_markdown(card: Card, key: str, value: Any) -> str:
     """One answer's line in the case note (the HTML page stores these too)."""
     label, shown = describe_answer(card, key, value)
-    return f"- {label}: {shown}"
+    return f"- {md(label)}: {md(shown)}"
 
 
 def result_markdown(card: Card, result: Result, when: datetime) -> str:
@@ -522,7 +554,7 @@ def result_markdown(card: Card, result: Result, when: datetime) -> str:
         "",
         _("Dato: {date}").format(date=when.strftime("%Y-%m-%d %H:%M")) + "  ",
         _("Handlekort: {title}, version {version}").format(
-            title=card.meta.title, version=card.meta.version
+            title=md(card.meta.title), version=md(card.meta.version)
         ),
         "",
         "> "
@@ -539,26 +571,26 @@ def result_markdown(card: Card, result: Result, when: datetime) -> str:
         ]
     lines += ["## " + _("Svar"), ""]
     lines += [answer_markdown(card, k, v) for k, v in result.answers.as_dict().items()]
-    lines += ["", "## " + _("Vurdering"), "", result.assessment_text, ""]
-    lines += [f"- {line}" for line in criteria_lines(result.answers)] + [""]
-    lines += [*card.mistanke.paragraphs, ""]
+    lines += ["", "## " + _("Vurdering"), "", md(result.assessment_text), ""]
+    lines += [f"- {md(line)}" for line in criteria_lines(result.answers)] + [""]
+    lines += [*map(md, card.mistanke.paragraphs), ""]
     if result.suggested:
         lines += ["## " + _("Forslag – ikke en del af handlekortet"), ""]
-        lines += [f"- {_contact_text(c)}" for c in result.suggested] + [""]
+        lines += [f"- {md(_contact_text(c))}" for c in result.suggested] + [""]
     now_steps, further = split_steps(card, result)
     lines += ["## " + _("Det skal du gøre nu"), ""]
     for number, step in enumerate(now_steps, start=1):
-        lines += [f"{number}. **{_step_title(step.heading, step.note)}**", ""]
-        lines += [f"   {p}" for p in step.paragraphs] + [""]
+        lines += [f"{number}. **{md(_step_title(step.heading, step.note))}**", ""]
+        lines += [f"   {md(p)}" for p in step.paragraphs] + [""]
         if step.contacts:
-            lines += [f"   - {_contact_text(c)}" for c in step.contacts] + [""]
-        lines += [f"   {p}" for p in step.after] + ([""] if step.after else [])
+            lines += [f"   - {md(_contact_text(c))}" for c in step.contacts] + [""]
+        lines += [f"   {md(p)}" for p in step.after] + ([""] if step.after else [])
     if further:
-        lines += ["## " + card.videre_handling.heading, ""]
-        lines += [p for paragraph in card.videre_handling.paragraphs for p in (paragraph, "")]
+        lines += ["## " + md(card.videre_handling.heading), ""]
+        lines += [p for paragraph in card.videre_handling.paragraphs for p in (md(paragraph), "")]
         for step in further:
-            lines += [f"### {_step_title(step.heading, step.note)}", ""]
-            lines += [p for paragraph in step.paragraphs for p in (paragraph, "")]
+            lines += [f"### {md(_step_title(step.heading, step.note))}", ""]
+            lines += [p for paragraph in step.paragraphs for p in (md(paragraph), "")]
     if result.supplements:
         lines += supplements_markdown(result.supplements)
     return "\n".join(lines).rstrip() + "\n"

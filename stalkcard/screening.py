@@ -18,6 +18,7 @@ from stalkcard.model import (
     CONDITION_VALUES,
     CRITERIA,
     NO,
+    NO_UNIT_WORDS,
     OTHER_UNIT,
     ROLES,
     UNKNOWN,
@@ -33,7 +34,8 @@ from stalkcard.model import (
 REQUIRED_KEYS = ("role", "danger", *CRITERIA)
 ANSWER_KEYS = ("role", "danger", "forms", *CRITERIA, "children", "unit")
 UNIT_ENV = "STALKCARD_UNIT"
-_NO_UNIT = ("other", "andet", "anden", "ingen", "none", "-", "")
+_NO_UNIT = (*NO_UNIT_WORDS, "-", "")
+MIN_UNIT = 3  # letters: a shorter unit typed ("t", "og") would match by chance
 
 _SYNONYMS = {
     YES: ("yes", "y", "ja", "j", "true", "on"),
@@ -191,16 +193,23 @@ def normalise_answers(raw: Any, card: Card) -> Answers:
 
 
 def unit_choices(card: Card) -> list[tuple[str, str]]:
-    """(id, unit) of each resource person: the values `unit` takes, besides "other"."""
-    return [(p.id, p.unit) for p in card.sparring.persons]
+    """(id, label) of each resource person: the values `unit` takes, besides
+    "other". The label is the unit; where two persons share a unit, their names
+    are added, so the choices can be told apart."""
+    persons = card.sparring.persons
+    shared = {p.unit for p in persons if sum(q.unit == p.unit for q in persons) > 1}
+    return [(p.id, f"{p.unit} ({p.name})" if p.unit in shared else p.unit) for p in persons]
 
 
 def normalise_unit(raw: Any, card: Card, source: str = "unit") -> str:
     """The caseworker's own unit as a resource person's id, or "other".
 
-    Matched like a contacts search against the resource persons' units
-    ("ungeenheden", "børn og unge", "ssp"); an id works too. More than one
-    match, or none, is an AnswerError that lists the units.
+    A resource person's id, or a unit's exact name (case and Danish letters
+    folded as in `contacts`), wins; else the unit is matched like a contacts
+    search ("ungeenhed", "børn og unge", "ssp"), with at least MIN_UNIT letters.
+    No match, or more than one (two units, or two persons in one unit), is an
+    AnswerError that says which and lists the units with their ids: a person is
+    never picked at random.
     """
     from stalkcard.search import fold
 
@@ -210,14 +219,29 @@ def normalise_unit(raw: Any, card: Card, source: str = "unit") -> str:
     if text is not None and fold(text) in _NO_UNIT:
         return OTHER_UNIT
     persons = card.sparring.persons
+    found: list[Any] = []
     if text is not None:
         if text in {p.id for p in persons}:
             return text
-        words = fold(text).split()
-        found = [p for p in persons if all(w in fold(p.unit) for w in words)]
+        wanted = fold(text)
+        found = [p for p in persons if fold(p.unit) == wanted]
+        if not found and len(wanted.replace(" ", "")) >= MIN_UNIT:
+            found = [p for p in persons if all(w in fold(p.unit) for w in wanted.split())]
         if len(found) == 1:
-            return found[0].id
-    units = "; ".join(f"{unit} ({ident})" for ident, unit in unit_choices(card))
+            return str(found[0].id)
+    units = "; ".join(f"{label} ({ident})" for ident, label in unit_choices(card))
+    if len(found) > 1:
+        raise AnswerError(
+            _(
+                'Svaret "{key}" passer på flere ressourcepersoner: {value} ({matches}). Skriv '
+                "mere af enhedens navn, eller personens id. Enheder: {units}; eller other."
+            ).format(
+                key=source,
+                value=_describe(raw),
+                matches="; ".join(f"{p.name}, {p.unit}" for p in found),
+                units=units,
+            )
+        )
     raise AnswerError(
         _('Svaret "{key}" passer ikke på én enhed: {value}. Enheder: {units}; eller other.').format(
             key=source, value=_describe(raw), units=units
@@ -278,40 +302,114 @@ def card_steps(card: Card) -> dict[str, ResultStep]:
     return by_id
 
 
+Condition = tuple[tuple[tuple[str, frozenset[str]], ...], tuple[tuple[str, frozenset[str]], ...]]
+
+
+def _condition(rule: Rule) -> Condition:
+    """A rule's "when" and "when_any", normalised once: (key, allowed values)."""
+    return (
+        tuple((key, frozenset(values)) for key, values in rule.values("when").items()),
+        tuple((key, frozenset(values)) for key, values in rule.values("when_any").items()),
+    )
+
+
+def _holds(condition: Condition, answers: Answers) -> bool:
+    """`matches`, on a condition normalised by _condition."""
+    when, any_of = condition
+    if not all(getattr(answers, key) in values for key, values in when):
+        return False
+    return not any_of or any(getattr(answers, key) in values for key, values in any_of)
+
+
+class CompiledCard:
+    """What `evaluate` needs of a card, worked out once per card: the contacts,
+    the step table and every rule's condition, normalised. Evaluating is then
+    the rules alone, however many persons the card has, so the HTML page, which
+    evaluates every combination of answers (one per unit, i.e. per person),
+    builds in time linear in the number of persons (bench/html_build.py)."""
+
+    def __init__(self, card: Card) -> None:
+        rules = card.screening.rules
+        self.contacts = tuple(card.contacts)
+        self.by_contact = {c.id: c for c in self.contacts}
+        self.steps = card_steps(card)
+        self.step_ids = tuple(card.step_ids)
+        self.assessment = tuple((_condition(r), r.result) for r in rules.assessment)
+        self.assessment_text = {a.id: a.text for a in card.screening.assessments}
+        self.urgent = tuple(_condition(r) for r in rules.urgent)
+        self.step_rules = tuple((_condition(r), tuple(r.show), r.note) for r in rules.steps)
+        self.supplement_rules = tuple((_condition(r), tuple(r.show)) for r in rules.supplements)
+        self.suggest_rules = tuple((_condition(r), tuple(r.show)) for r in rules.suggest)
+        self.supplements = tuple(card.supplements)
+        self.persons = tuple(c for c in self.contacts if c.kind == "person")
+        self.organisations = tuple(c for c in self.contacts if c.kind == "organisation")
+        self._call_now: dict[tuple[Contact, ...], tuple[tuple[Contact, bool], ...]] = {}
+
+    def call_now(self, suggested: tuple[Contact, ...]) -> tuple[tuple[Contact, bool], ...]:
+        """Whom to call, in order, each with whether it is suggested: the
+        suggested persons (none suggested: all of them), then the organisations."""
+        order = self._call_now.get(suggested)
+        if order is None:
+            persons = suggested or self.persons
+            order = tuple((c, c in suggested) for c in persons)
+            order += tuple((c, False) for c in self.organisations)
+            self._call_now[suggested] = order
+        return order
+
+
+_COMPILED: dict[int, tuple[Card, CompiledCard]] = {}
+_COMPILED_MAX = 4
+
+
+def compiled(card: Card) -> CompiledCard:
+    """The card's CompiledCard, made on first use and kept for the few most
+    recent cards (by identity: the card itself is kept with it, so its id
+    cannot be reused by another card while it is cached)."""
+    entry = _COMPILED.get(id(card))
+    if entry is not None and entry[0] is card:
+        return entry[1]
+    plan = CompiledCard(card)
+    if len(_COMPILED) >= _COMPILED_MAX:
+        _COMPILED.pop(next(iter(_COMPILED)))
+    _COMPILED[id(card)] = (card, plan)
+    return plan
+
+
 def evaluate(card: Card, answers: Answers) -> Result:
-    rules = card.screening.rules
-    assessment = next(r.result for r in rules.assessment if matches(r, answers))
-    urgent = any(matches(r, answers) for r in rules.urgent)
+    plan = compiled(card)
+    assessment = next(result for condition, result in plan.assessment if _holds(condition, answers))
+    urgent = any(_holds(condition, answers) for condition in plan.urgent)
 
     notes: dict[str, str | None] = {}
-    for s_rule in rules.steps:
-        if matches(s_rule, answers):
-            for ident in s_rule.show:
+    for condition, show, note in plan.step_rules:
+        if _holds(condition, answers):
+            for ident in show:
                 # A step shown without a note by any rule is shown without one.
-                notes[ident] = None if notes.get(ident, "") is None else s_rule.note
-    contacts = tuple(card.contacts)
-    by_id = card_steps(card)
+                notes[ident] = None if notes.get(ident, "") is None else note
     result_steps = tuple(
-        msgspec.structs.replace(by_id[ident], note=notes[ident])
-        for ident in card.step_ids
+        msgspec.structs.replace(plan.steps[ident], note=notes[ident])
+        for ident in plan.step_ids
         if ident in notes
     )
 
-    shown = {i for r in rules.supplements if matches(r, answers) for i in r.show}
-    supplements = tuple(s for s in card.supplements if s.id in shown)
-    by_contact = {c.id: c for c in contacts}
+    shown = {
+        i for condition, show in plan.supplement_rules if _holds(condition, answers) for i in show
+    }
+    supplements = tuple(s for s in plan.supplements if s.id in shown)
     suggested = tuple(
-        by_contact[ident]
-        for ident in dict.fromkeys(i for r in rules.suggest if matches(r, answers) for i in r.show)
+        plan.by_contact[ident]
+        for ident in dict.fromkeys(
+            i for condition, show in plan.suggest_rules if _holds(condition, answers) for i in show
+        )
     )
     return Result(
         answers=answers,
         assessment=assessment,
-        assessment_text=card.assessment(assessment).text,
+        assessment_text=plan.assessment_text[assessment],
         urgent=urgent,
         steps=result_steps,
         supplements=supplements,
-        contacts=contacts,
+        contacts=plan.contacts,
         suggested=suggested,
     )
 
@@ -374,12 +472,11 @@ def call_plan(card: Card, result: Result, now: datetime | None = None) -> CallPl
     hours of those who lead (the suggested persons, else all of them), the
     card's round-the-clock supplement lines come before them (the ones marked
     urgent_only, such as 112, only when the result is urgent)."""
-    suggested = list(result.suggested)
-    persons = suggested or [c for c in result.contacts if c.kind == "person"]
-    organisations = [c for c in result.contacts if c.kind == "organisation"]
-    office = tuple([(c, c in suggested) for c in persons] + [(c, False) for c in organisations])
-    leading = [c for c, _s in office if c in suggested] or [c for c, _s in office]
-    if now is None or any(is_open(c.hours, now) for c in leading):
+    office = compiled(card).call_now(result.suggested)  # worked out once per card
+    if now is None:
+        return CallPlan(office)
+    leading = [c for c, suggested in office if suggested] or [c for c, _s in office]
+    if any(is_open(c.hours, now) for c in leading):
         return CallPlan(office)
     always = tuple(
         c for c in card.extra_contacts if c.always_open and (result.urgent or not c.urgent_only)

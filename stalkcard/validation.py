@@ -7,17 +7,19 @@ import re
 import types
 import typing
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import date, timedelta
+from datetime import date
 from typing import Any, NamedTuple
 
 import msgspec
 import yaml
 
+from stalkcard.card import FUTURE_LIMIT, days_ahead
 from stalkcard.errors import CardError
-from stalkcard.i18n import _
+from stalkcard.i18n import _, ngettext
 from stalkcard.model import (
     CONDITION_VALUES,
     CRITERIA,
+    NO_UNIT_WORDS,
     OTHER_UNIT,
     PATTERN_MESSAGES,
     ROLES,
@@ -100,9 +102,20 @@ def _schema_problem(error: msgspec.ValidationError, data: Any) -> _Problem:
         return _Problem(loc, _(message))
     if found := re.match(r"Expected `(\w+)` of length ([<>]=) (\d+)", what):
         count = found.group(3)
+        number = int(count)
         if found.group(2) == ">=":
-            return _Problem(loc, _("skal have mindst {count} punkt(er).").format(count=count))
-        return _Problem(loc, _("må højst have {count} punkter.").format(count=count))
+            return _Problem(
+                loc,
+                ngettext(
+                    "skal have mindst {count} punkt.", "skal have mindst {count} punkter.", number
+                ).format(count=count),
+            )
+        return _Problem(
+            loc,
+            ngettext(
+                "må højst have {count} punkt.", "må højst have {count} punkter.", number
+            ).format(count=count),
+        )
     if found := re.match(r"Expected `(\w+)`, got `(\w+)`", what):
         expected, got = found.groups()
         value = _value_at(data, loc)
@@ -196,7 +209,6 @@ def _schema_problems(value: Any, kind: Any, loc: tuple[int | str, ...] = ()) -> 
 # one kind of hiding character that Unicode's categories file as letters.
 BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 EARLIEST = date(2015, 1, 1)  # Dansk Stalking Center, which the card names, opened in 2015
-FUTURE_MARGIN = 2  # days: a date a little ahead of this machine's clock is still accepted
 
 
 def _hidden(text: str) -> str | None:
@@ -241,14 +253,30 @@ def _text_checks(card: Card, today: date) -> Iterator[_Problem]:
                 date=verified.isoformat(), earliest=EARLIEST.isoformat()
             ),
         )
-    if verified > today + timedelta(days=FUTURE_MARGIN):
+    # A date somewhat ahead is a clock that runs behind: a warning (stalkcard.cli),
+    # not a refusal. Only the absurd is refused, on the twin's path too (card.py).
+    if days_ahead(card, today) > FUTURE_LIMIT:
         yield _Problem(
             ("meta", "contacts_verified"),
             _(
-                "{date} ligger i fremtiden (i dag er {today}). Skriv datoen, hvor "
-                "kontakterne sidst blev kontrolleret."
+                "{date} ligger mere end et år i fremtiden (i dag er {today}). Skriv datoen, "
+                "hvor kontakterne sidst blev kontrolleret."
             ).format(date=verified.isoformat(), today=today.isoformat()),
         )
+
+
+def phone_stands_whole(line: str, phone: str) -> bool:
+    """True when `phone` stands in `line`, and wherever it stands, as a whole
+    number: no digit just before or after it. The terminal, the Markdown and
+    the page's tel: link take the phone's first place in the line, so "12517
+    73749" must not pass for "2517 7374": it would show one number and dial another."""
+    places = [m.start() for m in re.finditer(f"(?={re.escape(phone)})", line)]
+    end = len(phone)
+    return bool(places) and all(
+        not (at > 0 and line[at - 1].isdigit())
+        and not (at + end < len(line) and line[at + end].isdigit())
+        for at in places
+    )
 
 
 def _cross_checks(card: Card, today: date | None = None) -> Iterator[_Problem]:
@@ -299,11 +327,27 @@ def _cross_checks(card: Card, today: date | None = None) -> Iterator[_Problem]:
     yield from duplicates(
         listed((a.id for a in card.screening.assessments), "screening", "assessments")
     )
+    for index, person in enumerate(card.sparring.persons):
+        if person.id in NO_UNIT_WORDS:  # would be everyone's unit ("no unit")
+            yield _Problem(
+                ("sparring", "persons", index, "id"),
+                _('"{id}" er et reserveret ord (svaret "ingen enhed"); brug et andet id.').format(
+                    id=person.id
+                ),
+            )
     for index, org in enumerate(card.handling.organisations):
         if org.name not in org.card_line or org.phone not in org.card_line:
             yield _Problem(
                 ("handling", "organisations", index, "card_line"),
                 _("skal indeholde både navnet og telefonnummeret, som på kortet."),
+            )
+        elif not phone_stands_whole(org.card_line, org.phone):
+            yield _Problem(
+                ("handling", "organisations", index, "card_line"),
+                _(
+                    "telefonnummeret {phone} skal stå som et helt nummer i linjen, uden cifre "
+                    "lige før eller efter: det, der vises, er det, der ringes til."
+                ).format(phone=org.phone),
             )
 
     rules = card.screening.rules
@@ -478,5 +522,11 @@ def validate_data(data: Any, node: yaml.Node | None, source: str) -> Card:
         )
         lines.append(f"  {where}{field}")
     if len(problems) > MAX_ERRORS:
-        lines.append("  " + _("... og {count} fejl mere.").format(count=len(problems) - MAX_ERRORS))
+        more = len(problems) - MAX_ERRORS
+        lines.append(
+            "  "
+            + ngettext("... og {count} fejl mere.", "... og {count} fejl mere.", more).format(
+                count=more
+            )
+        )
     raise CardError("\n".join(lines))

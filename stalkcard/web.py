@@ -32,12 +32,9 @@ from stalkcard.i18n import _
 from stalkcard.model import (
     CONDITION_VALUES,
     CRITERIA,
-    NO,
     OTHER_UNIT,
     ROLES,
     TRISTATE,
-    UNKNOWN,
-    YES,
     Card,
     Contact,
 )
@@ -326,47 +323,31 @@ def danger_warning(card: Card) -> dict[str, list[dict[str, str]]]:
 
 
 def _questions(card: Card) -> list[dict[str, Any]]:
+    """The screening's questions (stalkcard.questions, the prompts' too) for the
+    page's script. The page pre-selects nothing, so it asks for a choice on
+    every one-of question ("Ved ikke" is a choice); the forms may stay empty."""
+    from stalkcard.questions import questions
     from stalkcard.render import describe_answer
 
-    q = card.screening.questions
-    tri = [(YES, _("Ja")), (NO, _("Nej")), (UNKNOWN, _("Ved ikke"))]
-    said = {YES: _("Ja"), NO: _("Nej"), UNKNOWN: _("Ved ikke")}
-    out: list[dict[str, Any]] = [
-        {"key": "role", "legend": q.role,
-         "choices": [(r.id, r.label) for r in card.screening.roles]},
-        {"key": "danger", "legend": q.danger,
-         "choices": [(v, said[v]) for v in axis_values(card)["danger"]]},
-        {"key": "forms", "legend": q.forms, "multiple": True,
-         "choices": [(f.id, f.title) for f in card.eksempler.forms],
-         "hint": _("Sæt et mærke ved hver form; intet mærke er også et svar.")},
-    ]  # fmt: skip
-    for key in CRITERIA:
-        criterion = card.criterion(key)
+    out: list[dict[str, Any]] = []
+    for q in questions(card):
+        many = q.kind == "many"
         out.append(
-            {"key": key, "legend": criterion.question, "choices": tri,
-             "context": _("Kortet siger: {text}").format(text=criterion.text)}
-        )  # fmt: skip
-    out.append({"key": "children", "legend": q.children, "choices": tri})
-    out.append(
-        {"key": "unit", "legend": q.unit or _("Hvilken enhed er du selv fra?"),
-         "choices": [*unit_choices(card), (OTHER_UNIT, _("Anden enhed, eller spring over"))]}
-    )  # fmt: skip
-    examples = {f.id: f.examples for f in card.eksempler.forms}  # the card's, beside each form
-    for question in out:
-        first = question["choices"][0][0]
-        question["review"] = describe_answer(
-            card, question["key"], [] if question.get("multiple") else first
-        )[0]
-        question["choices"] = [
             {
-                "value": v,
-                "label": label,
-                "detail": examples.get(v) if question["key"] == "forms" else None,
+                "key": q.id,
+                "legend": q.text,
+                "multiple": many,
+                "required": not many,
+                "context": _("Kortet siger: {text}").format(text=q.context) if q.context else None,
+                "hint": _("Sæt et mærke ved hver form; intet mærke er også et svar.")
+                if many
+                else None,
+                "choices": [
+                    {"value": c.id, "label": c.label, "detail": c.detail} for c in q.choices
+                ],
+                "review": describe_answer(card, q.id, [] if many else q.choices[0].id)[0],
             }
-            for v, label in question["choices"]
-        ]
-        # Every question but the forms needs a choice: nothing is chosen for the caseworker.
-        question["required"] = not question.get("multiple")
+        )
     return out
 
 

@@ -12,7 +12,6 @@ import stat
 import subprocess
 import sys
 import time
-import unicodedata
 from pathlib import Path
 
 import pytest
@@ -25,7 +24,7 @@ from stalkcard import output
 from stalkcard.card import bundled_card_path, load_card, stale_since
 from stalkcard.cli import app
 from stalkcard.errors import FileExists, OutputError
-from stalkcard.safe import HIDDEN, terminal_safe
+from stalkcard.safe import terminal_safe
 
 CARD_TEXT = bundled_card_path().read_text(encoding="utf-8")
 PHONES = ("8794 7626", "8794 7266", "8794 7983", "2031 5268", "8794 7268", "2517 7374", "7628 1448")
@@ -45,7 +44,9 @@ def card_with(tmp_path: Path, old: str, new: str, name: str = "kort.yaml") -> Pa
 
 
 def no_hidden(text: str) -> bool:
-    return not any(unicodedata.category(ch) in HIDDEN for ch in text if ch not in "\n")
+    from stalkcard.safe import hides  # by category, and default-ignorable (round three)
+
+    return not any(hides(ch) for ch in text if ch not in "\n")
 
 
 # Escape sequences never reach the terminal -------------------------------------------------------
@@ -259,7 +260,7 @@ def test_invisible_characters_are_refused(
 
 @pytest.mark.parametrize(
     ("date", "words"),
-    [("9999-12-31", "ligger i fremtiden"), ("2099-01-01", "ligger i fremtiden"),
+    [("9999-12-31", "i fremtiden"), ("2099-01-01", "i fremtiden"),
      ("1999-01-01", "for tidligt")],
 )  # fmt: skip
 def test_dates_that_make_no_sense(tmp_path: Path, runner: CliRunner, date: str, words: str) -> None:

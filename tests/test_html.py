@@ -94,9 +94,11 @@ def page_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # The page as written ----------------------------------------------------------------------------
 
 
-def test_written_privately_small_and_whole(page_file: Path) -> None:
-    if os.name == "posix":
-        assert page_file.stat().st_mode & 0o777 == 0o600
+def test_written_public_small_and_whole(page_file: Path) -> None:
+    if os.name == "posix":  # published: the umask decides (tests/test_hostile_round_three.py)
+        mask = os.umask(0o022)
+        os.umask(mask)
+        assert page_file.stat().st_mode & 0o777 == 0o666 & ~mask
     size = page_file.stat().st_size
     assert size < 200 * 1024, size
     assert page_file.read_text(encoding="utf-8").rstrip().endswith("</html>")

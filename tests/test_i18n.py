@@ -13,7 +13,17 @@ from helpers import normalise, run_stalkcard
 from typer.testing import CliRunner
 
 import stalkcard
-from stalkcard import clitext, errors, export, model, plain, prompts, render, validation
+from stalkcard import (
+    clitext,
+    errors,
+    export,
+    model,
+    plain,
+    prompts,
+    questions,
+    render,
+    validation,
+)
 from stalkcard.card import bundled_card_path, load_card
 from stalkcard.cli import app
 from stalkcard.i18n import requested_language
@@ -76,7 +86,7 @@ def _indirect_messages() -> set[str]:
         prompts.CHECKBOX_HINT,
         prompts.PROGRESS,
         prompts.CANCELLED,
-        *(label for label, _value in prompts.YES_NO_UNKNOWN),
+        *(label for label, _value in questions.YES_NO_UNKNOWN),
     }
 
 

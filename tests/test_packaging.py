@@ -108,6 +108,12 @@ def test_installed_wheel_runs_from_another_folder(wheel: Path, tmp_path: Path) -
     checked = _run([str(script), "validate"], cwd=elsewhere)
     assert checked.returncode == 0, checked.stderr
     assert "stalkcard/content/actioncard.yaml" in checked.stdout.replace("\\", "/")
+    # Installed, compile works on the installed cards and says so (it found none, exit 0).
+    compiled = _run([str(python), "-m", "stalkcard.compile"], cwd=elsewhere)
+    assert compiled.returncode == 0, compiled.stderr
+    written = compiled.stdout.replace("\\", "/")
+    assert written.count("Skrevet: ") == 2, written
+    assert f"{purelib.as_posix()}/stalkcard/content/actioncard.compiled.json" in written
     # The coordinator's copy comes from the installed card, both languages, and
     # validates beside its English twin without a warning.
     copied = _run([str(script), "copy-card", "kort"], cwd=elsewhere)

@@ -106,7 +106,7 @@ def test_full_run_with_choices(keys: PipeInput) -> None:
     # 112 is shown at once when danger is answered yes, before the next question.
     assert events[0] == ("danger", "yes")
     # Each criterion is asked with the card's own words beside it.
-    assert ("criterion", CARD.criterion("one_sided").text) in events
+    assert ("context", CARD.criterion("one_sided").text) in events
 
 
 def test_back_goes_to_the_previous_question(keys: PipeInput) -> None:
@@ -167,13 +167,13 @@ def test_back_from_the_forms_question_keeps_what_was_marked(keys: PipeInput) -> 
     assert answers.danger == "yes"
     assert answers.forms == ("messages",)
     # The card's examples were shown once, not again on the way back.
-    assert [e for e, _d in events].count("forms") == 1
+    assert [e for e, _d in events].count("details") == 1
 
 
 def test_a_step_back_does_not_repeat_the_cards_sentence(keys: PipeInput) -> None:
     events: list[tuple[str, Any]] = []
     screen(keys, ENTER * 3 + ENTER + DOWN * 3 + ENTER + ENTER * 7, events)  # back from one_sided
-    sentences = [d for e, d in events if e == "criterion"]
+    sentences = [d for e, d in events if e == "context"]
     assert sentences.count(CARD.criterion("unwanted").text) == 1
     assert sentences.count(CARD.criterion("one_sided").text) == 1
 

@@ -256,3 +256,34 @@ def test_parse_pairs() -> None:
         parse_pairs(["role"])
     with pytest.raises(AnswerError, match="to gange"):
         parse_pairs(["role=victim", "role=unknown"])
+
+
+# The questions, declared once (stalkcard.questions) -------------------------------
+
+
+def test_show_json_lists_the_questions_and_check_takes_every_choice() -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from stalkcard.cli import app
+
+    runner = CliRunner()
+    shown = json.loads(runner.invoke(app, ["show", "--format", "json"]).output)
+    listed = shown["questions"]
+    assert [q["id"] for q in listed] == [
+        "role", "danger", "forms", "unwanted", "one_sided", "repeated", "children", "unit",
+    ]  # fmt: skip
+    danger = next(q for q in listed if q["danger"])
+    assert danger["id"] == "danger" and danger["start"] == danger["unknown"] == "unknown"
+    base = {q["id"]: q["start"] or q["choices"][0]["id"] for q in listed if q["required"]}
+    for q in listed:
+        for choice in q["choices"]:
+            answers = {**base, q["id"]: choice["id"]}
+            args = ["check", "--format", "json"]
+            for key, value in answers.items():
+                args += ["--answer", f"{key}={value}"]
+            result = runner.invoke(app, args)
+            assert result.exit_code == 0, (q["id"], choice["id"], result.output)
+            given = json.loads(result.output)["answers"][q["id"]]
+            assert given == ([choice["id"]] if q["kind"] == "many" else choice["id"])

@@ -115,14 +115,26 @@ def test_a_twin_that_does_not_fit_is_not_used(bundled_copy: Path, damage: object
     assert load_card().sparring.persons[2].phone == "8794 7983"
 
 
-def test_a_matching_twin_is_used(bundled_copy: Path) -> None:
+def test_a_matching_twin_is_used(bundled_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The other side of the tests above: a twin that fits is what is read."""
-    twin = twin_path(bundled_copy)
-    data = json.loads(twin.read_text(encoding="utf-8"))
+    data = json.loads(twin_path(bundled_copy).read_text(encoding="utf-8"))
     assert data["tool_version"] == __version__
-    data["card"]["meta"]["version"] = "twin"
-    twin.write_text(json.dumps(data), encoding="utf-8")
-    assert load_card().meta.version == "twin"
+
+    def no_yaml(raw: bytes, source: str) -> None:
+        raise AssertionError("the YAML was read")
+
+    monkeypatch.setattr(card_module, "card_from_bytes", no_yaml)
+    assert load_card().sparring.persons[2].phone == "8794 7983"
+
+
+def test_a_hand_edited_twin_is_not_believed(bundled_copy: Path) -> None:
+    """The hashes guard the YAML and the twin's own card: an edit of the card in
+    the twin, with both hashes left as they were, sends the tool to the YAML."""
+    twin = twin_path(bundled_copy)
+    text = twin.read_text(encoding="utf-8")
+    assert text.count('"8794 7983"') == 1
+    twin.write_text(text.replace('"8794 7983"', '"1111 1111"'), encoding="utf-8")
+    assert load_card().sparring.persons[2].phone == "8794 7983"
 
 
 def test_broken_twin_bytes_fall_back(bundled_copy: Path) -> None:
