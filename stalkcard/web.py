@@ -176,7 +176,9 @@ class NoteBlocks:
         return self.sections[section][0] if isinstance(first, str) and first[:3] == "## " else -1
 
 
-def note_table(card: Card, notes: NoteBlocks | None = None) -> dict[str, Any]:
+def note_table(
+    card: Card, notes: NoteBlocks | None = None, results: list[Result] | None = None
+) -> dict[str, Any]:
     """Which section of `notes` each combination's note has in each place
     ("slot": the head, then one per "## " heading, in the note's order), or -1
     where it has none. Each slot is looked up only by the answers it depends
@@ -186,7 +188,8 @@ def note_table(card: Card, notes: NoteBlocks | None = None) -> dict[str, Any]:
     notes = notes if notes is not None else NoteBlocks()
     values = axis_values(card)
     sizes = [len(values[key]) for key in AXES]
-    per_combo = [notes.note(card, evaluate(card, answers)) for answers in combinations(card)]
+    results = results if results is not None else [evaluate(card, a) for a in combinations(card)]
+    per_combo = [notes.note(card, result) for result in results]
     order: list[int] = []
     for sections in per_combo:
         for section in sections:
@@ -271,7 +274,9 @@ def assemble_note(
     return "\n\n".join(out) + "\n"
 
 
-def result_table(card: Card) -> tuple[list[int], list[list[int]], dict[str, list[Any]]]:
+def result_table(
+    card: Card, results: list[Result] | None = None
+) -> tuple[list[int], list[list[int]], dict[str, list[Any]]]:
     """(index, shapes, parts): the result of combination n is shapes[index[n]],
     a row of numbers, one per PARTS, each pointing into parts[name]. Every
     distinct value is stored once, so the page stays small."""
@@ -280,8 +285,9 @@ def result_table(card: Card) -> tuple[list[int], list[list[int]], dict[str, list
     shapes: list[list[int]] = []
     seen_shapes: dict[tuple[int, ...], int] = {}
     index: list[int] = []
-    for answers in combinations(card):
-        shape = result_shape(card, evaluate(card, answers))
+    results = results if results is not None else [evaluate(card, a) for a in combinations(card)]
+    for result in results:
+        shape = result_shape(card, result)
         row = []
         for name in PARTS:
             key = json.dumps(shape[name])
@@ -353,7 +359,8 @@ def _questions(card: Card) -> list[dict[str, Any]]:
 
 def page_data(card: Card) -> dict[str, Any]:
     """Everything the page's script needs: questions, texts and the result table."""
-    index, shapes, parts = result_table(card)
+    results = [evaluate(card, answers) for answers in combinations(card)]
+    index, shapes, parts = result_table(card, results)
     contacts = {
         c.id: {"name": c.name, "unit": c.unit, "phone": c.phone, "tel": tel(c.phone),
                "kind": c.kind}
@@ -387,8 +394,8 @@ def page_data(card: Card) -> dict[str, Any]:
         "danger": danger_warning(card),
         "mistanke": card.mistanke.paragraphs,
         "forms": {f.id: f.title for f in card.eksempler.forms},
-        "note": {**note_table(card), "answers": note_answers(card), "keys": list(ANSWER_KEYS),
-                 "file": _("stalking-notat-{when}.md")},
+        "note": {**note_table(card, results=results), "answers": note_answers(card),
+                 "keys": list(ANSWER_KEYS), "file": _("stalking-notat-{when}.md")},
         "words": _words(),
     }  # fmt: skip
 
