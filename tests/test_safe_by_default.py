@@ -202,7 +202,10 @@ def test_the_note_says_what_was_not_asked_and_holds_no_verdict(
 def test_conflict_text_keeps_the_sources_hedge_and_marks_the_tools_note(language: str) -> None:
     conflict = next(s for s in CARDS[language].supplements if s.id == "conflict")
     hedge = {"da": "kan være en fordel", "en": "can be an advantage"}[language]
-    mine = {"da": "Værktøjets bemærkning", "en": "The tool's note"}[language]
+    mine = {
+        "da": "Bemærk (ikke fra Dansk Stalking Center)",
+        "en": "Note (not from Dansk Stalking Center)",
+    }[language]
     assert hedge in conflict.text and mine in conflict.text
     assert {"da": "den udsatte", "en": "the person being stalked"}[language] in conflict.text
     assert {"da": "borgeren har svaret", "en": "the citizen has answered"}[language] not in (
