@@ -6,7 +6,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from stalkcard.i18n import _
+
 ZONE = "Europe/Copenhagen"
+WEEKDAY_NAMES = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+
+
+def when_text(moment: datetime) -> str:
+    """Say "lørdag kl. 22:00", in the user's language."""
+    return _("{day} kl. {time}").format(
+        day=_(WEEKDAY_NAMES[moment.weekday()]), time=moment.strftime("%H:%M")
+    )
 
 
 def now() -> datetime:

@@ -302,6 +302,9 @@ ENGLISH: dict[str, str] = {
     "Kortets kontakter, næste hverdag:": "The card's contacts, on the next working day:",
     "Kortets kontakter fra {when} (værktøjets antagelse):": "The card's contacts from {when} (the tool's assumption):",
     "Kortets kontakter fra {when}:": "The card's contacts from {when}:",
+    "Kortets kontakter fra {when} (antaget kontortid):": (
+        "The card's contacts from {when} (assumed office hours):"
+    ),
     "(lukket nu)": "(closed now)",
     "tidspunktet, hvor kontakterne lukker, skal ligge efter det, hvor de åbner (samme dag).": (
         "the time the contacts close must be after the time they open (on the same day)."

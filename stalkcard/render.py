@@ -21,6 +21,7 @@ from rich.padding import Padding
 from rich.panel import Panel
 from rich.text import Text
 
+from stalkcard.clock import when_text
 from stalkcard.i18n import _
 from stalkcard.model import (
     SECTION_KEYS,
@@ -421,16 +422,6 @@ def call_now(card: Card, result: Result) -> list[tuple[Contact, bool]]:
     from stalkcard.screening import call_plan
 
     return list(call_plan(card, result).office)
-
-
-WEEKDAY_NAMES = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
-
-
-def when_text(moment: datetime) -> str:
-    """ "lørdag kl. 22:00", in the user's language."""
-    return _("{day} kl. {time}").format(
-        day=_(WEEKDAY_NAMES[moment.weekday()]), time=moment.strftime("%H:%M")
-    )
 
 
 def _call_grid(rows: Iterable[tuple[Contact, bool]], now: datetime | None = None) -> Padding:

@@ -28,6 +28,7 @@ from importlib import resources
 from typing import Any
 
 from stalkcard import __version__
+from stalkcard.clock import WEEKDAY_NAMES
 from stalkcard.i18n import _
 from stalkcard.model import (
     CONDITION_VALUES,
@@ -363,8 +364,8 @@ def page_data(card: Card) -> dict[str, Any]:
     index, shapes, parts = result_table(card, results)
     contacts = {
         c.id: {"name": c.name, "unit": c.unit, "phone": c.phone, "tel": tel(c.phone),
-               "kind": c.kind}
-        for c in card.contacts
+               "kind": c.kind, "hours": _hours(c)}
+        for c in card.contacts + card.extra_contacts
     }  # fmt: skip
     steps = {
         ident: {
@@ -392,6 +393,9 @@ def page_data(card: Card) -> dict[str, Any]:
         "further": {"heading": card.videre_handling.heading,
                     "paragraphs": card.videre_handling.paragraphs},
         "danger": danger_warning(card),
+        # Who answers now (screening.call_plan, evaluated by the page on the same
+        # data; tests/test_html.py proves the two equal over a week of times).
+        "always": [[c.id, c.urgent_only] for c in card.extra_contacts if c.always_open],
         "mistanke": card.mistanke.paragraphs,
         "forms": {f.id: f.title for f in card.eksempler.forms},
         "note": {**note_table(card, results=results), "answers": note_answers(card),
@@ -400,9 +404,16 @@ def page_data(card: Card) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def _words() -> dict[str, str]:
+def _words() -> dict[str, Any]:
     """The page's own words for the script, in the user's language."""
     return {
+        "after_hours": _("Uden for kontortid nu ({when}). Ring i stedet:"),
+        "from_when": _("Kortets kontakter fra {when}:"),
+        "from_when_assumed": _("Kortets kontakter fra {when} (antaget kontortid):"),
+        "next_working_day": _("Kortets kontakter, næste hverdag:"),
+        "closed_now": _("(lukket nu)"),
+        "at_time": _("{day} kl. {time}"),
+        "weekdays": [_(day) for day in WEEKDAY_NAMES],
         "progress": _("Spørgsmål {number} af {total}"),
         "next": _("Videre"),
         "back": _("Tilbage"),
@@ -444,6 +455,18 @@ def _words() -> dict[str, str]:
         "new": _("Start forfra"),
         "cleared": _("Svarene er ryddet."),
         "undo": _("Fortryd"),
+    }
+
+
+def _hours(contact: Contact) -> dict[str, Any] | None:
+    hours = contact.hours
+    if hours is None:
+        return None
+    return {
+        "days": list(hours.days),
+        "opens": hours.opens,
+        "closes": hours.closes,
+        "assumed": hours.assumed,
     }
 
 

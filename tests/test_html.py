@@ -15,10 +15,11 @@ import subprocess
 import time
 import unicodedata
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from helpers import normalise, run_stalkcard
@@ -283,9 +284,20 @@ def _new_driver(profile: Path, javascript: bool = True, before: str = "") -> Any
     return driver
 
 
+def clock_script(moment: datetime) -> str:
+    """A script that sets the page's clock (Date and Date.now) to `moment`."""
+    ms = int(moment.timestamp() * 1000)
+    return FIXED_CLOCK.replace("new Real(2026, 10, 26, 14, 5, 0).getTime()", str(ms))
+
+
+# The pages' clock in the shared browser: a Monday morning, in office hours, so
+# that "Ring nu" is the same whenever the tests run (after hours has its own test).
+MONDAY_10 = datetime(2026, 11, 30, 10, 0, tzinfo=ZoneInfo("Europe/Copenhagen"))
+
+
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    driver = _new_driver(tmp_path_factory.mktemp("profile"))
+    driver = _new_driver(tmp_path_factory.mktemp("profile"), before=clock_script(MONDAY_10))
     yield driver
     driver.quit()
 
@@ -1040,3 +1052,68 @@ def test_the_card_prints_on_one_a4_page(page_file: Path, tmp_path: Path) -> None
     assert abs(width - 595.3) < 2 and abs(height - 841.9) < 2  # A4 in points
     text = _pdf_text(raw)
     assert CARD.eksempler.heading in text and "Ring nu" not in text
+
+
+# Who answers now, in the page ----------------------------------------------------
+
+
+@needs_browser
+def test_the_pages_call_plan_is_the_engines_over_a_week(browser: Any, page_file: Path) -> None:
+    """The page evaluates screening.call_plan's rule on the same hours data: for
+    every hour of a week, the boundaries of the office hours, and answer sets
+    with and without a suggestion and danger, it gives what the engine gives."""
+    from stalkcard.screening import call_plan
+
+    _open(browser, page_file)
+    dk = ZoneInfo("Europe/Copenhagen")
+    start = datetime(2026, 11, 30, 0, 30, tzinfo=dk)
+    moments = [start + timedelta(hours=h) for h in range(168)]
+    moments += [
+        datetime(2026, 11, 30, h, m, tzinfo=dk) for h, m in ((7, 59), (8, 0), (14, 59), (15, 0))
+    ]
+    picks = [{k: v for k, v in p.items() if k != "forms"} for p in CLICKED]
+    picks += [{**picks[1], "unit": "other", "danger": "unknown"}]
+    cases = [(given, moment) for given in picks for moment in moments]
+    shown = browser.execute_script(
+        "return arguments[0].map(c => window.stalkcardPlan(c[0], c[1]));",
+        [[given, int(moment.timestamp() * 1000)] for given, moment in cases],
+    )
+    assert len(shown) == len(cases)
+    after = 0
+    for (given, moment), page in zip(cases, shown, strict=True):
+        plan = call_plan(CARD, evaluate(CARD, Answers(**given)), moment)
+        where = (given, moment.isoformat())
+        assert page["after_hours"] == plan.after_hours, where
+        assert page["round_the_clock"] == [c.id for c in plan.round_the_clock], where
+        if plan.after_hours:
+            after += 1
+            assert plan.reopens is not None
+            assert [page["reopens"]["day"], page["reopens"]["clock"]] == [
+                plan.reopens.weekday(),
+                plan.reopens.strftime("%H:%M"),
+            ], where
+            assert page["assumed"] == plan.assumed, where
+    assert 0 < after < len(cases)  # both kinds of time were tried
+
+
+@needs_browser
+def test_saturday_night_the_page_leads_with_lines_that_answer(
+    page_file: Path, tmp_path: Path
+) -> None:
+    saturday = datetime(2026, 11, 28, 22, 0, tzinfo=ZoneInfo("Europe/Copenhagen"))
+    driver = _new_driver(tmp_path / "profile", before=clock_script(saturday))
+    try:
+        driver.get(page_file.as_uri())
+        _click_through(driver, CLICKED[0])  # danger, Ungeenheden
+        panel = driver.find_element("css selector", "#result .panel").text
+        assert "Uden for kontortid nu (lørdag kl. 22:00). Ring i stedet:" in panel
+        for line in ("1888", "116 006", "114"):
+            assert panel.index(line) < panel.index("8794 7983"), line
+        assert "Kortets kontakter fra mandag kl. 08:00 (antaget kontortid):" in panel
+        links = driver.execute_script(
+            "return [...document.querySelectorAll('#result .panel a[href^=\"tel:\"]')]"
+            ".map(a => a.getAttribute('href'))"
+        )
+        assert links[0] == "tel:112"
+    finally:
+        driver.quit()

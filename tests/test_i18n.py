@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 import stalkcard
 from stalkcard import (
     clitext,
+    clock,
     errors,
     export,
     model,
@@ -78,7 +79,7 @@ def _indirect_messages() -> set[str]:
         *render.CRITERION_LABELS.values(),
         "Akut fare lige nu",
         "Under 18 år eller barn på vej",
-        *render.WEEKDAY_NAMES,
+        *clock.WEEKDAY_NAMES,
         *(text for _value, text in render.CRITERIA_GROUPS),
         export.LOG_TITLE,
         *export.LOG_COLUMNS,

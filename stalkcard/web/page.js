@@ -352,7 +352,81 @@
     say(status, words.saved);
   }
 
-  function callList(shape) {
+  // Who answers now: screening.call_plan, evaluated on the same hours data in
+  // Danish time (tests/test_html.py proves the two equal over a week of times).
+  const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+  const DANISH = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/Copenhagen", weekday: "short", hour: "2-digit", minute: "2-digit",
+    hourCycle: "h23",
+  });
+
+  function danishTime(ms) {
+    const parts = {};
+    for (const part of DANISH.formatToParts(new Date(ms))) parts[part.type] = part.value;
+    const day = DAYS.indexOf(parts.weekday.slice(0, 3).toLowerCase());
+    return { day: day, clock: parts.hour.replace("24", "00") + ":" + parts.minute };
+  }
+
+  function isOpen(hours, now) {
+    if (!hours) return true;
+    return hours.days.indexOf(DAYS[now.day]) >= 0 && hours.opens <= now.clock
+      && now.clock < hours.closes;
+  }
+
+  function nextOpening(hours, now) {
+    for (let ahead = 0; ahead < 8; ahead++) {
+      const day = (now.day + ahead) % 7;
+      if (hours.days.indexOf(DAYS[day]) >= 0 && (ahead > 0 || now.clock < hours.opens)) {
+        return { ahead: ahead, day: day, clock: hours.opens };
+      }
+    }
+    return null;
+  }
+
+  function callPlan(shape, ms) {
+    const now = danishTime(ms);
+    const suggested = shape.suggested;
+    const office = suggested.length
+      ? suggested.concat(shape.calls.map((c) => c[0]).filter((id) => data.contacts[id].kind !== "person"))
+      : shape.calls.map((c) => c[0]);
+    const leading = suggested.length ? suggested : office;
+    const plan = { after_hours: false, round_the_clock: [], reopens: null, assumed: false, now: now };
+    if (leading.some((id) => isOpen(data.contacts[id].hours, now))) return plan;
+    plan.after_hours = true;
+    plan.round_the_clock = data.always.filter((a) => shape.urgent || !a[1]).map((a) => a[0]);
+    for (const id of leading) {
+      const hours = data.contacts[id].hours;
+      const next = hours ? nextOpening(hours, now) : null;
+      if (next && (!plan.reopens || next.ahead < plan.reopens.ahead
+        || (next.ahead === plan.reopens.ahead && next.clock < plan.reopens.clock))) {
+        plan.reopens = next;
+      }
+    }
+    plan.assumed = office.some((id) => data.contacts[id].hours && data.contacts[id].hours.assumed);
+    return plan;
+  }
+
+  function atText(day, clock) {
+    return format(words.at_time, { day: words.weekdays[day], time: clock });
+  }
+
+  function afterHours(panel, plan) {
+    panel.appendChild(el("p", null, { class: "after-hours" })).appendChild(
+      el("strong", format(words.after_hours, { when: atText(plan.now.day, plan.now.clock) })),
+    );
+    const list = el("ul", null, { class: "calls round-the-clock" });
+    for (const id of plan.round_the_clock) list.appendChild(el("li")).appendChild(phoneLink(data.contacts[id]));
+    panel.appendChild(list);
+    panel.appendChild(el("p", "(" + words.supplement + ")", { class: "mark" }));
+    let later = words.next_working_day;
+    if (plan.reopens) {
+      const template = plan.assumed ? words.from_when_assumed : words.from_when;
+      later = format(template, { when: atText(plan.reopens.day, plan.reopens.clock) });
+    }
+    panel.appendChild(el("p", later));
+  }
+
+  function callList(shape, now) {
     const list = el("ul", null, { class: "calls" });
     for (const call of shape.calls) {
       const c = data.contacts[call[0]];
@@ -360,6 +434,7 @@
       li.appendChild(phoneLink(c));
       let after = c.unit ? " – " + c.unit : "";
       if (call[1]) after += " (" + words.suggested + ")";
+      if (now && !isOpen(c.hours, now)) after += " " + words.closed_now;
       if (after) li.appendChild(document.createTextNode(after));
       if (call[1]) li.className = "suggested";
       list.appendChild(li);
@@ -392,7 +467,9 @@
     if (shape.urgent || shape.headlines.length) {
       panel.appendChild(el("p", "(" + words.supplement + ")", { class: "mark" }));
     }
-    panel.appendChild(callList(shape));
+    const plan = callPlan(shape, Date.now());
+    if (plan.after_hours) afterHours(panel, plan);
+    panel.appendChild(callList(shape, plan.after_hours ? null : plan.now));
     if (shape.suggested.length) panel.appendChild(el("p", words.suggestion_note, { class: "small" }));
     box.appendChild(panel);
 
@@ -525,6 +602,7 @@
     urgentBox = document.getElementById("urgent");
     answers = fresh();
     window.stalkcardLookup = lookup; // for the tests: the page's own lookup
+    window.stalkcardPlan = (given, ms) => callPlan(lookup(given), ms); // and its call plan
     window.addEventListener("popstate", (event) => {
       const state = event.state;
       if (!state || typeof state.step !== "number") return;
