@@ -116,8 +116,12 @@
   }
 
   function phoneLink(contact) {
-    const name = format(words.call_to, { name: contact.name, phone: contact.phone });
-    return el("a", contact.name + ", " + contact.phone, {
+    // A name that holds its number already ("Lev Uden Vold (1888)") is not followed by it again.
+    const named = contact.name.indexOf("(" + contact.phone + ")") >= 0;
+    const text = named ? contact.name : contact.name + ", " + contact.phone;
+    const name = named ? words.call_to.split("{name}")[0] + contact.name
+      : format(words.call_to, { name: contact.name, phone: contact.phone });
+    return el("a", text, {
       href: contact.tel,
       class: "phone",
       "aria-label": name,
