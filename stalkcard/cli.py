@@ -131,7 +131,7 @@ def _warn_ahead(card: Any) -> None:
     if days_ahead(card, today) > 1:  # a day's margin for time zones
         _warn(
             _(
-                "Bemærk: kontakterne er kontrolleret {verified}, efter dagens dato ({today}). "
+                "Bemærk: kontaktlisten er opdateret {verified}, efter dagens dato ({today}). "
                 "Tjek computerens ur og datoen i kortfilen."
             ).format(verified=card.meta.contacts_verified.isoformat(), today=today.isoformat())
         )

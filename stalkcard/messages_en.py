@@ -306,6 +306,16 @@ ENGLISH: dict[str, str] = {
         "The card's contacts from {when} (assumed office hours):"
     ),
     "(lukket nu)": "(closed now)",
+    "Kontortiden er antaget (hverdage), og helligdage er ikke med.": (
+        "The office hours are assumed (weekdays), and public holidays are not included."
+    ),
+    "{value} er ikke en ugedag; brug mon, tue, wed, thu, fri, sat eller sun.": (
+        "{value} is not a day of the week; use mon, tue, wed, thu, fri, sat or sun."
+    ),
+    'skal være et klokkeslæt i anførselstegn, fx "{clock}".': 'must be a time in quotes, e.g. "{clock}".',
+    "Ring nu (kontortiden er antaget, og helligdage er ikke med):": (
+        "Call now (assumed office hours; public holidays not included):"
+    ),
     "tidspunktet, hvor kontakterne lukker, skal ligge efter det, hvor de åbner (samme dag).": (
         "the time the contacts close must be after the time they open (on the same day)."
     ),
@@ -391,8 +401,8 @@ ENGLISH: dict[str, str] = {
     "Vurdering: {text}": "Assessment: {text}",
     "Ring nu:": "Call now:",
     "(forslag)": "(suggested)",
-    "Forslag – ikke en del af handlekortet. Alle fem ressourcepersoner står ovenfor.": (
-        "Suggestion – not part of the action card. All five resource persons are listed above."
+    "Forslag – ikke en del af handlekortet. Alle ressourcepersonerne står ovenfor.": (
+        "Suggestion – not part of the action card. All the resource persons are listed above."
     ),
     "Forslag – ikke en del af handlekortet": "Suggestion – not part of the action card",
     'Svaret "{key}" passer ikke på én enhed: {value}. Enheder: {units}; eller other.': (
@@ -477,11 +487,11 @@ ENGLISH: dict[str, str] = {
     '"{id}" er et reserveret ord (svaret "ingen enhed"); brug et andet id.': (
         '"{id}" is a reserved word (the answer "no unit"); use another id.'
     ),
-    "Bemærk: kontakterne er kontrolleret {verified}, efter dagens dato ({today}). Tjek computerens ur og datoen i kortfilen.": (
-        "Note: the contacts were checked on {verified}, after today's date ({today}). Check the computer's clock and the date in the card file."
+    "Bemærk: kontaktlisten er opdateret {verified}, efter dagens dato ({today}). Tjek computerens ur og datoen i kortfilen.": (
+        "Note: the contact list was updated on {verified}, after today's date ({today}). Check the computer's clock and the date in the card file."
     ),
-    "{date} ligger mere end et år i fremtiden (i dag er {today}). Skriv datoen, hvor kontakterne sidst blev kontrolleret.": (
-        "{date} is more than a year in the future (today is {today}). Write the date on which the contacts were last checked."
+    "{date} ligger mere end et år i fremtiden (i dag er {today}). Skriv datoen, hvor kontaktlisten sidst blev opdateret.": (
+        "{date} is more than a year in the future (today is {today}). Write the date on which the contact list was last updated."
     ),
     "{path} er skrivebeskyttet og erstattes ikke. Gør den skrivbar, og prøv igen.": (
         "{path} is read-only and is not replaced. Make it writable and try again."

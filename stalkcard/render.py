@@ -43,7 +43,7 @@ if TYPE_CHECKING:  # the screening is only imported by `check`
     from stalkcard.screening import Answers, Result, ResultStep
 
 SUPPLEMENT_LABEL = "Tillæg – ikke en del af handlekortet"
-SUGGESTION_NOTE = "Forslag – ikke en del af handlekortet. Alle fem ressourcepersoner står ovenfor."
+SUGGESTION_NOTE = "Forslag – ikke en del af handlekortet. Alle ressourcepersonerne står ovenfor."
 INDENT = 2
 ANSWER_WORDS = {"yes": "Ja", "no": "Nej", "unknown": "Ved ikke"}
 CRITERION_LABELS = {
@@ -487,7 +487,11 @@ def closing_summary(card: Card, result: Result, now: datetime | None = None) -> 
         lines.append(Text(later.format(when=when_text(plan.reopens) if plan.reopens else "")))
         lines.append(_call_grid(plan.office))
     else:
-        lines.append(Text(_("Ring nu:"), style="bold"))
+        if now is not None and plan.assumed:
+            heading = _("Ring nu (kontortiden er antaget, og helligdage er ikke med):")
+        else:
+            heading = _("Ring nu:")
+        lines.append(Text(heading, style="bold"))
         lines.append(_call_grid(plan.office, now))
     if result.suggested:
         lines.append(

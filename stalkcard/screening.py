@@ -473,14 +473,14 @@ def call_plan(card: Card, result: Result, now: datetime | None = None) -> CallPl
     card's round-the-clock supplement lines come before them (the ones marked
     urgent_only, such as 112, only when the result is urgent)."""
     office = compiled(card).call_now(result.suggested)  # worked out once per card
+    assumed = any(c.hours is not None and c.hours.assumed for c, _s in office)
     if now is None:
-        return CallPlan(office)
+        return CallPlan(office, assumed=assumed)
     leading = [c for c, suggested in office if suggested] or [c for c, _s in office]
     if any(is_open(c.hours, now) for c in leading):
-        return CallPlan(office)
+        return CallPlan(office, assumed=assumed)
     always = tuple(
         c for c in card.extra_contacts if c.always_open and (result.urgent or not c.urgent_only)
     )
     openings = [t for c in leading if c.hours and (t := next_opening(c.hours, now))]
-    assumed = any(c.hours is not None and c.hours.assumed for c, _s in office)
     return CallPlan(office, True, always, min(openings) if openings else None, assumed)

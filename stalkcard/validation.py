@@ -116,9 +116,17 @@ def _schema_problem(error: msgspec.ValidationError, data: Any) -> _Problem:
                 "må højst have {count} punkt.", "må højst have {count} punkter.", number
             ).format(count=count),
         )
+    if found := re.match(r"Invalid enum value '(.*)'", what):
+        return _Problem(
+            loc,
+            _("{value} er ikke en ugedag; brug mon, tue, wed, thu, fri, sat eller sun.").format(
+                value=found.group(1)
+            ),
+        )
     if found := re.match(r"Expected `(\w+)`, got `(\w+)`", what):
         expected, got = found.groups()
         value = _value_at(data, loc)
+
         if expected == "str" and isinstance(value, bool):
             return _Problem(
                 loc,
@@ -183,7 +191,15 @@ def _schema_problems(value: Any, kind: Any, loc: tuple[int | str, ...] = ()) -> 
         msgspec.convert(value, kind)
     except msgspec.ValidationError as exc:
         first = _schema_problem(exc, value)
-        whole = [_Problem((*loc, *first.loc), first.message)]
+        where = (*loc, *first.loc)
+        message = first.message
+        if where and where[-1] in ("opens", "closes") and isinstance(value, int):
+            # YAML 1.1 reads 15:00 without quotes as a number of minutes (900).
+            clock = f"{value // 60:02d}:{value % 60:02d}"
+            message = _('skal være et klokkeslæt i anførselstegn, fx "{clock}".').format(
+                clock=clock
+            )
+        whole = [_Problem(where, message)]
     else:
         return []
     inner = _struct_type(kind)
@@ -260,7 +276,7 @@ def _text_checks(card: Card, today: date) -> Iterator[_Problem]:
             ("meta", "contacts_verified"),
             _(
                 "{date} ligger mere end et år i fremtiden (i dag er {today}). Skriv datoen, "
-                "hvor kontakterne sidst blev kontrolleret."
+                "hvor kontaktlisten sidst blev opdateret."
             ).format(date=verified.isoformat(), today=today.isoformat()),
         )
 

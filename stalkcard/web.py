@@ -412,6 +412,7 @@ def _words() -> dict[str, Any]:
         "from_when_assumed": _("Kortets kontakter fra {when} (antaget kontortid):"),
         "next_working_day": _("Kortets kontakter, næste hverdag:"),
         "closed_now": _("(lukket nu)"),
+        "assumed_hours": _("Kontortiden er antaget (hverdage), og helligdage er ikke med."),
         "at_time": _("{day} kl. {time}"),
         "weekdays": [_(day) for day in WEEKDAY_NAMES],
         "progress": _("Spørgsmål {number} af {total}"),

@@ -1085,6 +1085,7 @@ def test_the_pages_call_plan_is_the_engines_over_a_week(browser: Any, page_file:
         where = (given, moment.isoformat())
         assert page["after_hours"] == plan.after_hours, where
         assert page["round_the_clock"] == [c.id for c in plan.round_the_clock], where
+        assert page["assumed"] == plan.assumed, where
         if plan.after_hours:
             after += 1
             assert plan.reopens is not None

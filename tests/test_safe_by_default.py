@@ -26,7 +26,7 @@ WORDS = {
     "da": {
         "after": "Uden for kontortid nu (lørdag kl. 22:00)",
         "again": "Kortets kontakter fra mandag kl. 08:00",
-        "call_now": "Ring nu:",
+        "call_now": "Ring nu (kontortiden er antaget, og helligdage er ikke med):",
         "duty": "Underretningspligt",
         "not_sparring": "sparring opfylder ikke pligten",
         "not_asked": "Former set: Ikke spurgt",
@@ -37,7 +37,7 @@ WORDS = {
     "en": {
         "after": "Outside office hours now (Saturday at 22:00)",
         "again": "The card's contacts from Monday at 08:00",
-        "call_now": "Call now:",
+        "call_now": "Call now (assumed office hours; public holidays not included):",
         "duty": "Duty to notify",
         "not_sparring": "consultation does not count",
         "not_asked": "Forms seen: Not asked",
@@ -261,7 +261,38 @@ def test_the_suggested_persons_hours_decide_and_closed_ones_are_marked(
     # 23:00: SSP opens again on Tuesday at 15:00, not at the others' 08:00.
     assert "Kortets kontakter fra tirsdag kl. 15:00" in out["night"]
     # 16:00: SSP answers and leads; Dansk Stalking Center (assumed 8-15) is marked.
-    summary = out["afternoon"][out["afternoon"].index("Ring nu:") :]
+    summary = out["afternoon"][out["afternoon"].index("Ring nu (") :]
     assert "2031 5268  Marlene Skousbøll Bendix, SSP konsulent (forslag)" in summary
     assert "2517 7374  Dansk Stalking Center (lukket nu)" in summary
     assert "Uden for kontortid" not in out["afternoon"]
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_assumed_hours_are_marked_in_office_hours_too(runner: CliRunner, language: str) -> None:
+    """A public holiday on a weekday looks like office hours: the summary says
+    the hours are assumed and holidays are not included, so the caseworker knows."""
+    out = normalise(_check(runner, language, VICTIM_MET, MONDAY_10))
+    marked = {
+        "da": "Ring nu (kontortiden er antaget, og helligdage er ikke med):",
+        "en": "Call now (assumed office hours; public holidays not included):",
+    }[language]
+    assert marked in out
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "words"),
+    [
+        ('closes: "15:00"', "closes: 15:00", 'skal være et klokkeslæt i anførselstegn, fx "15:00"'),
+        ("days: [mon, tue", "days: [monday, tue", "monday er ikke en ugedag"),
+    ],
+)
+def test_hours_mistakes_get_danish_advice(
+    make_card: object, card_text: str, old: str, new: str, words: str
+) -> None:
+    from stalkcard.errors import CardError
+
+    text = card_text.replace(old, new, 1)
+    assert text != card_text
+    with pytest.raises(CardError) as info:
+        load_card(make_card(text=text))  # type: ignore[operator]
+    assert words in info.value.message

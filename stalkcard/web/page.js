@@ -395,6 +395,7 @@
       : shape.calls.map((c) => c[0]);
     const leading = suggested.length ? suggested : office;
     const plan = { after_hours: false, round_the_clock: [], reopens: null, assumed: false, now: now };
+    plan.assumed = office.some((id) => data.contacts[id].hours && data.contacts[id].hours.assumed);
     if (leading.some((id) => isOpen(data.contacts[id].hours, now))) return plan;
     plan.after_hours = true;
     plan.round_the_clock = data.always.filter((a) => shape.urgent || !a[1]).map((a) => a[0]);
@@ -406,7 +407,6 @@
         plan.reopens = next;
       }
     }
-    plan.assumed = office.some((id) => data.contacts[id].hours && data.contacts[id].hours.assumed);
     return plan;
   }
 
@@ -474,6 +474,9 @@
     const plan = callPlan(shape, Date.now());
     if (plan.after_hours) afterHours(panel, plan);
     panel.appendChild(callList(shape, plan.after_hours ? null : plan.now));
+    if (!plan.after_hours && plan.assumed) {
+      panel.appendChild(el("p", words.assumed_hours, { class: "small" }));
+    }
     if (shape.suggested.length) panel.appendChild(el("p", words.suggestion_note, { class: "small" }));
     box.appendChild(panel);
 
