@@ -10,18 +10,21 @@ time should too (issue 18: it grew as their square, 0.4 s for 5, 4.8 s for 50,
 52 s for 200, because every evaluation rebuilt the contacts and rule conditions).
 
 The engine's part is linear since issue 18 (screening.CompiledCard: the contacts,
-the step table and the rule conditions are worked out once per card). What grows
-faster is the page's own table (stalkcard.web.result_table): each combination's
-"call now" list has every person when none is suggested, and it is built and
-JSON-encoded (as a key) per combination.
+the step table and the rule conditions are worked out once per card). So is the
+page's own part: the "Ring nu" list is built and encoded once per suggestion
+(web._calls), the note's parts once per what they depend on (render.note_parts
+with the build's cache: the steps, which list every person, once per set of
+steps), and the unit labels once per card (CompiledCard.unit_labels). Measured
+on this machine (one run): 191, 159 and 185 µs per combination for 5, 50 and
+200 persons (0.84 s, 5.89 s, 27.05 s for 4,374, 37,179 and 146,529 combinations).
 
 The cards are the bundled card with extra resource persons added (each with its
 own unit and phone number). It times, in this process, loading the card from its
 YAML and rendering the page (stalkcard.web.render_page), and the engine alone
 (evaluate for every combination), the median of --repeat runs, and prints the
 time per combination as well, which stays flat when the build is linear. It
-exits 1 when the engine's time per combination for the largest card is more
-than 1.5 times that of the smallest. It is not part of the tests
+exits 1 when the engine's or the page's time per combination for the largest
+card is more than 1.5 times that of the smallest. It is not part of the tests
 (tests/test_hostile_round_three.py checks that evaluate is called once per
 combination and that the per-card work is done once).
 """
@@ -97,7 +100,7 @@ def main() -> int:
         f"time per combination, largest card / smallest: engine {engine_growth:.2f}, "
         f"page {page_growth:.2f} (1 is linear)"
     )
-    return 0 if engine_growth <= 1.5 else 1
+    return 0 if engine_growth <= 1.5 and page_growth <= 1.5 else 1
 
 
 if __name__ == "__main__":

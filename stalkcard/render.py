@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -321,9 +321,9 @@ def describe_answer(card: Card, key: str, value: Any) -> tuple[str, str]:
         titles = [f.title for f in card.eksempler.forms if f.id in value]
         return _("Former set"), ", ".join(titles) or _("Ingen")
     if key == "unit":
-        from stalkcard.screening import unit_choices
+        from stalkcard.screening import compiled
 
-        return _("Din enhed"), dict(unit_choices(card)).get(value) or _("Ikke angivet")
+        return _("Din enhed"), compiled(card).unit_labels.get(value) or _("Ikke angivet")
     labels = {
         "danger": "Akut fare lige nu",
         "children": "Under 18 år eller barn på vej",
@@ -546,53 +546,95 @@ def answer_markdown(card: Card, key: str, value: Any) -> str:
     return f"- {md(label)}: {md(shown)}"
 
 
-def result_markdown(card: Card, result: Result, when: datetime) -> str:
-    """The case note: date, answers, assessment, contacts, steps. No personal data."""
-    lines = [
-        "# " + _("Notat: screening for stalking"),
-        "",
-        _("Dato: {date}").format(date=when.strftime("%Y-%m-%d %H:%M")) + "  ",
-        _("Handlekort: {title}, version {version}").format(
-            title=md(card.meta.title), version=md(card.meta.version)
-        ),
-        "",
-        "> "
-        + _("Skriv ikke borgerens navn, CPR-nummer eller andre personoplysninger i dette notat."),
-        "> " + _("Notatet hører til i sagen i det system, der er godkendt til det."),
-        "",
-    ]
-    if result.urgent:
-        lines += [
-            _("**{heading}** – se tillæg nedenfor.").format(
-                heading=danger_heading(result.answers.danger)
+NO_PERSONAL_DATA = (
+    "Skriv ikke borgerens navn, CPR-nummer eller andre personoplysninger i dette notat."
+)
+
+
+def note_parts(
+    card: Card, result: Result, when: datetime, cache: dict[Any, str] | None = None
+) -> list[tuple[Any, str]]:
+    """The case note in parts, each with the key of what it depends on (None for
+    the answers, which differ in every combination). Each part is whole blocks
+    and ends with a blank line; result_markdown joins them. With `cache` (the
+    page's build), a part is rendered once per key: the steps, which list every
+    contact, once per set of steps, not once per combination."""
+    answers = result.answers
+
+    def part(key: Any, make: Callable[[], list[str]]) -> tuple[Any, str]:
+        if cache is None:
+            return key, "\n".join(make())
+        if key not in cache:
+            cache[key] = "\n".join(make())
+        return key, cache[key]
+
+    def head() -> list[str]:
+        return [
+            "# " + _("Notat: screening for stalking"),
+            "",
+            _("Dato: {date}").format(date=when.strftime("%Y-%m-%d %H:%M")) + "  ",
+            _("Handlekort: {title}, version {version}").format(
+                title=md(card.meta.title), version=md(card.meta.version)
             ),
             "",
+            "> "
+            + _(
+                "Skriv ikke borgerens navn, CPR-nummer eller andre personoplysninger i dette notat."
+            ),
+            "> " + _("Notatet hører til i sagen i det system, der er godkendt til det."),
+            "",
         ]
-    lines += ["## " + _("Svar"), ""]
-    lines += [answer_markdown(card, k, v) for k, v in result.answers.as_dict().items()]
-    lines += ["", "## " + _("Vurdering"), "", md(result.assessment_text), ""]
-    lines += [f"- {md(line)}" for line in criteria_lines(result.answers)] + [""]
-    lines += [*map(md, card.mistanke.paragraphs), ""]
+
+    def assessment() -> list[str]:
+        lines = ["## " + _("Vurdering"), "", md(result.assessment_text), ""]
+        lines += [f"- {md(line)}" for line in criteria_lines(answers)] + [""]
+        return [*lines, *map(md, card.mistanke.paragraphs), ""]
+
+    def suggestion() -> list[str]:
+        lines = ["## " + _("Forslag – ikke en del af handlekortet"), ""]
+        return lines + [f"- {md(_contact_text(c))}" for c in result.suggested] + [""]
+
+    def steps() -> list[str]:
+        now_steps, further = split_steps(card, result)
+        lines = ["## " + _("Det skal du gøre nu"), ""]
+        for number, step in enumerate(now_steps, start=1):
+            lines += [f"{number}. **{md(_step_title(step.heading, step.note))}**", ""]
+            lines += [f"   {md(p)}" for p in step.paragraphs] + [""]
+            if step.contacts:
+                lines += [f"   - {md(_contact_text(c))}" for c in step.contacts] + [""]
+            lines += [f"   {md(p)}" for p in step.after] + ([""] if step.after else [])
+        if further:
+            lines += ["## " + md(card.videre_handling.heading), ""]
+            lines += [
+                p for paragraph in card.videre_handling.paragraphs for p in (md(paragraph), "")
+            ]
+            for step in further:
+                lines += [f"### {md(_step_title(step.heading, step.note))}", ""]
+                lines += [p for paragraph in step.paragraphs for p in (md(paragraph), "")]
+        return lines
+
+    criteria = tuple(answers.value(key) for key in CRITERION_LABELS)
+    parts = [part(("head", when), head)]
+    if result.urgent:
+        heading = _("**{heading}** – se tillæg nedenfor.").format(
+            heading=danger_heading(answers.danger)
+        )
+        parts.append(part(("urgent", answers.danger), lambda: [heading, ""]))
+    answer_lines = [answer_markdown(card, k, v) for k, v in answers.as_dict().items()]
+    parts.append((None, "\n".join(["## " + _("Svar"), "", *answer_lines, ""])))
+    parts.append(part(("assessment", result.assessment_text, criteria), assessment))
     if result.suggested:
-        lines += ["## " + _("Forslag – ikke en del af handlekortet"), ""]
-        lines += [f"- {md(_contact_text(c))}" for c in result.suggested] + [""]
-    now_steps, further = split_steps(card, result)
-    lines += ["## " + _("Det skal du gøre nu"), ""]
-    for number, step in enumerate(now_steps, start=1):
-        lines += [f"{number}. **{md(_step_title(step.heading, step.note))}**", ""]
-        lines += [f"   {md(p)}" for p in step.paragraphs] + [""]
-        if step.contacts:
-            lines += [f"   - {md(_contact_text(c))}" for c in step.contacts] + [""]
-        lines += [f"   {md(p)}" for p in step.after] + ([""] if step.after else [])
-    if further:
-        lines += ["## " + md(card.videre_handling.heading), ""]
-        lines += [p for paragraph in card.videre_handling.paragraphs for p in (md(paragraph), "")]
-        for step in further:
-            lines += [f"### {md(_step_title(step.heading, step.note))}", ""]
-            lines += [p for paragraph in step.paragraphs for p in (md(paragraph), "")]
+        parts.append(part(("suggested", tuple(c.id for c in result.suggested)), suggestion))
+    parts.append(part(("steps", tuple((s.id, s.note) for s in result.steps)), steps))
     if result.supplements:
-        lines += supplements_markdown(result.supplements)
-    return "\n".join(lines).rstrip() + "\n"
+        shown = tuple(s.id for s in result.supplements)
+        parts.append(part(("supplements", shown), lambda: supplements_markdown(result.supplements)))
+    return parts
+
+
+def result_markdown(card: Card, result: Result, when: datetime) -> str:
+    """The case note: date, answers, assessment, contacts, steps. No personal data."""
+    return "\n".join(text for _key, text in note_parts(card, result, when)).rstrip() + "\n"
 
 
 def print_all(renderables: Sequence[RenderableType]) -> None:

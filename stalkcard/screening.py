@@ -196,9 +196,15 @@ def unit_choices(card: Card) -> list[tuple[str, str]]:
     """(id, label) of each resource person: the values `unit` takes, besides
     "other". The label is the unit; where two persons share a unit, their names
     are added, so the choices can be told apart."""
+    return list(compiled(card).unit_choices)
+
+
+def _unit_choices(card: Card) -> tuple[tuple[str, str], ...]:
+    from collections import Counter
+
     persons = card.sparring.persons
-    shared = {p.unit for p in persons if sum(q.unit == p.unit for q in persons) > 1}
-    return [(p.id, f"{p.unit} ({p.name})" if p.unit in shared else p.unit) for p in persons]
+    count = Counter(p.unit for p in persons)
+    return tuple((p.id, f"{p.unit} ({p.name})" if count[p.unit] > 1 else p.unit) for p in persons)
 
 
 def normalise_unit(raw: Any, card: Card, source: str = "unit") -> str:
@@ -344,6 +350,8 @@ class CompiledCard:
         self.persons = tuple(c for c in self.contacts if c.kind == "person")
         self.organisations = tuple(c for c in self.contacts if c.kind == "organisation")
         self._call_now: dict[tuple[Contact, ...], tuple[tuple[Contact, bool], ...]] = {}
+        self.unit_choices = _unit_choices(card)  # (id, label) of each person's unit
+        self.unit_labels = dict(self.unit_choices)
 
     def call_now(self, suggested: tuple[Contact, ...]) -> tuple[tuple[Contact, bool], ...]:
         """Whom to call, in order, each with whether it is suggested: the

@@ -87,7 +87,9 @@ def calls(card: Card, result: Result) -> list[tuple[Contact, bool]]:
     return persons + others + [(c, s) for c, s in first if c.kind != "person"]
 
 
-def result_shape(card: Card, result: Result) -> dict[str, Any]:
+def result_shape(
+    card: Card, result: Result, calls_cache: dict[tuple[str, ...], Any] | None = None
+) -> dict[str, Any]:
     """What the page shows for one result: ids only; the texts are stored once.
     The steps as the terminal splits them (render.split_steps): those the card
     says to take now, then its VIDERE HANDLING; the headlines as the closing
@@ -104,11 +106,23 @@ def result_shape(card: Card, result: Result) -> dict[str, Any]:
         "further": [[step.id, step.note] for step in further],
         "supplements": [s.id for s in result.supplements],
         "suggested": [c.id for c in result.suggested],
-        "calls": [[c.id, suggested] for c, suggested in calls(card, result)],
+        "calls": _calls(card, result, calls_cache),
         "headlines": [
             by_headline[text] for text, urgent in summary_headlines(card, result) if not urgent
         ],
     }
+
+
+def _calls(card: Card, result: Result, cache: dict[tuple[str, ...], Any] | None) -> list[list[Any]]:
+    """The "Ring nu" list, which depends only on whom the engine suggests; with a
+    cache (the page's build), worked out once per suggestion, not per combination."""
+    key = tuple(c.id for c in result.suggested)
+    if cache is not None and key in cache:
+        return cache[key]  # type: ignore[no-any-return]
+    out = [[c.id, suggested] for c, suggested in calls(card, result)]
+    if cache is not None:
+        cache[key] = out
+    return out
 
 
 PARTS = (
@@ -131,6 +145,11 @@ class NoteBlocks:
         self.sections: list[list[int]] = []
         self._blocks: dict[str, int] = {}
         self._sections: dict[tuple[int, ...], int] = {}
+        # The note's parts (render.note_parts) by what they depend on: each part's
+        # text and its blocks are worked out once, not once per combination, so
+        # the build grows with the card, not with the card times the combinations.
+        self._texts: dict[Any, str] = {}
+        self._part_blocks: dict[Any, list[int]] = {}
 
     def _block(self, text: str, answers: str, date: str) -> int:
         key = "" if text == answers else text  # no block of the note is empty
@@ -146,21 +165,29 @@ class NoteBlocks:
         return self._blocks[key]
 
     def note(self, card: Card, result: Result) -> list[int]:
-        from stalkcard.render import answer_markdown, result_markdown
+        from stalkcard.render import answer_markdown, note_parts
 
-        text = result_markdown(card, result, NOTE_DATE)
         answers = "\n".join(
             answer_markdown(card, key, value) for key, value in result.answers.as_dict().items()
         )
         date = NOTE_DATE.strftime("%Y-%m-%d %H:%M")
-        blocks = text.removesuffix("\n").split("\n\n")
-        if blocks.count(answers) != 1 or text.count(date) != 1 or not text.endswith("\n"):
+        ids: list[int] = []
+        for key, text in note_parts(card, result, NOTE_DATE, self._texts):
+            known = self._part_blocks.get(key) if key is not None else None
+            if known is None:
+                pieces = text.removesuffix("\n").split("\n\n")
+                known = [self._block(piece, answers, date) for piece in pieces]
+                if key is not None:
+                    self._part_blocks[key] = known
+            ids += known
+        placed = [self.blocks[i] for i in ids]
+        if placed.count(None) != 1 or sum(isinstance(b, list) for b in placed) != 1:
             raise ValueError("the note's answers or date are not in one place")
         groups: list[list[int]] = []
-        for block in blocks:
-            if block.startswith("## ") or not groups:
+        for ident, block in zip(ids, placed, strict=True):
+            if (isinstance(block, str) and block.startswith("## ")) or not groups:
                 groups.append([])
-            groups[-1].append(self._block(block, answers, date))
+            groups[-1].append(ident)
         out = []
         for group in groups:
             key = tuple(group)
@@ -287,11 +314,16 @@ def result_table(
     seen_shapes: dict[tuple[int, ...], int] = {}
     index: list[int] = []
     results = results if results is not None else [evaluate(card, a) for a in combinations(card)]
+    calls_cache: dict[tuple[str, ...], Any] = {}
+    encoded: dict[int, str] = {}  # the calls list is the one part as long as the card
     for result in results:
-        shape = result_shape(card, result)
+        shape = result_shape(card, result, calls_cache)
         row = []
         for name in PARTS:
-            key = json.dumps(shape[name])
+            if name == "calls":  # the same list object for the same suggestion
+                key = encoded.setdefault(id(shape[name]), json.dumps(shape[name]))
+            else:
+                key = json.dumps(shape[name])
             if key not in seen_parts[name]:
                 seen_parts[name][key] = len(parts[name])
                 parts[name].append(shape[name])

@@ -1118,3 +1118,28 @@ def test_saturday_night_the_page_leads_with_lines_that_answer(
         assert links[0] == "tel:112"
     finally:
         driver.quit()
+
+
+def test_the_notes_parts_are_rendered_once_per_what_they_depend_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The page's build grows with the card, not the card times the combinations:
+    the note's steps part (which lists every contact) is rendered once per set
+    of steps, not once per combination (issue 18, point 13)."""
+    import stalkcard.render as render_module
+    from stalkcard.web import NoteBlocks
+
+    calls: list[int] = []
+    real = render_module.split_steps
+
+    def counting(card: Any, result: Any) -> Any:
+        calls.append(1)
+        return real(card, result)
+
+    monkeypatch.setattr(render_module, "split_steps", counting)
+    results = [evaluate(CARD, a) for a in combinations(CARD)]
+    notes = NoteBlocks()
+    for result in results:
+        notes.note(CARD, result)
+    distinct = {tuple((s.id, s.note) for s in r.steps) for r in results}
+    assert len(calls) == len(distinct) < len(results) / 100

@@ -75,6 +75,7 @@ def _indirect_messages() -> set[str]:
         "har en ugyldig form.",
         render.SUPPLEMENT_LABEL,
         render.SUGGESTION_NOTE,
+        render.NO_PERSONAL_DATA,
         *render.ANSWER_WORDS.values(),
         *render.CRITERION_LABELS.values(),
         "Akut fare lige nu",
