@@ -138,11 +138,20 @@ def _warn_ahead(card: Any) -> None:
 
 
 def _load(ctx: typer.Context, warn_stale: bool = False) -> Any:
-    from stalkcard.card import load_card, stale_since
+    from stalkcard.card import load_card
 
     card = load_card(_card_option(ctx), language=_language_option(ctx))
     _warn_ahead(card)
-    if warn_stale and stale_since(card, datetime.now().date()):
+    if warn_stale:
+        _warn_stale(card)
+    return card
+
+
+def _warn_stale(card: Any) -> None:
+    """One line on stderr when the contact list is over 12 months old."""
+    from stalkcard.card import stale_since
+
+    if stale_since(card, datetime.now().date()):
         verified = card.meta.contacts_verified.isoformat()
         _warn(
             _(
@@ -150,7 +159,6 @@ def _load(ctx: typer.Context, warn_stale: bool = False) -> Any:
                 "måneder siden. Tjek numrene på intranettet, før du ringer."
             ).format(verified=verified)
         )
-    return card
 
 
 def _print(renderables: list[Any]) -> None:
@@ -528,6 +536,7 @@ def html(
     set_language(language)
     card = load_card(card_file if card_file is not None else _card_option(ctx), language)
     _warn_ahead(card)
+    _warn_stale(card)  # the page will be read long after it is published
     page = render_page(card, language)
     if output is None:
         from stalkcard.render import write_out

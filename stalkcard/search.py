@@ -87,6 +87,9 @@ def find_contacts(contacts: Sequence[Contact], query: str | None) -> list[Contac
     query = unicodedata.normalize("NFKC", query)  # fullwidth digits are digits too
     if _is_number(query):
         wanted = digits(query)
+        prefix = re.match(r"\s*(\+|00)45", query)  # "+45 2517 7374", "0045 2517 7374"
+        if prefix and len(digits(query[prefix.end() :])) == 8:
+            wanted = wanted[-8:]
         exact = [c for c in contacts if digits(c.phone) == wanted]
         return exact or [c for c in contacts if wanted in digits(c.phone)]
     words = list(dict.fromkeys(fold(query).split()))

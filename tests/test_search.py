@@ -36,6 +36,10 @@ EVERYONE = CARD.contacts + CARD.extra_contacts
         ("7983", {"vibeke_soenderskov_kristensen"}),
         ("8794 7983", {"vibeke_soenderskov_kristensen"}),
         ("87947983", {"vibeke_soenderskov_kristensen"}),
+        # A number written for abroad, as a phone shows it.
+        ("+45 2517 7374", {"dansk_stalking_center"}),
+        ("+4587947983", {"vibeke_soenderskov_kristensen"}),
+        ("0045 7628 1448", {"sydoestjyllands_politi"}),
         ("soenderskov", {"vibeke_soenderskov_kristensen"}),
         ("SSP", {"marlene_skousboell_bendix"}),
     ],
