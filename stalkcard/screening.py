@@ -278,10 +278,7 @@ def parse_pairs(pairs: Iterable[str]) -> dict[str, Any]:
 
 
 def matches(rule: Rule, answers: Answers) -> bool:
-    if not all(answers.value(k) in v for k, v in rule.values("when").items()):
-        return False
-    any_of = rule.values("when_any")
-    return not any_of or any(answers.value(k) in v for k, v in any_of.items())
+    return _holds(_condition(rule), answers)
 
 
 def card_steps(card: Card) -> dict[str, ResultStep]:
@@ -422,13 +419,18 @@ def evaluate(card: Card, answers: Answers) -> Result:
     )
 
 
+def danger_only(danger: str) -> Answers:
+    """Answers that say nothing but `danger`: every other answer "don't know"."""
+    return Answers(
+        role=UNKNOWN, danger=danger, unwanted=UNKNOWN, one_sided=UNKNOWN, repeated=UNKNOWN
+    )
+
+
 def urgent_supplements(card: Card, danger: str = YES) -> tuple[Supplement, ...]:
     """The urgent supplements (112) to show the moment the danger question is
     answered `danger`: those marked urgent in rules that ask about nothing but
     danger, and match it. Empty when that answer is not (possible) danger."""
-    answers = Answers(
-        role=UNKNOWN, danger=danger, unwanted=UNKNOWN, one_sided=UNKNOWN, repeated=UNKNOWN
-    )
+    answers = danger_only(danger)
     shown = {
         ident
         for rule in card.screening.rules.supplements

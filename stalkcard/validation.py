@@ -466,12 +466,10 @@ def _hours_checks(card: Card) -> Iterator[_Problem]:
 def _danger_floor(card: Card) -> Iterator[_Problem]:
     """The safety floor for danger: "yes" and "unknown" (possible danger) must
     both make the result urgent and show an urgent instruction (112) at once."""
-    from stalkcard.screening import Answers, matches, urgent_supplements
+    from stalkcard.screening import danger_only, matches, urgent_supplements
 
     for value in (YES, UNKNOWN):
-        answers = Answers(
-            role=UNKNOWN, danger=value, unwanted=UNKNOWN, one_sided=UNKNOWN, repeated=UNKNOWN
-        )
+        answers = danger_only(value)
         if not any(
             matches(r, answers)
             for r in card.screening.rules.urgent

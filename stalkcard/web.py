@@ -27,6 +27,8 @@ from datetime import datetime
 from importlib import resources
 from typing import Any
 
+import msgspec
+
 from stalkcard import __version__
 from stalkcard.clock import WEEKDAY_NAMES
 from stalkcard.i18n import _
@@ -396,7 +398,7 @@ def page_data(card: Card) -> dict[str, Any]:
     index, shapes, parts = result_table(card, results)
     contacts = {
         c.id: {"name": c.name, "unit": c.unit, "phone": c.phone, "tel": tel(c.phone),
-               "kind": c.kind, "hours": _hours(c)}
+               "kind": c.kind, "hours": msgspec.to_builtins(c.hours)}
         for c in card.contacts + card.extra_contacts
     }  # fmt: skip
     steps = {
@@ -491,18 +493,6 @@ def _words() -> dict[str, Any]:
     }
 
 
-def _hours(contact: Contact) -> dict[str, Any] | None:
-    hours = contact.hours
-    if hours is None:
-        return None
-    return {
-        "days": list(hours.days),
-        "opens": hours.opens,
-        "closes": hours.closes,
-        "assumed": hours.assumed,
-    }
-
-
 def tel(phone: str) -> str:
     from stalkcard.export import dial_number
 
@@ -528,7 +518,8 @@ def render_page(card: Card, language: str) -> str:
 
     style = _asset("page.css")
     script = _asset("page.js")
-    data = json.dumps(page_data(card), ensure_ascii=False, separators=(",", ":"))
+    facts = page_data(card)
+    data = json.dumps(facts, ensure_ascii=False, separators=(",", ":"))
     data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     csp = "; ".join(
         [
@@ -561,6 +552,6 @@ def render_page(card: Card, language: str) -> str:
         _=_,
         supplement_label=_(SUPPLEMENT_LABEL),
         extra_contacts=card.extra_contacts,
-        total=len(_questions(card)),
+        total=len(facts["questions"]),
         version=__version__,
     )
