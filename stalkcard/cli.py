@@ -37,7 +37,7 @@ app = typer.Typer(
     name="stalkcard",
     cls=Group,
     help=_(
-        "Skanderborg Kommunes actioncard ved mistanke om stalking under kontakt med borger. "
+        "Kommunens handlekort som guidet værktøj: screening, kontakter og hele kortet. "
         "Uden kommando i en terminal: en lille menu."
     ),
     add_completion=False,
@@ -244,8 +244,8 @@ def show(
         typer.Argument(
             metavar=_("AFSNIT"),
             help=_(
-                "Vis kun ét afsnit, fx sparring (stalking, eksempler, mistanke, sparring, "
-                "handling, videre_handling)."
+                "Vis kun ét afsnit, ved dets id (afsnittenes id'er står i "
+                "stalkcard show --format json)."
             ),
         ),
     ] = None,
@@ -401,19 +401,13 @@ def validate(
     language = _language_option(ctx)
     card = load_card(chosen, language=language, compiled=False)
     _warn_ahead(card)
-    persons, organisations = len(card.sparring.persons), len(card.handling.organisations)
-    forms, steps = len(card.eksempler.forms), len(card.step_ids)
+    sections, asked = len(card.sections), len(card.questions)
+    contacts, steps = len(card.contact_list), len(card.step_ids)
     counts = ", ".join(
         [
-            ngettext("{count} ressourceperson", "{count} ressourcepersoner", persons).format(
-                count=persons
-            ),
-            ngettext("{count} ekstern kontakt", "{count} eksterne kontakter", organisations).format(
-                count=organisations
-            ),
-            ngettext("{count} form for stalking", "{count} former for stalking", forms).format(
-                count=forms
-            ),
+            ngettext("{count} afsnit", "{count} afsnit", sections).format(count=sections),
+            ngettext("{count} spørgsmål", "{count} spørgsmål", asked).format(count=asked),
+            ngettext("{count} kontakt", "{count} kontakter", contacts).format(count=contacts),
             ngettext("{count} trin", "{count} trin", steps).format(count=steps),
         ]
     )
@@ -550,7 +544,7 @@ def html(
     _say(_("Siden er gemt: {path}").format(path=path.absolute()))
 
 
-def _read_answers(path: str | None, pairs: list[str]) -> dict[str, Any]:
+def _read_answers(card: Any, path: str | None, pairs: list[str]) -> dict[str, Any]:
     raw: dict[str, Any] = {}
     if path is not None:
         from stalkcard.files import read_text
@@ -561,16 +555,22 @@ def _read_answers(path: str | None, pairs: list[str]) -> dict[str, Any]:
         if not isinstance(data, dict):
             raise AnswerError(
                 _(
-                    "{path}: svarfilen skal være et sæt af nøgler og værdier, "
-                    "fx role: victim, danger: no, unwanted: yes, one_sided: yes, repeated: yes."
-                ).format(path=path)
+                    "{path}: svarfilen skal være et sæt af spørgsmål og svar, fx {example}. "
+                    "Spørgsmålene står i stalkcard show --format json."
+                ).format(path=path, example=_example_answers(card))
             )
         raw.update(data)
     if pairs:
         from stalkcard.screening import parse_pairs
 
-        raw.update(parse_pairs(pairs))
+        raw.update(parse_pairs(pairs, _example_answers(card).replace(": ", "=").split(",")[0]))
     return raw
+
+
+def _example_answers(card: Any) -> str:
+    from stalkcard.screening import _example
+
+    return _example(card)
 
 
 @app.command(
@@ -592,8 +592,11 @@ def check(
         list[str] | None,
         typer.Option(
             "--answer",
-            metavar=_("NØGLE=VÆRDI"),
-            help=_("Giv ét svar, fx role=victim eller forms=messages,digital (kan gentages)."),
+            metavar=_("SPØRGSMÅL=SVAR"),
+            help=_(
+                "Giv ét svar som SPØRGSMÅL=SVAR, flere valg adskilt af komma (kan gentages). "
+                "Spørgsmålene og valgene står i stalkcard show --format json."
+            ),
         ),
     ] = None,
     fmt: Annotated[
@@ -607,6 +610,7 @@ def check(
         bool, typer.Option("--force", help=_("Erstat en eksisterende notatfil."))
     ] = False,
 ) -> None:
+    from stalkcard.questions import questions
     from stalkcard.screening import UNIT_ENV, evaluate, normalise_answers, normalise_unit
 
     card = _load(ctx, warn_stale=True)
@@ -617,7 +621,7 @@ def check(
             raise AnswerError(
                 _(
                     "Der er ingen terminal at stille spørgsmålene i. Giv svarene med "
-                    "--answers FIL eller --answer NØGLE=VÆRDI (se stalkcard check --help)."
+                    "--answers FIL eller --answer SPØRGSMÅL=SVAR (se stalkcard check --help)."
                 )
             )
         unit = None
@@ -628,9 +632,10 @@ def check(
                 _warn(exc.message + " " + _("Spørgsmålet om din enhed stilles i stedet."))
         answers = _interactive_answers(card, unit)
     else:
-        raw = _read_answers(answers_file, answer or [])
-        if "unit" not in raw and unit_env is not None:
-            raw["unit"] = normalise_unit(unit_env, card, source=UNIT_ENV)
+        raw = _read_answers(card, answers_file, answer or [])
+        unit_key = next((q.id for q in questions(card) if q.units), None)
+        if unit_key is not None and unit_key not in raw and unit_env is not None:
+            raw[unit_key] = normalise_unit(unit_env, card, source=UNIT_ENV)
         answers = normalise_answers(raw, card)
     result = evaluate(card, answers)
     from stalkcard import render

@@ -47,12 +47,24 @@ def vcards(card: Card, contacts: Sequence[Contact]) -> str:
 
 
 def _log_guide(card: Card) -> list[str]:
-    own_options = next(
-        (s for s in card.videre_handling.steps if s.id == "own_options"),
-        None,
+    from stalkcard.model import FormsSection
+
+    guide = card.log
+    step = next(
+        (s for g in card.step_sections for s in g.steps if guide and s.id == guide.quote), None
     )
     says = _('Handlekortet siger: "{text}"')
-    quote = [says.format(text=p) for p in own_options.paragraphs] if own_options else []
+    quote = [says.format(text=p) for p in step.paragraphs] if step else []
+    forms = card.section(guide.forms) if guide and guide.forms else None
+    kinds = (
+        [
+            _("Kontaktform: skriv en af kortets former: {forms}.").format(
+                forms=", ".join(f.title for f in forms.forms)
+            )
+        ]
+        if isinstance(forms, FormsSection)
+        else []
+    )
     return [
         *quote,
         _("Skriv den nyeste hændelse øverst."),
@@ -68,9 +80,7 @@ def _log_guide(card: Card) -> list[str]:
             "Skriv kun fakta: hvad skete der, hvor, og hvem så eller hørte det. "
             "Loggen kan blive læst af andre, fx af politiet i en straffesag."
         ),
-        _("Kontaktform: skriv en af kortets former: {forms}.").format(
-            forms=", ".join(f.title for f in card.eksempler.forms)
-        ),
+        *kinds,
     ]
 
 
@@ -85,9 +95,6 @@ LOG_COLUMNS = (
 LOG_TITLE = "Log over kontaktforsøg"
 
 
-LOG_SUPPLEMENTS = ("log_warning", "log_tools")  # shown with the Markdown log, apart
-
-
 def log_markdown(card: Card) -> str:
     from stalkcard.render import md, supplements_markdown
 
@@ -96,7 +103,8 @@ def log_markdown(card: Card) -> str:
     lines += ["", "| " + " | ".join(map(_, LOG_COLUMNS)) + " |"]
     lines.append("|" + "---|" * len(LOG_COLUMNS))
     lines += ["|" + "   |" * len(LOG_COLUMNS)] * LOG_ROWS
-    extra = [s for ident in LOG_SUPPLEMENTS for s in card.supplements if s.id == ident]
+    wanted = card.log.supplements if card.log else []
+    extra = [s for ident in wanted for s in card.supplements if s.id == ident]
     if extra:
         lines += ["", *supplements_markdown(extra)]
     return "\n".join(lines).rstrip() + "\n"

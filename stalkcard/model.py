@@ -11,23 +11,11 @@ from typing import Annotated, Literal
 
 import msgspec
 
-# The answers a screening takes, and the values each may have.
+# The default choices of a one-of question, and the answer words they take.
 YES, NO, UNKNOWN = "yes", "no", "unknown"
-ROLES = ("victim", "perpetrator", "unknown")
-CRITERIA = ("unwanted", "one_sided", "repeated")
 TRISTATE = (YES, NO, UNKNOWN)
-CONDITION_VALUES: dict[str, tuple[str, ...]] = {
-    "role": ROLES,
-    # "unknown" counts as possible danger: no answer to danger is ever assumed.
-    "danger": TRISTATE,
-    "unwanted": TRISTATE,
-    "one_sided": TRISTATE,
-    "repeated": TRISTATE,
-    "children": TRISTATE,
-    "unit": (),  # "other" or a resource person's id: checked against the card
-}
 OTHER_UNIT = "other"
-# Words that answer "no unit" (unit: andet); no resource person may have one as id.
+# Words that answer "no unit" (andet); no unit may have one as id.
 NO_UNIT_WORDS = (OTHER_UNIT, "andet", "anden", "ingen", "none", "unknown")
 
 # Text may not be blank, nor hold C0/C1 control characters (newline and tab
@@ -78,10 +66,36 @@ class Meta(_Model):
     office_hours: OfficeHours | None = None  # the card's contacts, unless they have their own
 
 
+class Unit(_Model):
+    """A unit a caseworker can belong to: suggestions route by its id, so a
+    person who leaves changes one contact, not the rules."""
+
+    id: Ident
+    name: Text
+
+
+Keywords = list[Annotated[str, msgspec.Meta(pattern=TEXT_PATTERN, max_length=64)]]
+Email = Annotated[str, msgspec.Meta(pattern="^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", max_length=254)]
+
+
+class ContactEntry(_Model):
+    """One contact on the card, once: a person in a unit, or an organisation
+    with the card's own line for it."""
+
+    id: Ident
+    name: Text
+    phone: Phone
+    unit: Ident | None = None  # an id from the card's units
+    email: Email | None = None
+    hours: OfficeHours | None = None  # else meta.office_hours
+    card_line: Text | None = None  # the card's own line, e.g. "Dansk Stalking Center, tlf.nr: 2517 7374"
+    purpose: Text | None = None  # the tool's summary; else the section's purpose
+    keywords: Keywords = []  # the tool's search words, not the card's
+
+
 class Criterion(_Model):
     id: Ident
     text: Text
-    question: Text
 
 
 class Form(_Model):
@@ -90,64 +104,73 @@ class Form(_Model):
     examples: Text
 
 
-Keywords = list[Annotated[str, msgspec.Meta(pattern=TEXT_PATTERN, max_length=64)]]
-
-
-class Person(_Model):
-    id: Ident
-    name: Text
-    unit: Text
-    phone: Phone
-    keywords: Keywords = []  # the tool's search words, not the card's
-    hours: OfficeHours | None = None  # else meta.office_hours
-
-
-class Organisation(_Model):
-    id: Ident
-    name: Text
-    phone: Phone
-    card_line: Text  # the card's own line, e.g. "Dansk Stalking Center, tlf.nr: 2517 7374"
-    purpose: Text
-    keywords: Keywords = []
-    hours: OfficeHours | None = None  # else meta.office_hours
-
-
 class Step(_Model):
     id: Ident
     heading: Text
     paragraphs: Paragraphs
 
 
-class DefinitionSection(_Model):
+class _Section(_Model, tag_field="kind", kw_only=True):
     id: Ident
     heading: Text
-    criteria: Annotated[list[Criterion], msgspec.Meta(min_length=3, max_length=3)]
 
 
-class FormsSection(_Model):
-    id: Ident
-    heading: Text
+class DefinitionSection(_Section, tag="definition", kw_only=True):
+    criteria: Annotated[list[Criterion], msgspec.Meta(min_length=1)]
+
+
+class FormsSection(_Section, tag="forms", kw_only=True):
     forms: Annotated[list[Form], msgspec.Meta(min_length=1)]
 
 
-class TextSection(_Model):
-    id: Ident
-    heading: Text
+class TextSection(_Section, tag="text", kw_only=True):
     paragraphs: Paragraphs
 
 
-class SparringSection(TextSection):
-    purpose: Text
-    persons: Annotated[list[Person], msgspec.Meta(min_length=1)]
-
-
-class HandlingSection(TextSection):
-    organisations: Annotated[list[Organisation], msgspec.Meta(min_length=1)]
+class ContactsSection(_Section, tag="contacts", kw_only=True):
+    paragraphs: list[Text] = []
+    contacts: Annotated[list[Ident], msgspec.Meta(min_length=1)]
+    purpose: Text | None = None  # what its contacts are for (the tool's summary)
+    label: Text | None = None  # the group's name in `stalkcard contacts`
     closing: list[Text] = []
 
 
-class FurtherSection(TextSection):
+class StepsSection(_Section, tag="steps", kw_only=True):
+    paragraphs: list[Text] = []
     steps: Annotated[list[Step], msgspec.Meta(min_length=1)]
+
+
+Section = DefinitionSection | FormsSection | TextSection | ContactsSection | StepsSection
+UNITS = "units"  # choices_from: the card's units (and "other")
+
+
+class ChoiceDef(_Model):
+    id: Ident
+    label: Text
+
+
+class QuestionDef(_Model):
+    """One question of the screening, declared once."""
+
+    id: Ident
+    text: Text  # the question
+    label: Text  # the answer's name in the result, the note and the page
+    kind: Literal["one", "many"] = "one"
+    choices: Annotated[list[ChoiceDef], msgspec.Meta(min_length=2)] | None = None
+    choices_from: Ident | None = None  # a forms section's id, or "units"
+    unknown: Ident | None = None  # the choice meaning "don't know"
+    danger: bool = False  # its yes and "don't know" lead to the urgent instruction
+    criterion: Ident | None = None  # a criterion of the card: its text is shown with it
+    required: bool = True  # check --answer must give it
+
+
+class LogGuide(_Model):
+    """What `stalkcard log` quotes from the card: a step's text, the forms as
+    the kinds of contact, and supplements shown apart."""
+
+    quote: Ident | None = None
+    forms: Ident | None = None
+    supplements: list[Ident] = []
 
 
 class Supplement(_Model):
@@ -172,19 +195,6 @@ class SupplementContact(_Model):
     keywords: Keywords = []
     always_open: bool = False  # answered day and night: leads the summary after hours
     urgent_only: bool = False  # in that list only when the result is urgent (112)
-
-
-class Role(_Model):
-    id: Ident
-    label: Text
-
-
-class Questions(_Model):
-    role: Text
-    danger: Text
-    forms: Text
-    children: Text
-    unit: Text | None = None  # the caseworker's own unit, for the suggestion
 
 
 class Assessment(_Model):
@@ -240,21 +250,21 @@ class Rules(_Model):
     suggest: list[SuggestRule] = []
 
 
-class Screening(_Model):
-    roles: Annotated[list[Role], msgspec.Meta(min_length=3, max_length=3)]
-    questions: Questions
+class Screening(_Model, kw_only=True):
+    with_assessment: list[Ident] = []  # text sections shown with the assessment
     assessments: Annotated[list[Assessment], msgspec.Meta(min_length=1)]
     rules: Rules
 
 
 class Contact(msgspec.Struct, frozen=True):
-    """One entry of the quick lookup: a resource person, an organisation, or
-    (kind "supplement") a number that is not on the card, with its source."""
+    """One entry of the quick lookup: a contact of the card, or (kind
+    "supplement") a number that is not on the card, with its source. A card's
+    contact is a "person" when it belongs to a unit, else an "organisation"."""
 
     id: str
     kind: str  # "person", "organisation" or "supplement"
     name: str
-    unit: str | None
+    unit: str | None  # the unit's name
     phone: str
     purpose: str
     keywords: tuple[str, ...] = ()
@@ -262,71 +272,85 @@ class Contact(msgspec.Struct, frozen=True):
     hours: OfficeHours | None = None  # None: always open, or hours not known
     always_open: bool = False
     urgent_only: bool = False
+    unit_id: str | None = None
+    card_line: str | None = None
+    email: str | None = None
+    group: str | None = None  # the id of the contacts section that lists it
+    group_label: str | None = None  # that section's label (else its heading)
 
     @property
     def part_of_card(self) -> bool:
         return self.kind != "supplement"
 
 
-Section = TextSection | DefinitionSection | FormsSection
-# The card's sections, as fields of Card, in the card's order.
-SECTION_KEYS = ("stalking", "eksempler", "mistanke", "sparring", "handling", "videre_handling")
-
-
-class Card(_Model):
+class Card(_Model, kw_only=True):
     meta: Meta
-    stalking: DefinitionSection
-    eksempler: FormsSection
-    mistanke: TextSection
-    sparring: SparringSection
-    handling: HandlingSection
-    videre_handling: FurtherSection
+    units: list[Unit] = []
+    contact_list: Annotated[list[ContactEntry], msgspec.Meta(min_length=1)] = msgspec.field(
+        name="contacts"
+    )
+    sections: Annotated[list[Section], msgspec.Meta(min_length=1)]
+    questions: Annotated[list[QuestionDef], msgspec.Meta(min_length=1)]
     screening: Screening
     supplements: list[Supplement] = []
     supplement_contacts: list[SupplementContact] = []
-
-    @property
-    def sections(self) -> list[Section]:
-        return [getattr(self, key) for key in SECTION_KEYS]
+    log: LogGuide | None = None
 
     def section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)
 
     @property
+    def contact_sections(self) -> list[ContactsSection]:
+        return [s for s in self.sections if isinstance(s, ContactsSection)]
+
+    @property
+    def step_sections(self) -> list[StepsSection]:
+        return [s for s in self.sections if isinstance(s, StepsSection)]
+
+    @property
     def step_ids(self) -> list[str]:
-        """Every step a screening can show, in the card's order."""
-        return [self.sparring.id, self.handling.id] + [s.id for s in self.videre_handling.steps]
+        """Every step a screening can show, in the card's order: a contacts
+        section is one step (call them), a steps section gives its steps."""
+        out: list[str] = []
+        for section in self.sections:
+            if isinstance(section, ContactsSection):
+                out.append(section.id)
+            elif isinstance(section, StepsSection):
+                out += [s.id for s in section.steps]
+        return out
 
     @property
     def contacts(self) -> list[Contact]:
+        """The card's contacts in the order its contacts sections list them."""
         default = self.meta.office_hours
-        people = [
-            Contact(
-                p.id,
-                "person",
-                p.name,
-                p.unit,
-                p.phone,
-                self.sparring.purpose,
-                tuple(p.keywords),
-                hours=p.hours or default,
-            )
-            for p in self.sparring.persons
-        ]
-        organisations = [
-            Contact(
-                o.id,
-                "organisation",
-                o.name,
-                None,
-                o.phone,
-                o.purpose,
-                tuple(o.keywords),
-                hours=o.hours or default,
-            )
-            for o in self.handling.organisations
-        ]
-        return people + organisations
+        entries = {c.id: c for c in self.contact_list}
+        units = {u.id: u.name for u in self.units}
+        out: list[Contact] = []
+        seen: set[str] = set()
+        for section in self.contact_sections:
+            for ident in section.contacts:
+                entry = entries.get(ident)
+                if entry is None or ident in seen:
+                    continue
+                seen.add(ident)
+                out.append(
+                    Contact(
+                        entry.id,
+                        "person" if entry.unit else "organisation",
+                        entry.name,
+                        units.get(entry.unit) if entry.unit else None,
+                        entry.phone,
+                        entry.purpose or section.purpose or section.heading,
+                        tuple(entry.keywords),
+                        hours=entry.hours or default,
+                        unit_id=entry.unit,
+                        card_line=entry.card_line,
+                        email=entry.email,
+                        group=section.id,
+                        group_label=section.label or section.heading,
+                    )
+                )
+        return out
 
     @property
     def extra_contacts(self) -> list[Contact]:
@@ -350,8 +374,17 @@ class Card(_Model):
     def contact(self, contact_id: str) -> Contact:
         return next(c for c in self.contacts if c.id == contact_id)
 
-    def criterion(self, criterion_id: str) -> Criterion:
-        return next(c for c in self.stalking.criteria if c.id == criterion_id)
+    def criterion(self, criterion_id: str) -> Criterion | None:
+        return next(
+            (
+                c
+                for s in self.sections
+                if isinstance(s, DefinitionSection)
+                for c in s.criteria
+                if c.id == criterion_id
+            ),
+            None,
+        )
 
     def assessment(self, assessment_id: str) -> Assessment:
         return next(a for a in self.screening.assessments if a.id == assessment_id)

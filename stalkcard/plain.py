@@ -86,14 +86,15 @@ SUPPLEMENT_TITLE = "Tillæg – ikke en del af handlekortet: numre, som ikke st�
 
 
 def contact_groups(contacts: Sequence[Contact]) -> list[tuple[str, list[Contact]]]:
-    """The card's persons, the card's organisations, and apart from them the
-    numbers that are not on the card."""
-    groups = [
-        (_("Ressourcepersoner (intern sparring)"), "person"),
-        (_("Eksterne kontakter (faglig sparring og vejledning)"), "organisation"),
-        (_(SUPPLEMENT_TITLE), "supplement"),
-    ]
-    found = [(title, [c for c in contacts if c.kind == kind]) for title, kind in groups]
+    """The card's contacts by the section that lists them (under its label),
+    and apart from them the numbers that are not on the card."""
+    groups: dict[str | None, tuple[str, list[Contact]]] = {}
+    for c in contacts:
+        if c.part_of_card:
+            title = c.group_label or c.group or ""
+            groups.setdefault(c.group, (title, []))[1].append(c)
+    extra = [c for c in contacts if not c.part_of_card]
+    found = list(groups.values()) + ([(_(SUPPLEMENT_TITLE), extra)] if extra else [])
     return [(title, group) for title, group in found if group]
 
 
@@ -141,7 +142,7 @@ def _stack(contacts: Sequence[Contact], width: int, bold: bool) -> list[Line]:
 
 
 def contact_lines(contacts: Sequence[Contact], width: int, bold: bool = False) -> list[Line]:
-    """The contacts, grouped: persons for internal sparring, then organisations."""
+    """The contacts, grouped as the card's contacts sections list them."""
     lines: list[Line] = []
     for title, group in contact_groups(contacts):
         lines += [_bold(line, bold) for line in _wrap(title, width)]

@@ -246,8 +246,10 @@ def run_screening(
     `unit` is the caseworker's own unit when it is already known (STALKCARD_UNIT);
     otherwise it is asked last, and can be skipped.
     """
-    keys = [q.id for q in questions(card) if unit is None or q.id != "unit"]
-    answers: dict[str, Any] = {"unit": unit} if unit is not None else {}
+    asked = questions(card)
+    unit_key = next((q.id for q in asked if q.units), None)
+    keys = [q.id for q in asked if unit is None or q.id != unit_key]
+    answers: dict[str, Any] = {unit_key: unit} if unit is not None and unit_key else {}
     echo = _once(echo)
     index = 0
     while index < len(keys):
@@ -269,16 +271,7 @@ def run_screening(
         answers[key] = ask_question(card, key, answers[key], back=False, echo=echo)
         if question(card, key).danger:
             echo("danger", answers[key])
-    return Answers(
-        role=answers["role"],
-        danger=answers["danger"],
-        unwanted=answers["unwanted"],
-        one_sided=answers["one_sided"],
-        repeated=answers["repeated"],
-        forms=answers["forms"],
-        children=answers["children"],
-        unit=answers["unit"],
-    )
+    return Answers({q.id: answers[q.id] for q in asked})
 
 
 def ask_note_path(now: datetime) -> str | None:

@@ -1,11 +1,11 @@
-"""The screening's questions, declared once: id, text, one-of or many-of, the
-choices with their ids and labels, which choice means "don't know" (and is
-where a prompt starts), which question is the danger question, and the card's
-own sentence shown with it.
+"""The screening's questions as the card declares them (`questions` in the card
+file), resolved once: the choices of each (the card's own, Ja/Nej/Ved ikke by
+default, a forms section's forms, or the card's units), which choice means
+"don't know" (and is where a prompt starts), which question is the danger
+question, and the card's own sentence shown with it.
 
-The prompts and `show --format json` read this list; the answers it allows are
-the ones `check --answer` takes. Until the card file declares its questions
-itself, this is the one place that knows how today's card is asked.
+The engine, the prompts, the page and `show --format json` all read this list;
+the answers it allows are the ones `check --answer` takes.
 """
 
 from __future__ import annotations
@@ -15,7 +15,16 @@ from typing import Literal
 import msgspec
 
 from stalkcard.i18n import _
-from stalkcard.model import CRITERIA, NO, OTHER_UNIT, UNKNOWN, YES, Card
+from stalkcard.model import (
+    NO,
+    OTHER_UNIT,
+    UNITS,
+    UNKNOWN,
+    YES,
+    Card,
+    FormsSection,
+    QuestionDef,
+)
 
 YES_NO_UNKNOWN = (("Ja", YES), ("Nej", NO), ("Ved ikke", UNKNOWN))  # labels pass through _()
 
@@ -37,66 +46,63 @@ class Question(msgspec.Struct, frozen=True):
     context: str | None = None  # the card's own sentence, shown with the question
     details: str | None = None  # the heading over the choices' details (the card's)
     required: bool = True  # check --answer must give it
+    label: str = ""  # the answer's name in the result and the note
+    criterion: bool = False  # the answer is one of the card's signs (yes / no / don't know)
+    units: bool = False  # the caseworker's own unit (choices: the units, then "other")
 
 
 def _yes_no_unknown() -> tuple[Choice, ...]:
     return tuple(Choice(value, _(label)) for label, value in YES_NO_UNKNOWN)
 
 
+def resolve(card: Card, q: QuestionDef) -> Question:
+    """One declared question with its choices worked out. A reference the card
+    does not hold (checked by validate) gives no choices rather than an error."""
+    details = None
+    units = q.choices_from == UNITS
+    if q.choices is not None:
+        choices = tuple(Choice(c.id, c.label) for c in q.choices)
+    elif units:
+        choices = (
+            *(Choice(u.id, u.name) for u in card.units),
+            Choice(OTHER_UNIT, _("Anden enhed, eller spring over")),
+        )
+    elif q.choices_from is not None:
+        section = card.section(q.choices_from)
+        forms = section.forms if isinstance(section, FormsSection) else []
+        choices = tuple(Choice(f.id, f.title, f.examples) for f in forms)
+        details = section.heading if isinstance(section, FormsSection) else None
+    else:
+        choices = _yes_no_unknown()
+    ids = [c.id for c in choices]
+    if q.kind == "many":
+        unknown = start = None
+    elif units:
+        unknown, start = None, OTHER_UNIT
+    else:
+        unknown = q.unknown or (UNKNOWN if UNKNOWN in ids else None)
+        start = unknown
+    criterion = card.criterion(q.criterion) if q.criterion else None
+    return Question(
+        q.id,
+        q.text,
+        q.kind,
+        choices,
+        start=start,
+        unknown=unknown,
+        danger=q.danger,
+        context=criterion.text if criterion else None,
+        details=details,
+        required=q.required,
+        label=q.label,
+        criterion=q.criterion is not None,
+        units=units,
+    )
+
+
 def questions(card: Card) -> list[Question]:
     """Every question of the screening, in the order it is asked."""
-    asked = card.screening.questions
-    out = [
-        Question(
-            "role",
-            asked.role,
-            "one",
-            tuple(Choice(r.id, r.label) for r in card.screening.roles),
-            start=UNKNOWN,
-            unknown=UNKNOWN,
-        ),
-        Question("danger", asked.danger, "one", _yes_no_unknown(), UNKNOWN, UNKNOWN, danger=True),
-        Question(
-            "forms",
-            asked.forms,
-            "many",
-            tuple(Choice(f.id, f.title, f.examples) for f in card.eksempler.forms),
-            required=False,
-            details=card.eksempler.heading,
-        ),
-    ]
-    for key in CRITERIA:
-        criterion = card.criterion(key)
-        out.append(
-            Question(
-                key,
-                criterion.question,
-                "one",
-                _yes_no_unknown(),
-                UNKNOWN,
-                UNKNOWN,
-                context=criterion.text,
-            )
-        )
-    out.append(
-        Question(
-            "children", asked.children, "one", _yes_no_unknown(), UNKNOWN, UNKNOWN, required=False
-        )
-    )
-    from stalkcard.screening import unit_choices  # two persons in one unit told apart
-
-    units = tuple(Choice(ident, label) for ident, label in unit_choices(card))
-    out.append(
-        Question(
-            "unit",
-            asked.unit or _("Hvilken enhed er du selv fra?"),
-            "one",
-            (*units, Choice(OTHER_UNIT, _("Anden enhed, eller spring over"))),
-            start=OTHER_UNIT,
-            required=False,
-        )
-    )
-    return out
+    return [resolve(card, q) for q in card.questions]
 
 
 def question(card: Card, question_id: str) -> Question:

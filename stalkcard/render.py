@@ -24,16 +24,12 @@ from rich.text import Text
 from stalkcard.clock import when_text
 from stalkcard.i18n import _
 from stalkcard.model import (
-    SECTION_KEYS,
     Card,
     Contact,
+    ContactsSection,
     DefinitionSection,
     FormsSection,
-    FurtherSection,
-    HandlingSection,
-    Organisation,
-    Person,
-    SparringSection,
+    StepsSection,
     Supplement,
     TextSection,
 )
@@ -45,15 +41,9 @@ if TYPE_CHECKING:  # the screening is only imported by `check`
 SUPPLEMENT_LABEL = "Tillæg – ikke en del af handlekortet"
 SUGGESTION_NOTE = "Forslag – ikke en del af handlekortet. Alle ressourcepersonerne står ovenfor."
 INDENT = 2
-ANSWER_WORDS = {"yes": "Ja", "no": "Nej", "unknown": "Ved ikke"}
-CRITERION_LABELS = {
-    "unwanted": "Uønsket (den udsatte har sagt fra)",
-    "one_sided": "Ensidig kontakt",
-    "repeated": "Flere kontaktforsøg (et mønster)",
-}
 
 
-def danger_heading(danger: str) -> str:
+def danger_heading(danger: str | None) -> str:
     """The alarm line over the 112 advice: "ved ikke" is possible danger, not danger."""
     return _("MULIG AKUT FARE") if danger == "unknown" else _("AKUT FARE")
 
@@ -101,23 +91,15 @@ def _paragraphs(paragraphs: Iterable[str]) -> list[RenderableType]:
     return [Group(Text(p), Text("")) for p in paragraphs]
 
 
-def _person_lines(person: Person) -> Group:
-    """As on the card: the name, then "unit, phone"."""
-    return Group(
-        Text(person.name, style="bold"),
-        PhoneLine(f"{person.unit}, ", person.phone),
-        Text(""),
-    )
-
-
-def _organisation_lines(organisation: Organisation) -> Group:
-    """The card's own line, with the phone number kept whole."""
-    line, phone = organisation.card_line, organisation.phone
-    start = line.index(phone)
-    return Group(
-        PhoneLine(line[:start], line[start:], style="bold"),
-        Text(""),
-    )
+def _contact_lines(contact: Contact) -> Group:
+    """As on the card: its own line, with the phone number kept whole; else the
+    name, then "unit, phone"."""
+    if contact.card_line:
+        line, phone = contact.card_line, contact.phone
+        start = line.index(phone)
+        return Group(PhoneLine(line[:start], line[start:], style="bold"), Text(""))
+    lead = f"{contact.unit}, " if contact.unit else ""
+    return Group(Text(contact.name, style="bold"), PhoneLine(lead, contact.phone), Text(""))
 
 
 def _section_body(card: Card, section: Any) -> list[RenderableType]:
@@ -129,14 +111,14 @@ def _section_body(card: Card, section: Any) -> list[RenderableType]:
     elif isinstance(section, FormsSection):
         for form in section.forms:
             body.append(Group(Text(form.title, style="bold"), Text(form.examples), Text("")))
-    if isinstance(section, TextSection):
+    elif isinstance(section, TextSection):
         body += _paragraphs(section.paragraphs)
-    if isinstance(section, SparringSection):
-        body += [_person_lines(p) for p in section.persons]
-    if isinstance(section, HandlingSection):
-        body += [_organisation_lines(o) for o in section.organisations]
+    elif isinstance(section, ContactsSection):
+        body += _paragraphs(section.paragraphs)
+        body += [_contact_lines(c) for c in card.contacts if c.group == section.id]
         body += _paragraphs(section.closing)
-    if isinstance(section, FurtherSection):
+    elif isinstance(section, StepsSection):
+        body += _paragraphs(section.paragraphs)
         for step in section.steps:
             paragraphs = [Text(p) for p in step.paragraphs]
             body.append(Group(_heading(step.heading, 3), *paragraphs, Text("")))
@@ -186,7 +168,7 @@ def _card_byline(card: Card) -> str:
 def supplements_panel(supplements: Sequence[Supplement], urgent: bool = False) -> Panel:
     items: list[RenderableType] = [Text(_(SUPPLEMENT_LABEL), style="bold")]
     for supplement in supplements:
-        style = "bold" if urgent and supplement.id == "acute_danger" else ""
+        style = "bold" if urgent and supplement.urgent else ""
         items += [Text(""), Text(supplement.text, style=style)]
         items.append(Text(_("Kilde: {source}").format(source=supplement.source), style="dim"))
     border = "red" if urgent else "yellow"
@@ -226,30 +208,43 @@ def card_markdown(card: Card, section_id: str | None = None, supplements: bool =
             continue
         level = "###" if isinstance(section, FormsSection) else "##"
         lines += [f"{level} {md(section.heading)}", ""]
-        if isinstance(section, DefinitionSection):
-            for criterion in section.criteria:
-                lines += [md(criterion.text), ""]
-        if isinstance(section, FormsSection):
-            lines += [f"- **{md(f.title)}**  \n  {md(f.examples)}" for f in section.forms] + [""]
-        if isinstance(section, TextSection):
-            for paragraph in section.paragraphs:
-                lines += [md(paragraph), ""]
-        if isinstance(section, SparringSection):
-            lines += [
-                f"- {md(p.name)}  \n  {md(p.unit)}, {md(p.phone)}" for p in section.persons
-            ] + [""]
-        if isinstance(section, HandlingSection):
-            lines += [f"- {md(o.card_line)}" for o in section.organisations] + [""]
-            for paragraph in section.closing:
-                lines += [md(paragraph), ""]
-        if isinstance(section, FurtherSection):
-            for step in section.steps:
-                lines += [f"### {md(step.heading)}", ""]
-                for paragraph in step.paragraphs:
-                    lines += [md(paragraph), ""]
+        lines += _section_markdown(card, section)
     if supplements and card.supplements:
         lines += supplements_markdown(card.supplements)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _section_markdown(card: Card, section: Any) -> list[str]:
+    lines: list[str] = []
+    if isinstance(section, DefinitionSection):
+        for criterion in section.criteria:
+            lines += [md(criterion.text), ""]
+    elif isinstance(section, FormsSection):
+        lines += [f"- **{md(f.title)}**  \n  {md(f.examples)}" for f in section.forms] + [""]
+    elif isinstance(section, TextSection):
+        for paragraph in section.paragraphs:
+            lines += [md(paragraph), ""]
+    elif isinstance(section, ContactsSection):
+        for paragraph in section.paragraphs:
+            lines += [md(paragraph), ""]
+        lines += [_contact_markdown(c) for c in card.contacts if c.group == section.id] + [""]
+        for paragraph in section.closing:
+            lines += [md(paragraph), ""]
+    elif isinstance(section, StepsSection):
+        for paragraph in section.paragraphs:
+            lines += [md(paragraph), ""]
+        for step in section.steps:
+            lines += [f"### {md(step.heading)}", ""]
+            for paragraph in step.paragraphs:
+                lines += [md(paragraph), ""]
+    return lines
+
+
+def _contact_markdown(contact: Contact) -> str:
+    if contact.card_line:
+        return f"- {md(contact.card_line)}"
+    lead = f"{md(contact.unit)}, " if contact.unit else ""
+    return f"- {md(contact.name)}  \n  {lead}{md(contact.phone)}"
 
 
 def supplements_markdown(supplements: Sequence[Supplement]) -> list[str]:
@@ -265,10 +260,10 @@ def card_json(card: Card, section_id: str | None = None, supplements: bool = Fal
 
     data = msgspec.to_builtins(card)
     if section_id is not None:
-        key = next(
-            k for k, s in zip(SECTION_KEYS, card.sections, strict=True) if s.id == section_id
-        )
-        data = {"meta": data["meta"], key: data[key]}
+        data = {
+            "meta": data["meta"],
+            "sections": [s for s in data["sections"] if s["id"] == section_id],
+        }
     else:
         if not supplements:
             data.pop("supplements", None)
@@ -312,24 +307,20 @@ def contacts_json(contacts: Sequence[Contact]) -> str:
 
 
 def describe_answer(card: Card, key: str, value: Any) -> tuple[str, str]:
-    """One answer as (label, value) in plain Danish."""
-    if key == "role":
-        return _("Mistanken drejer sig om"), {r.id: r.label for r in card.screening.roles}[value]
-    if key == "forms":
-        if value is None:  # given answers without forms: the question was not asked
-            return _("Former set"), _("Ikke spurgt")
-        titles = [f.title for f in card.eksempler.forms if f.id in value]
-        return _("Former set"), ", ".join(titles) or _("Ingen")
-    if key == "unit":
-        from stalkcard.screening import compiled
+    """One answer as (label, value) in plain words: the question's label and
+    the chosen choice's label."""
+    from stalkcard.screening import compiled
 
-        return _("Din enhed"), compiled(card).unit_labels.get(value) or _("Ikke angivet")
-    labels = {
-        "danger": "Akut fare lige nu",
-        "children": "Under 18 år eller barn på vej",
-        **CRITERION_LABELS,
-    }
-    return _(labels[key]), _(ANSWER_WORDS[value])
+    question = next(q for q in compiled(card).questions if q.id == key)
+    labels = {c.id: c.label for c in question.choices}
+    if question.kind == "many":
+        if value is None:  # given answers without it: the question was not asked
+            return question.label, _("Ikke spurgt")
+        chosen = [c.label for c in question.choices if c.id in value]
+        return question.label, ", ".join(chosen) or _("Ingen")
+    if question.units:
+        return question.label, compiled(card).unit_labels.get(value) or _("Ikke angivet")
+    return question.label, labels.get(value, str(value))
 
 
 def answer_lines(card: Card, answers: Answers) -> list[tuple[str, str]]:
@@ -352,23 +343,46 @@ CRITERIA_GROUPS = (
 )
 
 
-def criteria_lines(answers: Answers) -> list[str]:
-    """What the answers say of the card's signs, and no verdict: which are
-    present, which unclear, which not present."""
+def criteria_lines(card: Card, answers: Answers) -> list[str]:
+    """What the answers say of the card's signs (the questions marked as a
+    criterion), and no verdict: which are present, which unclear, which not."""
+    from stalkcard.screening import compiled
+
+    signs = [q for q in compiled(card).questions if q.criterion]
     out = []
     for value, text in CRITERIA_GROUPS:
-        names = [_(label) for key, label in CRITERION_LABELS.items() if answers.value(key) == value]
+        names = [q.label for q in signs if answers.get(q.id) == value]
         if names:
             out.append(_(text).format(names=", ".join(names)))
     return out
 
 
 def split_steps(card: Card, result: Result) -> tuple[list[ResultStep], list[ResultStep]]:
-    """The steps the card says to take ("skal"), and its VIDERE HANDLING steps,
-    which the card offers as ways it "kan gøres"."""
-    further = {s.id for s in card.videre_handling.steps}
-    now = [s for s in result.steps if s.id not in further]
-    return now, [s for s in result.steps if s.id in further]
+    """The steps the card says to take (call its contacts), and the steps of its
+    steps sections (such as VIDERE HANDLING), which it offers as ways to go on."""
+    now = [s for s in result.steps if s.group is None]
+    return now, [s for s in result.steps if s.group is not None]
+
+
+def further_groups(
+    card: Card, further: Sequence[ResultStep]
+) -> list[tuple[StepsSection, list[ResultStep]]]:
+    """The further steps under their steps section, in the card's order."""
+    return [
+        (section, [s for s in further if s.group == section.id])
+        for section in card.step_sections
+        if any(s.group == section.id for s in further)
+    ]
+
+
+def assessment_paragraphs(card: Card) -> list[str]:
+    """The card's text shown with the assessment (screening.with_assessment)."""
+    return [
+        p
+        for ident in card.screening.with_assessment
+        if isinstance(section := card.section(ident), TextSection)
+        for p in section.paragraphs
+    ]
 
 
 def _result_step(number: int | None, step: ResultStep) -> RenderableType:
@@ -387,25 +401,27 @@ def result_renderables(
 ) -> list[RenderableType]:
     from stalkcard.screening import urgent_supplements
 
+    from stalkcard.screening import danger_value
+
     lead = {s.id for s in urgent_supplements(card)} if result.urgent else set()
     first = [s for s in result.supplements if s.id in lead]
     rest = [s for s in result.supplements if s.id not in lead]
     out: list[RenderableType] = []
     if result.urgent:
-        out.append(Text(danger_heading(result.answers.danger), style="bold red"))
+        out.append(Text(danger_heading(danger_value(card, result.answers)), style="bold red"))
         if first:
             out.append(supplements_panel(first, urgent=True))
         out.append(Text(""))
     out += [_heading(_("Resultat af screeningen")), _indent(Text(result.assessment_text))]
-    out += [_indent(Text(line)) for line in criteria_lines(result.answers)]
-    out += [_indent(Text(p)) for p in card.mistanke.paragraphs]
+    out += [_indent(Text(line)) for line in criteria_lines(card, result.answers)]
+    out += [_indent(Text(p)) for p in assessment_paragraphs(card)]
     now_steps, further = split_steps(card, result)
     out += [Text(""), _heading(_("Det skal du gøre nu"))]
     out += [_result_step(n, step) for n, step in enumerate(now_steps, start=1)]
-    if further:
-        out += [_heading(card.videre_handling.heading)]
-        out += [_indent(Text(p)) for p in card.videre_handling.paragraphs] + [Text("")]
-        out += [_result_step(None, step) for step in further]
+    for section, steps in further_groups(card, further):
+        out += [_heading(section.heading)]
+        out += [_indent(Text(p)) for p in section.paragraphs] + [Text("")]
+        out += [_result_step(None, step) for step in steps]
     if rest:
         out.append(supplements_panel(rest))
     out += [Text(""), _heading(_("Dine svar"))]
@@ -509,7 +525,6 @@ def result_dict(card: Card, result: Result) -> dict[str, Any]:
         "assessment": result.assessment,
         "assessment_text": result.assessment_text,
         "urgent": result.urgent,
-        "role": result.answers.role,
         "answers": result.answers.as_dict(),
         "contacts": [contact_dict(c) for c in result.contacts],
         # Whom to call first, the tool's suggestion (not the card's), first one first.
@@ -587,8 +602,8 @@ def note_parts(
 
     def assessment() -> list[str]:
         lines = ["## " + _("Vurdering"), "", md(result.assessment_text), ""]
-        lines += [f"- {md(line)}" for line in criteria_lines(answers)] + [""]
-        return [*lines, *map(md, card.mistanke.paragraphs), ""]
+        lines += [f"- {md(line)}" for line in criteria_lines(card, answers)] + [""]
+        return [*lines, *map(md, assessment_paragraphs(card)), ""]
 
     def suggestion() -> list[str]:
         lines = ["## " + _("Forslag – ikke en del af handlekortet"), ""]
@@ -603,23 +618,24 @@ def note_parts(
             if step.contacts:
                 lines += [f"   - {md(_contact_text(c))}" for c in step.contacts] + [""]
             lines += [f"   {md(p)}" for p in step.after] + ([""] if step.after else [])
-        if further:
-            lines += ["## " + md(card.videre_handling.heading), ""]
-            lines += [
-                p for paragraph in card.videre_handling.paragraphs for p in (md(paragraph), "")
-            ]
-            for step in further:
+        for section, group in further_groups(card, further):
+            lines += ["## " + md(section.heading), ""]
+            lines += [p for paragraph in section.paragraphs for p in (md(paragraph), "")]
+            for step in group:
                 lines += [f"### {md(_step_title(step.heading, step.note))}", ""]
                 lines += [p for paragraph in step.paragraphs for p in (md(paragraph), "")]
         return lines
 
-    criteria = tuple(answers.value(key) for key in CRITERION_LABELS)
+    from stalkcard.screening import compiled, danger_value
+
+    criteria = tuple(answers.get(q.id) for q in compiled(card).questions if q.criterion)
+    danger = danger_value(card, answers)
     parts = [part(("head", when), head)]
     if result.urgent:
         heading = _("**{heading}** – se tillæg nedenfor.").format(
-            heading=danger_heading(answers.danger)
+            heading=danger_heading(danger)
         )
-        parts.append(part(("urgent", answers.danger), lambda: [heading, ""]))
+        parts.append(part(("urgent", danger), lambda: [heading, ""]))
     answer_lines = [answer_markdown(card, k, v) for k, v in answers.as_dict().items()]
     parts.append((None, "\n".join(["## " + _("Svar"), "", *answer_lines, ""])))
     parts.append(part(("assessment", result.assessment_text, criteria), assessment))

@@ -15,24 +15,21 @@ import msgspec
 from stalkcard.errors import AnswerError
 from stalkcard.i18n import _
 from stalkcard.model import (
-    CONDITION_VALUES,
-    CRITERIA,
     NO,
     NO_UNIT_WORDS,
     OTHER_UNIT,
-    ROLES,
     UNKNOWN,
     WEEKDAYS,
     YES,
     Card,
     Contact,
+    ContactsSection,
     OfficeHours,
     Rule,
     Supplement,
 )
+from stalkcard.questions import Question, resolve
 
-REQUIRED_KEYS = ("role", "danger", *CRITERIA)
-ANSWER_KEYS = ("role", "danger", "forms", *CRITERIA, "children", "unit")
 UNIT_ENV = "STALKCARD_UNIT"
 _NO_UNIT = (*NO_UNIT_WORDS, "-", "")
 MIN_UNIT = 3  # letters: a shorter unit typed ("t", "og") would match by chance
@@ -44,34 +41,60 @@ _SYNONYMS = {
 }
 _WORD = {word: value for value, words in _SYNONYMS.items() for word in words}
 
+AnswerValue = str | tuple[str, ...] | None
 
-class Answers(msgspec.Struct, frozen=True):
-    role: str
-    danger: str
-    unwanted: str
-    one_sided: str
-    repeated: str
-    forms: tuple[str, ...] | None = ()  # None: the question was not asked
-    children: str = UNKNOWN
-    unit: str = OTHER_UNIT  # the caseworker's own unit: a resource person's id, or "other"
+
+class Answers:
+    """The answers of one screening, by question id, in the order the card asks
+    them: a choice id for a one-of question, a tuple of choice ids for a
+    many-of question (None: it was not asked)."""
+
+    __slots__ = ("_values",)
+
+    def __init__(self, values: Mapping[str, AnswerValue] | None = None, /, **given: Any) -> None:
+        merged = {**(values or {}), **given}
+        self._values: dict[str, AnswerValue] = {
+            key: tuple(value) if isinstance(value, list) else value
+            for key, value in merged.items()
+        }
+
+    def __getitem__(self, key: str) -> AnswerValue:
+        return self._values[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._values
+
+    def get(self, key: str, default: AnswerValue = None) -> AnswerValue:
+        return self._values.get(key, default)
 
     def value(self, key: str) -> str:
-        value = getattr(self, key)
+        value = self._values[key]
         assert isinstance(value, str)
         return value
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            key: (None if self.forms is None else list(self.forms))
-            if key == "forms"
-            else self.value(key)
-            for key in ANSWER_KEYS
+            key: list(value) if isinstance(value, tuple) else value
+            for key, value in self._values.items()
         }
+
+    def _key(self) -> tuple[tuple[str, AnswerValue], ...]:
+        return tuple(self._values.items())
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Answers) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Answers({self._values!r})"
 
 
 class ResultStep(msgspec.Struct, frozen=True):
     """A step of the card to take now: its text, the contacts it names, and
-    text that follows them; `note` qualifies it (e.g. "if the citizen is exposed")."""
+    text that follows them; `note` qualifies it (e.g. "if the citizen is exposed").
+    `group` is the steps section it belongs to (None: a contacts section)."""
 
     id: str
     heading: str
@@ -79,6 +102,7 @@ class ResultStep(msgspec.Struct, frozen=True):
     note: str | None = None
     contacts: tuple[Contact, ...] = ()
     after: tuple[str, ...] = ()
+    group: str | None = None
 
 
 class Result(msgspec.Struct, frozen=True):
@@ -100,19 +124,27 @@ def _choices(values: Iterable[str]) -> str:
     return ", ".join(values)
 
 
-def _normalise_value(key: str, raw: Any, card: Card) -> str:
-    allowed = ROLES if key == "role" else CONDITION_VALUES[key]
-    if isinstance(raw, bool) and key != "role":
-        value = YES if raw else NO
+def _example(card: Card) -> str:
+    """An example of answers for this card, for the messages: "id: choice, ..."."""
+    plan = compiled(card)
+    return ", ".join(f"{q.id}: {q.choices[0].id}" for q in plan.questions[:3] if q.choices)
+
+
+def _normalise_value(question: Question, raw: Any) -> str:
+    key = question.id
+    allowed = [c.id for c in question.choices]
+    tristate = YES in allowed and NO in allowed
+    if isinstance(raw, bool) and tristate:
+        value: str | None = YES if raw else NO
     elif isinstance(raw, str):
         word = " ".join(raw.strip().casefold().split())
-        value = word if key == "role" and word in ROLES else _WORD.get(word, word)
+        value = word if word in allowed else _WORD.get(word, word)
     else:
         value = None
     if value not in allowed:
         shown = _describe(raw)
         hint = _choices(allowed)
-        if key != "role":
+        if tristate:
             hint += " " + (
                 _("(eller ja, nej, ved ikke)") if UNKNOWN in allowed else _("(eller ja, nej)")
             )
@@ -121,6 +153,7 @@ def _normalise_value(key: str, raw: Any, card: Card) -> str:
                 key=key, value=shown, allowed=hint
             )
         )
+    assert value is not None
     return value
 
 
@@ -131,91 +164,98 @@ def _describe(raw: Any) -> str:
     return repr(text[:40] + ("..." if len(text) > 40 else ""))
 
 
-def _normalise_forms(raw: Any, card: Card) -> tuple[str, ...] | None:
-    known = [f.id for f in card.eksempler.forms]
+def _normalise_many(question: Question, raw: Any) -> tuple[str, ...] | None:
+    key = question.id
+    known = [c.id for c in question.choices]
     if raw is None:
         return None  # not asked: the note says so, rather than "none"
     if isinstance(raw, str):
         items: list[Any] = [part for part in raw.split(",") if part.strip()]
-    elif isinstance(raw, list):
-        items = raw
+    elif isinstance(raw, list | tuple):
+        items = list(raw)
     else:
         raise AnswerError(
             _(
-                'Svaret "forms" skal være en liste af former (eller tom). '
+                'Svaret "{key}" skal være en liste af valg (eller tom). '
                 "Tilladte værdier: {allowed}."
-            ).format(allowed=_choices(known))
+            ).format(key=key, allowed=_choices(known))
         )
     chosen = set()
     for item in items:
         ident = item.strip().casefold() if isinstance(item, str) else item
         if ident not in known:
             raise AnswerError(
-                _(
-                    'Svaret "forms" har en ukendt form: {value}. Tilladte værdier: {allowed}.'
-                ).format(value=_describe(item), allowed=_choices(known))
+                _('Svaret "{key}" har et ukendt valg: {value}. Tilladte værdier: {allowed}.').format(
+                    key=key, value=_describe(item), allowed=_choices(known)
+                )
             )
         chosen.add(ident)
     return tuple(ident for ident in known if ident in chosen)
 
 
+def default_answer(question: Question) -> AnswerValue:
+    """The answer to a question that was not asked: "don't know", no unit, or
+    (a many-of question) None."""
+    if question.kind == "many":
+        return None
+    if question.units:
+        return OTHER_UNIT
+    return question.unknown
+
+
 def normalise_answers(raw: Any, card: Card) -> Answers:
     """Check and normalise a mapping of answers; raise AnswerError naming the key."""
+    plan = compiled(card)
     if not isinstance(raw, Mapping):
         raise AnswerError(
-            _(
-                "Svarene skal være et sæt af nøgler og værdier, fx "
-                "role: victim, danger: no, unwanted: yes, one_sided: yes, repeated: yes."
+            _("Svarene skal være et sæt af nøgler og værdier, fx {example}.").format(
+                example=_example(card)
             )
         )
-    unknown = [str(k) for k in raw if k not in ANSWER_KEYS]
+    keys = [q.id for q in plan.questions]
+    unknown = [str(k) for k in raw if k not in keys]
     if unknown:
         raise AnswerError(
             _("Ukendt svar: {key}. Mulige svar: {keys}.").format(
-                key=_describe(unknown[0]), keys=_choices(ANSWER_KEYS)
+                key=_describe(unknown[0]), keys=_choices(keys)
             )
         )
-    missing = [k for k in REQUIRED_KEYS if k not in raw]
+    required = [q.id for q in plan.questions if q.required]
+    missing = [k for k in required if k not in raw]
     if missing:
         raise AnswerError(
             _('Svaret "{key}" mangler. Påkrævede svar: {keys}.').format(
-                key=missing[0], keys=_choices(REQUIRED_KEYS)
+                key=missing[0], keys=_choices(required)
             )
         )
-    values = {k: _normalise_value(k, raw[k], card) for k in REQUIRED_KEYS}
-    children = _normalise_value("children", raw["children"], card) if "children" in raw else UNKNOWN
-    return Answers(
-        forms=_normalise_forms(raw.get("forms"), card),
-        children=children,
-        unit=normalise_unit(raw.get("unit"), card),
-        **values,
-    )
+    values: dict[str, AnswerValue] = {}
+    for q in plan.questions:
+        if q.id not in raw:
+            values[q.id] = default_answer(q)
+        elif q.kind == "many":
+            values[q.id] = _normalise_many(q, raw[q.id])
+        elif q.units:
+            values[q.id] = normalise_unit(raw[q.id], card, q.id)
+        else:
+            values[q.id] = _normalise_value(q, raw[q.id])
+    return Answers(values)
 
 
 def unit_choices(card: Card) -> list[tuple[str, str]]:
-    """(id, label) of each resource person: the values `unit` takes, besides
-    "other". The label is the unit; where two persons share a unit, their names
-    are added, so the choices can be told apart."""
-    return list(compiled(card).unit_choices)
-
-
-def _unit_choices(card: Card) -> tuple[tuple[str, str], ...]:
-    from collections import Counter
-
-    persons = card.sparring.persons
-    count = Counter(p.unit for p in persons)
-    return tuple((p.id, f"{p.unit} ({p.name})" if count[p.unit] > 1 else p.unit) for p in persons)
+    """(id, name) of each of the card's units: the values the unit question
+    takes, besides "other"."""
+    return [(u.id, u.name) for u in card.units]
 
 
 def normalise_unit(raw: Any, card: Card, source: str = "unit") -> str:
-    """The caseworker's own unit as a resource person's id, or "other".
+    """The caseworker's own unit as a unit id, or "other".
 
-    A resource person's id, or a unit's exact name (case and Danish letters
-    folded as in `contacts`), wins; else the unit is matched like a contacts
-    search ("ungeenhed", "børn og unge", "ssp"), with at least MIN_UNIT letters.
-    No match, or more than one (two units, or two persons in one unit), is an
-    AnswerError that says which and lists the units with their ids: a person is
-    never picked at random.
+    A unit's id or exact name (case and Danish letters folded as in
+    `contacts`), or the id of a contact in that unit, wins; else the unit is
+    matched like a contacts search ("ungeenhed", "børn og unge", "ssp"), with
+    at least MIN_UNIT letters. No match, or more than one, is an AnswerError
+    that says which and lists the units with their ids: a unit is never picked
+    at random.
     """
     from stalkcard.search import fold
 
@@ -224,39 +264,43 @@ def normalise_unit(raw: Any, card: Card, source: str = "unit") -> str:
     text = " ".join(str(raw).split()) if isinstance(raw, str | int) else None
     if text is not None and fold(text) in _NO_UNIT:
         return OTHER_UNIT
-    persons = card.sparring.persons
+    units = card.units
     found: list[Any] = []
     if text is not None:
-        if text in {p.id for p in persons}:
+        if text in {u.id for u in units}:
             return text
+        member = next((c.unit for c in card.contact_list if c.id == text and c.unit), None)
+        if member is not None:
+            return member
         wanted = fold(text)
-        found = [p for p in persons if fold(p.unit) == wanted]
+        found = [u for u in units if fold(u.name) == wanted]
         if not found and len(wanted.replace(" ", "")) >= MIN_UNIT:
-            found = [p for p in persons if all(w in fold(p.unit) for w in wanted.split())]
+            found = [u for u in units if all(w in fold(u.name) for w in wanted.split())]
         if len(found) == 1:
             return str(found[0].id)
-    units = "; ".join(f"{label} ({ident})" for ident, label in unit_choices(card))
+    listed = "; ".join(f"{u.name} ({u.id})" for u in units)
     if len(found) > 1:
         raise AnswerError(
             _(
-                'Svaret "{key}" passer på flere ressourcepersoner: {value} ({matches}). Skriv '
-                "mere af enhedens navn, eller personens id. Enheder: {units}; eller other."
+                'Svaret "{key}" passer på flere enheder: {value} ({matches}). Skriv '
+                "mere af enhedens navn, eller dens id. Enheder: {units}; eller other."
             ).format(
                 key=source,
                 value=_describe(raw),
-                matches="; ".join(f"{p.name}, {p.unit}" for p in found),
-                units=units,
+                matches="; ".join(u.name for u in found),
+                units=listed,
             )
         )
     raise AnswerError(
         _('Svaret "{key}" passer ikke på én enhed: {value}. Enheder: {units}; eller other.').format(
-            key=source, value=_describe(raw), units=units
+            key=source, value=_describe(raw), units=listed
         )
     )
 
 
-def parse_pairs(pairs: Iterable[str]) -> dict[str, Any]:
-    """--answer KEY=VALUE options into a mapping; forms=a,b becomes a list."""
+def parse_pairs(pairs: Iterable[str], example: str = "danger=no") -> dict[str, Any]:
+    """--answer KEY=VALUE options into a mapping. A many-of answer stays text
+    ("messages,digital"): normalise_answers splits it at the commas."""
     out: dict[str, Any] = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
@@ -264,12 +308,12 @@ def parse_pairs(pairs: Iterable[str]) -> dict[str, Any]:
         if not sep or not key:
             raise AnswerError(
                 _(
-                    "--answer skal skrives NØGLE=VÆRDI, fx --answer role=victim (fik {value})."
-                ).format(value=_describe(pair))
+                    "--answer skal skrives SPØRGSMÅL=SVAR, fx --answer {example} (fik {value})."
+                ).format(value=_describe(pair), example=example)
             )
         if key in out:
             raise AnswerError(_('Svaret "{key}" er givet to gange.').format(key=key))
-        out[key] = [p for p in value.split(",") if p.strip()] if key == "forms" else value
+        out[key] = value
     return out
 
 
@@ -282,26 +326,24 @@ def matches(rule: Rule, answers: Answers) -> bool:
 
 
 def card_steps(card: Card) -> dict[str, ResultStep]:
-    """Every step a result can show, by id, with its text and the contacts it
-    names: the resource persons under sparring, the organisations under handling."""
+    """Every step a result can show, by id, with its text: a contacts section
+    is a step with the contacts it lists; a steps section gives its steps."""
     contacts = card.contacts
-    by_id = {
-        s.id: ResultStep(s.id, s.heading, tuple(s.paragraphs)) for s in card.videre_handling.steps
-    }
-    sparring, handling = card.sparring, card.handling
-    by_id[sparring.id] = ResultStep(
-        sparring.id,
-        sparring.heading,
-        tuple(sparring.paragraphs),
-        contacts=tuple(c for c in contacts if c.kind == "person"),
-    )
-    by_id[handling.id] = ResultStep(
-        handling.id,
-        handling.heading,
-        tuple(handling.paragraphs),
-        contacts=tuple(c for c in contacts if c.kind == "organisation"),
-        after=tuple(handling.closing),
-    )
+    by_id: dict[str, ResultStep] = {}
+    for section in card.sections:
+        if isinstance(section, ContactsSection):
+            by_id[section.id] = ResultStep(
+                section.id,
+                section.heading,
+                tuple(section.paragraphs),
+                contacts=tuple(c for c in contacts if c.group == section.id),
+                after=tuple(section.closing),
+            )
+    for group in card.step_sections:
+        for step in group.steps:
+            by_id[step.id] = ResultStep(
+                step.id, step.heading, tuple(step.paragraphs), group=group.id
+            )
     return by_id
 
 
@@ -319,22 +361,26 @@ def _condition(rule: Rule) -> Condition:
 def _holds(condition: Condition, answers: Answers) -> bool:
     """`matches`, on a condition normalised by _condition."""
     when, any_of = condition
-    if not all(getattr(answers, key) in values for key, values in when):
+    if not all(answers.get(key) in values for key, values in when):
         return False
-    return not any_of or any(getattr(answers, key) in values for key, values in any_of)
+    return not any_of or any(answers.get(key) in values for key, values in any_of)
 
 
 class CompiledCard:
-    """What `evaluate` needs of a card, worked out once per card: the contacts,
-    the step table and every rule's condition, normalised. Evaluating is then
-    the rules alone, however many persons the card has, so the HTML page, which
-    evaluates every combination of answers (one per unit, i.e. per person),
-    builds in time linear in the number of persons (bench/html_build.py)."""
+    """What `evaluate` needs of a card, worked out once per card: the questions,
+    the contacts, the step table and every rule's condition, normalised.
+    Evaluating is then the rules alone, however many contacts the card has."""
 
     def __init__(self, card: Card) -> None:
         rules = card.screening.rules
+        self.questions = tuple(resolve(card, q) for q in card.questions)
+        self.danger_id = next((q.id for q in self.questions if q.danger), None)
         self.contacts = tuple(card.contacts)
         self.by_contact = {c.id: c for c in self.contacts}
+        # A suggestion names contacts or units (a unit: every contact in it).
+        self.by_unit = {
+            u.id: tuple(c for c in self.contacts if c.unit_id == u.id) for u in card.units
+        }
         self.steps = card_steps(card)
         self.step_ids = tuple(card.step_ids)
         self.assessment = tuple((_condition(r), r.result) for r in rules.assessment)
@@ -344,20 +390,27 @@ class CompiledCard:
         self.supplement_rules = tuple((_condition(r), tuple(r.show)) for r in rules.supplements)
         self.suggest_rules = tuple((_condition(r), tuple(r.show)) for r in rules.suggest)
         self.supplements = tuple(card.supplements)
-        self.persons = tuple(c for c in self.contacts if c.kind == "person")
-        self.organisations = tuple(c for c in self.contacts if c.kind == "organisation")
+        sections = card.contact_sections
+        lead = sections[0].id if sections else None
+        self.leading = tuple(c for c in self.contacts if c.group == lead)
+        self.following = tuple(c for c in self.contacts if c.group != lead)
         self._call_now: dict[tuple[Contact, ...], tuple[tuple[Contact, bool], ...]] = {}
-        self.unit_choices = _unit_choices(card)  # (id, label) of each person's unit
-        self.unit_labels = dict(self.unit_choices)
+        self.unit_labels = {u.id: u.name for u in card.units}
+
+    def suggestion(self, ident: str) -> tuple[Contact, ...]:
+        if ident in self.by_contact:
+            return (self.by_contact[ident],)
+        return self.by_unit.get(ident, ())
 
     def call_now(self, suggested: tuple[Contact, ...]) -> tuple[tuple[Contact, bool], ...]:
         """Whom to call, in order, each with whether it is suggested: the
-        suggested persons (none suggested: all of them), then the organisations."""
+        suggested contacts (none suggested: those of the card's first contacts
+        section), then the contacts of its other contacts sections."""
         order = self._call_now.get(suggested)
         if order is None:
-            persons = suggested or self.persons
-            order = tuple((c, c in suggested) for c in persons)
-            order += tuple((c, False) for c in self.organisations)
+            first = suggested or self.leading
+            order = tuple((c, c in suggested) for c in first)
+            order += tuple((c, False) for c in self.following if c not in suggested)
             self._call_now[suggested] = order
         return order
 
@@ -382,7 +435,11 @@ def compiled(card: Card) -> CompiledCard:
 
 def evaluate(card: Card, answers: Answers) -> Result:
     plan = compiled(card)
-    assessment = next(result for condition, result in plan.assessment if _holds(condition, answers))
+    assessment = next(
+        (result for condition, result in plan.assessment if _holds(condition, answers)), None
+    )
+    if assessment is None:  # validate refuses such a card; never leave a result without one
+        assessment = plan.assessment[-1][1]
     urgent = any(_holds(condition, answers) for condition in plan.urgent)
 
     notes: dict[str, str | None] = {}
@@ -402,9 +459,12 @@ def evaluate(card: Card, answers: Answers) -> Result:
     }
     supplements = tuple(s for s in plan.supplements if s.id in shown)
     suggested = tuple(
-        plan.by_contact[ident]
-        for ident in dict.fromkeys(
-            i for condition, show in plan.suggest_rules if _holds(condition, answers) for i in show
+        dict.fromkeys(
+            contact
+            for condition, show in plan.suggest_rules
+            if _holds(condition, answers)
+            for ident in show
+            for contact in plan.suggestion(ident)
         )
     )
     return Result(
@@ -419,23 +479,39 @@ def evaluate(card: Card, answers: Answers) -> Result:
     )
 
 
-def danger_only(danger: str) -> Answers:
-    """Answers that say nothing but `danger`: every other answer "don't know"."""
+def danger_only(card: Card, danger: str) -> Answers:
+    """Answers that say nothing but `danger`: every other answer "don't know"
+    (or not asked)."""
+    plan = compiled(card)
     return Answers(
-        role=UNKNOWN, danger=danger, unwanted=UNKNOWN, one_sided=UNKNOWN, repeated=UNKNOWN
+        {
+            q.id: danger if q.id == plan.danger_id else default_answer(q)
+            for q in plan.questions
+        }
     )
+
+
+def danger_value(card: Card, answers: Answers) -> str | None:
+    """The answer to the card's danger question."""
+    ident = compiled(card).danger_id
+    value = answers.get(ident) if ident else None
+    return value if isinstance(value, str) else None
 
 
 def urgent_supplements(card: Card, danger: str = YES) -> tuple[Supplement, ...]:
     """The urgent supplements (112) to show the moment the danger question is
     answered `danger`: those marked urgent in rules that ask about nothing but
-    danger, and match it. Empty when that answer is not (possible) danger."""
-    answers = danger_only(danger)
+    the danger question, and match it. Empty when that answer is not (possible)
+    danger, or the card has no danger question."""
+    ident = compiled(card).danger_id
+    if ident is None:
+        return ()
+    answers = danger_only(card, danger)
     shown = {
-        ident
+        show
         for rule in card.screening.rules.supplements
-        if set(rule.when) | set(rule.when_any) == {"danger"} and matches(rule, answers)
-        for ident in rule.show
+        if set(rule.when) | set(rule.when_any) == {ident} and matches(rule, answers)
+        for show in rule.show
     }
     return tuple(s for s in card.supplements if s.id in shown and s.urgent)
 
@@ -477,9 +553,10 @@ class CallPlan(msgspec.Struct, frozen=True):
 
 
 def call_plan(card: Card, result: Result, now: datetime | None = None) -> CallPlan:
-    """The suggested resource persons (or, with no suggestion, all of them, as
-    the card lists them), then the card's organisations. With `now` outside the
-    hours of those who lead (the suggested persons, else all of them), the
+    """The suggested contacts (or, with no suggestion, those of the card's first
+    contacts section, as the card lists them), then the card's other contacts.
+    With `now` outside the hours of those who lead (the suggested, else the
+    first section's), the
     card's round-the-clock supplement lines come before them (the ones marked
     urgent_only, such as 112, only when the result is urgent)."""
     office = compiled(card).call_now(result.suggested)  # worked out once per card

@@ -17,25 +17,27 @@ from stalkcard.card import FUTURE_LIMIT, days_ahead
 from stalkcard.errors import CardError
 from stalkcard.i18n import _, ngettext
 from stalkcard.model import (
-    CONDITION_VALUES,
-    CRITERIA,
+    NO,
     NO_UNIT_WORDS,
     OTHER_UNIT,
     PATTERN_MESSAGES,
-    ROLES,
-    SECTION_KEYS,
+    UNITS,
     UNKNOWN,
     YES,
     Card,
+    ContactsSection,
+    DefinitionSection,
+    FormsSection,
     Rule,
     StepRule,
     SuggestRule,
     SupplementRule,
+    TextSection,
 )
 
 MAX_ERRORS = 10
 UNKNOWN_STEP = 'trinnet "{id}" findes ikke; brug en af: {ids}.'
-UNKNOWN_CONTACT = 'kontakten "{id}" findes ikke; brug en af: {ids}.'
+UNKNOWN_CONTACT = 'kontakten eller enheden "{id}" findes ikke; brug en af: {ids}.'
 UNKNOWN_SUPPLEMENT = 'tillægget "{id}" findes ikke under supplements.'
 
 
@@ -71,7 +73,7 @@ _DATE_HINT = 'skal være en dato skrevet ÅÅÅÅ-MM-DD, fx "2026-11-26".'
 
 
 def _loc(path: str) -> tuple[int | str, ...]:
-    """msgspec's `$.sparring.persons[3].phone` as ("sparring", "persons", 3, "phone")."""
+    """msgspec's `$.contacts[3].phone` as ("contacts", 3, "phone")."""
     return tuple(name if name else int(index) for name, index in _STEP.findall(path))
 
 
@@ -183,6 +185,23 @@ def _struct_type(kind: Any) -> Any:
     return None
 
 
+def _tagged(kind: Any, value: Any) -> Any:
+    """The section kind a value names ("kind: text") in a union of tagged
+    structs, so its fields are checked one by one; else None."""
+    while typing.get_origin(kind) is typing.Annotated:
+        kind = typing.get_args(kind)[0]
+    if typing.get_origin(kind) not in (types.UnionType, typing.Union) or not isinstance(
+        value, dict
+    ):
+        return None
+    for option in typing.get_args(kind):
+        if isinstance(option, type) and issubclass(option, msgspec.Struct):
+            config = option.__struct_config__
+            if config.tag_field and value.get(config.tag_field) == config.tag:
+                return option
+    return None
+
+
 def _schema_problems(value: Any, kind: Any, loc: tuple[int | str, ...] = ()) -> list[_Problem]:
     """Every structural problem msgspec finds, not only the first: a failing
     section is checked field by field, and a failing list item by item, down to
@@ -202,15 +221,18 @@ def _schema_problems(value: Any, kind: Any, loc: tuple[int | str, ...] = ()) -> 
         whole = [_Problem(where, message)]
     else:
         return []
-    inner = _struct_type(kind)
+    inner = _struct_type(kind) or _tagged(kind, value)
     found: list[_Problem] = []
     if inner is not None and typing.get_origin(inner) is list and isinstance(value, list):
         (item,) = typing.get_args(inner)
         for index, element in enumerate(value):
             found += _schema_problems(element, item, (*loc, index))
     elif inner is not None and typing.get_origin(inner) is None and isinstance(value, dict):
-        fields = {f.name: f for f in msgspec.structs.fields(inner)}
+        fields = {f.encode_name: f for f in msgspec.structs.fields(inner)}
+        tag = inner.__struct_config__.tag_field
         for name in value:
+            if name == tag:
+                continue
             if name not in fields:
                 found.append(_Problem((*loc, name), _("er ikke et kendt felt (stavefejl?).")))
         for name, field in fields.items():
@@ -311,59 +333,37 @@ def _cross_checks(card: Card, today: date | None = None) -> Iterator[_Problem]:
     def listed(ids: Iterable[str], *loc: int | str) -> list[tuple[str, tuple[int | str, ...]]]:
         return [(ident, (*loc, index)) for index, ident in enumerate(ids)]
 
-    criteria = [c.id for c in card.stalking.criteria]
-    if sorted(criteria) != sorted(CRITERIA):
-        yield _Problem(
-            ("stalking", "criteria"),
-            _("kriterierne skal have præcis disse id'er: {ids}.").format(ids=", ".join(CRITERIA)),
-        )
-    roles = [r.id for r in card.screening.roles]
-    if sorted(roles) != sorted(ROLES):
-        yield _Problem(
-            ("screening", "roles"),
-            _("rollerne skal have præcis disse id'er: {ids}.").format(ids=", ".join(ROLES)),
-        )
+    yield from duplicates(listed((s.id for s in card.sections), "sections"))
+    yield from duplicates(listed((u.id for u in card.units), "units"))
     yield from duplicates(
-        (s.id, (key,)) for key, s in zip(SECTION_KEYS, card.sections, strict=True)
-    )
-    yield from duplicates(listed((f.id for f in card.eksempler.forms), "eksempler", "forms"))
-    yield from duplicates(
-        listed((p.id for p in card.sparring.persons), "sparring", "persons")
-        + listed((o.id for o in card.handling.organisations), "handling", "organisations")
+        listed((c.id for c in card.contact_list), "contacts")
         + listed((s.id for s in card.supplement_contacts), "supplement_contacts")
     )
-    yield from duplicates(
-        [
-            (card.sparring.id, ("sparring",)),
-            (card.handling.id, ("handling",)),
-            *listed((s.id for s in card.videre_handling.steps), "videre_handling", "steps"),
-        ]
-    )
+    steps: list[tuple[str, tuple[int | str, ...]]] = []
+    criteria: list[tuple[str, tuple[int | str, ...]]] = []
+    for index, section in enumerate(card.sections):
+        if isinstance(section, FormsSection):
+            yield from duplicates(listed((f.id for f in section.forms), "sections", index, "forms"))
+        elif isinstance(section, DefinitionSection):
+            criteria += listed((c.id for c in section.criteria), "sections", index, "criteria")
+        elif isinstance(section, ContactsSection):
+            steps.append((section.id, ("sections", index)))
+        elif not isinstance(section, TextSection):
+            steps += listed((s.id for s in section.steps), "sections", index, "steps")
+    yield from duplicates(steps)
+    yield from duplicates(criteria)
+    yield from duplicates(listed((q.id for q in card.questions), "questions"))
     yield from duplicates(listed((s.id for s in card.supplements), "supplements"))
     yield from duplicates(
         listed((a.id for a in card.screening.assessments), "screening", "assessments")
     )
-    for index, person in enumerate(card.sparring.persons):
-        if person.id in NO_UNIT_WORDS:  # would be everyone's unit ("no unit")
+    yield from _contact_checks(card)
+    yield from _question_checks(card)
+    for index, ident in enumerate(card.screening.with_assessment):
+        if not isinstance(card.section(ident), TextSection):
             yield _Problem(
-                ("sparring", "persons", index, "id"),
-                _('"{id}" er et reserveret ord (svaret "ingen enhed"); brug et andet id.').format(
-                    id=person.id
-                ),
-            )
-    for index, org in enumerate(card.handling.organisations):
-        if org.name not in org.card_line or org.phone not in org.card_line:
-            yield _Problem(
-                ("handling", "organisations", index, "card_line"),
-                _("skal indeholde både navnet og telefonnummeret, som på kortet."),
-            )
-        elif not phone_stands_whole(org.card_line, org.phone):
-            yield _Problem(
-                ("handling", "organisations", index, "card_line"),
-                _(
-                    "telefonnummeret {phone} skal stå som et helt nummer i linjen, uden cifre "
-                    "lige før eller efter: det, der vises, er det, der ringes til."
-                ).format(phone=org.phone),
+                ("screening", "with_assessment", index),
+                _('"{id}" er ikke et tekstafsnit (kind: text) under sections.').format(id=ident),
             )
 
     rules = card.screening.rules
@@ -374,23 +374,25 @@ def _cross_checks(card: Card, today: date | None = None) -> Iterator[_Problem]:
         ("supplements", rules.supplements),
         ("suggest", rules.suggest),
     ]
-    person_ids = [p.id for p in card.sparring.persons]
+    from stalkcard.questions import questions
+
+    asked = {q.id: q for q in questions(card) if q.kind == "one"}
     for group, items in groups:
         for index, rule in enumerate(items):
             loc = ("screening", "rules", group, index)
             for part in ("when", "when_any"):
                 for key, values in rule.values(part).items():
-                    allowed = CONDITION_VALUES.get(key)
-                    if key == "unit":
-                        allowed = (OTHER_UNIT, *person_ids)
-                    if allowed is None:
+                    question = asked.get(key)
+                    if question is None:
                         yield _Problem(
                             (*loc, part, key),
-                            _('"{key}" er ikke et svar; brug en af: {keys}.').format(
-                                key=key, keys=", ".join(CONDITION_VALUES)
+                            _('"{key}" er ikke et spørgsmål med ét svar; brug en af: {keys}.').format(
+                                key=key, keys=", ".join(asked)
                             ),
                         )
-                    elif not values or any(v not in allowed for v in values):
+                        continue
+                    allowed = [c.id for c in question.choices]
+                    if not values or any(v not in allowed for v in values):
                         yield _Problem(
                             (*loc, part, key),
                             _('"{key}" kan kun være: {values}.').format(
@@ -416,27 +418,249 @@ def _cross_checks(card: Card, today: date | None = None) -> Iterator[_Problem]:
             ),
         )
     yield from _unknown_shown("steps", rules.steps, card.step_ids, UNKNOWN_STEP)
-    always = {ident for r in rules.steps if r.always for ident in r.show}
-    missing = [s for s in (card.sparring.id, card.handling.id) if s not in always]
-    if missing:
-        yield _Problem(
-            ("screening", "rules", "steps"),
-            _(
-                "en regel uden betingelser skal altid vise {steps}: "
-                "kortet siger, at en mistanke altid skal handles på."
-            ).format(steps=", ".join(missing)),
-        )
+    yield from _contact_floor(card)
     yield from _danger_floor(card)
     yield from _hours_checks(card)
     yield from _unknown_shown(
         "suggest",
         rules.suggest,
-        [c.id for c in card.contacts],
+        [c.id for c in card.contact_list] + [u.id for u in card.units],
         UNKNOWN_CONTACT,
     )
     yield from _unknown_shown(
         "supplements", rules.supplements, [s.id for s in card.supplements], UNKNOWN_SUPPLEMENT
     )
+    yield from _log_checks(card)
+
+
+def _contact_checks(card: Card) -> Iterator[_Problem]:
+    """Units and contacts: every unit a contact names exists, no unit is named
+    like the answer "no unit", every contact is listed by a contacts section
+    (else it is never shown), and the card's own line shows the number dialled."""
+    units = [u.id for u in card.units]
+    for index, unit in enumerate(card.units):
+        if unit.id in NO_UNIT_WORDS:  # would be everyone's unit ("no unit")
+            yield _Problem(
+                ("units", index, "id"),
+                _('"{id}" er et reserveret ord (svaret "ingen enhed"); brug et andet id.').format(
+                    id=unit.id
+                ),
+            )
+    listed_ids = {i for s in card.contact_sections for i in s.contacts}
+    known = [c.id for c in card.contact_list]
+    for index, section in enumerate(card.sections):
+        if isinstance(section, ContactsSection):
+            for place, ident in enumerate(section.contacts):
+                if ident not in known:
+                    yield _Problem(
+                        ("sections", index, "contacts", place),
+                        _('kontakten "{id}" findes ikke under contacts; brug en af: {ids}.').format(
+                            id=ident, ids=", ".join(known)
+                        ),
+                    )
+    for index, contact in enumerate(card.contact_list):
+        if contact.unit is not None and contact.unit not in units:
+            yield _Problem(
+                ("contacts", index, "unit"),
+                _('enheden "{id}" findes ikke under units; brug en af: {ids}.').format(
+                    id=contact.unit, ids=", ".join(units) or _("(ingen enheder)")
+                ),
+            )
+        if contact.id not in listed_ids:
+            yield _Problem(
+                ("contacts", index, "id"),
+                _(
+                    'kontakten "{id}" står ikke i noget afsnit med kind: contacts, '
+                    "så den vises aldrig."
+                ).format(id=contact.id),
+            )
+        line = contact.card_line
+        if line is None:
+            continue
+        if contact.name not in line or contact.phone not in line:
+            yield _Problem(
+                ("contacts", index, "card_line"),
+                _("skal indeholde både navnet og telefonnummeret, som på kortet."),
+            )
+        elif not phone_stands_whole(line, contact.phone):
+            yield _Problem(
+                ("contacts", index, "card_line"),
+                _(
+                    "telefonnummeret {phone} skal stå som et helt nummer i linjen, uden cifre "
+                    "lige før eller efter: det, der vises, er det, der ringes til."
+                ).format(phone=contact.phone),
+            )
+
+
+def _question_checks(card: Card) -> Iterator[_Problem]:
+    """Each question's choices resolve, its "don't know" is one of them, a sign
+    (criterion) is asked yes / no / don't know, and exactly one question is the
+    danger question, with a yes and a "don't know"."""
+    forms = {s.id for s in card.sections if isinstance(s, FormsSection)}
+    danger = [i for i, q in enumerate(card.questions) if q.danger]
+    if not danger:
+        yield _Problem(
+            ("questions",),
+            _(
+                "ét spørgsmål skal være spørgsmålet om akut fare (danger: true): "
+                "ingen svar om fare må antages."
+            ),
+        )
+    for index in danger[1:]:
+        yield _Problem(
+            ("questions", index, "danger"),
+            _("kun ét spørgsmål kan være spørgsmålet om akut fare."),
+        )
+    units_questions = 0
+    for index, q in enumerate(card.questions):
+        loc: tuple[int | str, ...] = ("questions", index)
+        if q.choices is not None and q.choices_from is not None:
+            yield _Problem(
+                (*loc, "choices_from"), _("brug enten choices eller choices_from, ikke begge.")
+            )
+            continue
+        if q.choices_from == UNITS:
+            units_questions += 1
+            if not card.units:
+                yield _Problem((*loc, "choices_from"), _("kortet har ingen units at vælge imellem."))
+            if q.kind != "one" or q.danger or q.criterion:
+                yield _Problem(
+                    (*loc, "choices_from"),
+                    _("spørgsmålet om enheden har ét svar og er hverken fare eller kendetegn."),
+                )
+            continue
+        if q.choices_from is not None and q.choices_from not in forms:
+            yield _Problem(
+                (*loc, "choices_from"),
+                _('"{id}" er hverken units eller et afsnit med kind: forms.').format(
+                    id=q.choices_from
+                ),
+            )
+            continue
+        if q.kind == "many":
+            if q.danger or q.criterion or q.unknown:
+                yield _Problem(
+                    (*loc, "kind"),
+                    _("et spørgsmål med flere svar kan ikke være fare, kendetegn eller have unknown."),
+                )
+            if q.choices is None and q.choices_from is None:
+                yield _Problem((*loc, "choices"), _("et spørgsmål med flere svar skal have choices."))
+            continue
+        ids = [c.id for c in q.choices] if q.choices is not None else [YES, NO, UNKNOWN]
+        seen: set[str] = set()
+        for place, ident in enumerate(ids):
+            if ident in seen:
+                yield _Problem(
+                    (*loc, "choices", place, "id"),
+                    _('id "{id}" bruges to gange.').format(id=ident),
+                )
+            seen.add(ident)
+        if q.unknown is not None and q.unknown not in ids:
+            yield _Problem(
+                (*loc, "unknown"),
+                _('"{id}" er ikke et af spørgsmålets valg: {ids}.').format(
+                    id=q.unknown, ids=", ".join(ids)
+                ),
+            )
+        has_unknown = q.unknown is not None or UNKNOWN in ids
+        if not has_unknown:
+            yield _Problem(
+                (*loc, "unknown"),
+                _(
+                    'spørgsmålet skal have et valg for "ved ikke" (unknown): '
+                    "et svar må aldrig antages."
+                ),
+            )
+        if q.criterion is not None:
+            if card.criterion(q.criterion) is None:
+                yield _Problem(
+                    (*loc, "criterion"),
+                    _('kendetegnet "{id}" findes ikke i et afsnit med kind: definition.').format(
+                        id=q.criterion
+                    ),
+                )
+            if sorted(ids) != sorted((YES, NO, UNKNOWN)):
+                yield _Problem(
+                    (*loc, "choices"),
+                    _("et kendetegn besvares ja, nej eller ved ikke: udelad choices."),
+                )
+        if q.danger and not {YES, UNKNOWN} <= set(ids):
+            yield _Problem(
+                (*loc, "choices"),
+                _('spørgsmålet om akut fare skal have valgene "yes" og "unknown".'),
+            )
+    if units_questions > 1:
+        yield _Problem(("questions",), _("kun ét spørgsmål kan have choices_from: units."))
+
+
+# The largest number of answer combinations `validate` tries one by one for the
+# floor "every combination leads to a step with someone to contact".
+FLOOR_LIMIT = 200_000
+
+
+def _contact_floor(card: Card) -> Iterator[_Problem]:
+    """The card says a suspicion must always be acted on: every combination of
+    answers must show at least one step with someone to contact (a contacts
+    section). Only the questions the step rules name can change the steps, so
+    their combinations are tried, every one, when there are at most
+    FLOOR_LIMIT; above that, a rule without conditions must show such a step."""
+    import itertools
+    import math
+
+    from stalkcard.questions import questions
+    from stalkcard.screening import Answers, matches
+
+    contact_steps = {s.id for s in card.contact_sections}
+    rules = card.screening.rules.steps
+    unconditional = any(r.always and contact_steps & set(r.show) for r in rules)
+    if unconditional:
+        return
+    named = {key for r in rules for key in (*r.when, *r.when_any)}
+    asked = [q for q in questions(card) if q.id in named and q.kind == "one"]
+    values = [[c.id for c in q.choices] for q in asked]
+    if math.prod(len(v) for v in values) > FLOOR_LIMIT:
+        yield _Problem(
+            ("screening", "rules", "steps"),
+            _(
+                "en regel uden betingelser skal vise et afsnit med kontakter: der er for "
+                "mange kombinationer af svar til at prøve dem alle, og kortet siger, at en "
+                "mistanke altid skal handles på."
+            ),
+        )
+        return
+    for combination in itertools.product(*values):
+        answers = Answers(dict(zip((q.id for q in asked), combination, strict=True)))
+        shown = {i for r in rules if matches(r, answers) for i in r.show}
+        if not contact_steps & shown:
+            given = ", ".join(f"{k}={v}" for k, v in answers.as_dict().items())
+            yield _Problem(
+                ("screening", "rules", "steps"),
+                _(
+                    "svarene {answers} fører ikke til et trin med nogen at kontakte "
+                    "(et afsnit med kind: contacts): kortet siger, at en mistanke altid "
+                    "skal handles på."
+                ).format(answers=given or _("(ingen)")),
+            )
+            return
+
+
+def _log_checks(card: Card) -> Iterator[_Problem]:
+    guide = card.log
+    if guide is None:
+        return
+    if guide.quote is not None and guide.quote not in card.step_ids:
+        yield _Problem(
+            ("log", "quote"),
+            _(UNKNOWN_STEP).format(id=guide.quote, ids=", ".join(card.step_ids)),
+        )
+    if guide.forms is not None and not isinstance(card.section(guide.forms), FormsSection):
+        yield _Problem(
+            ("log", "forms"), _('"{id}" er ikke et afsnit med kind: forms.').format(id=guide.forms)
+        )
+    known = {s.id for s in card.supplements}
+    for index, ident in enumerate(guide.supplements):
+        if ident not in known:
+            yield _Problem(("log", "supplements", index), _(UNKNOWN_SUPPLEMENT).format(id=ident))
 
 
 def _hours_checks(card: Card) -> Iterator[_Problem]:
@@ -445,13 +669,7 @@ def _hours_checks(card: Card) -> Iterator[_Problem]:
     located: list[tuple[tuple[int | str, ...], Any]] = [
         (("meta", "office_hours"), card.meta.office_hours)
     ]
-    located += [
-        (("sparring", "persons", i, "hours"), p.hours) for i, p in enumerate(card.sparring.persons)
-    ]
-    located += [
-        (("handling", "organisations", i, "hours"), o.hours)
-        for i, o in enumerate(card.handling.organisations)
-    ]
+    located += [(("contacts", i, "hours"), c.hours) for i, c in enumerate(card.contact_list)]
     for loc, hours in located:
         if hours is not None and hours.closes <= hours.opens:
             yield _Problem(
@@ -466,28 +684,31 @@ def _hours_checks(card: Card) -> Iterator[_Problem]:
 def _danger_floor(card: Card) -> Iterator[_Problem]:
     """The safety floor for danger: "yes" and "unknown" (possible danger) must
     both make the result urgent and show an urgent instruction (112) at once."""
-    from stalkcard.screening import danger_only, matches, urgent_supplements
+    from stalkcard.screening import compiled, danger_only, matches, urgent_supplements
 
+    ident = compiled(card).danger_id
+    if ident is None:
+        return  # reported by _question_checks
     for value in (YES, UNKNOWN):
-        answers = danger_only(value)
+        answers = danger_only(card, value)
         if not any(
             matches(r, answers)
             for r in card.screening.rules.urgent
-            if set(r.when) | set(r.when_any) <= {"danger"}
+            if set(r.when) | set(r.when_any) <= {ident}
         ):
             yield _Problem(
                 ("screening", "rules", "urgent"),
-                _('danger: "{value}" skal gøre resultatet akut (en regel med kun danger).').format(
-                    value=value
+                _('{key}: "{value}" skal gøre resultatet akut (en regel med kun {key}).').format(
+                    key=ident, value=value
                 ),
             )
         if not urgent_supplements(card, value):
             yield _Problem(
                 ("screening", "rules", "supplements"),
                 _(
-                    'danger: "{value}" skal vise et tillæg med det samme (fx 112), '
-                    "i en regel med kun danger."
-                ).format(value=value),
+                    '{key}: "{value}" skal vise et tillæg med urgent: true med det samme '
+                    "(fx 112), i en regel med kun {key}."
+                ).format(key=ident, value=value),
             )
 
 
@@ -513,7 +734,7 @@ def validate_data(data: Any, node: yaml.Node | None, source: str) -> Card:
         kind = _("en liste") if isinstance(data, list) else _("en enkelt værdi")
         raise CardError(
             _(
-                "{source}: kortfilen skal være et sæt af afsnit (meta:, stalking:, ...), "
+                "{source}: kortfilen skal være et sæt af afsnit (meta:, contacts:, sections:, ...), "
                 "ikke {kind}."
             ).format(source=source, kind=kind)
         )
