@@ -1,15 +1,18 @@
 """`stalkcard html`: the screening, the contacts and the card as one offline page.
 
-One engine: the page holds no rules. When the page is written, the screening
-engine (stalkcard.screening.evaluate) is run for every combination of the
-answers that change a result (role x danger x the three criteria x children x
-the caseworker's unit); the page only looks its answer up by the combination's
-number. The forms of stalking change no result and are only shown back.
+One engine, one set of rules: the page holds the card's rules as the engine
+reads them (screening._condition: for each rule, the allowed answers per
+question) and evaluates them in its script exactly as screening.evaluate does;
+it holds no rule of its own. tests/test_html.py runs both over every
+combination of answers where the space is small and over a large random
+sample where it is not, and requires the same result. The page's size grows
+with the card, not with the number of combinations (bench/html_build.py).
 
 One note: the case note the page copies or saves is the note `check --note`
-writes (render.result_markdown), rendered here for every combination and
-stored as blocks of text, each once; the page only puts the blocks together,
-with the answers' lines (render.answer_markdown) and the date filled in.
+writes (render.result_markdown). Its pieces are rendered here by the note
+renderer's own functions, each once; the page puts them together for the
+result it evaluated, with the date filled in, and a test compares the two for
+every combination.
 
 The template engine is Jinja2 with autoescaping on, so every text from the card
 file is escaped as HTML; the data for the script is JSON in a data block with
@@ -23,6 +26,7 @@ import base64
 import hashlib
 import itertools
 import json
+from collections.abc import Iterator
 from datetime import datetime
 from importlib import resources
 from typing import Any
@@ -32,71 +36,60 @@ import msgspec
 from stalkcard import __version__
 from stalkcard.clock import WEEKDAY_NAMES
 from stalkcard.i18n import _
-from stalkcard.model import (
-    CONDITION_VALUES,
-    CRITERIA,
-    OTHER_UNIT,
-    ROLES,
-    TRISTATE,
-    Card,
-    Contact,
-)
+from stalkcard.model import Card, Contact
 from stalkcard.screening import (
-    ANSWER_KEYS,
     Answers,
     Result,
+    _condition,
     card_steps,
+    compiled,
+    default_answer,
     evaluate,
-    unit_choices,
     urgent_supplements,
 )
 
-# The answers that change a result, in the order that numbers a combination.
-AXES: tuple[str, ...] = ("role", "danger", *CRITERIA, "children", "unit")
+
+def answer_space(card: Card) -> list[tuple[str, list[str]]]:
+    """The one-of questions and their choices: the answers the rules can name.
+    A many-of question (the forms) changes no result and is only shown back."""
+    return [
+        (q.id, [c.id for c in q.choices]) for q in compiled(card).questions if q.kind == "one"
+    ]
 
 
-def axis_values(card: Card) -> dict[str, list[str]]:
-    return {
-        "role": list(ROLES),
-        "danger": list(CONDITION_VALUES["danger"]),
-        **{key: list(TRISTATE) for key in CRITERIA},
-        "children": list(TRISTATE),
-        "unit": [*(ident for ident, _unit in unit_choices(card)), OTHER_UNIT],
-    }
-
-
-def combinations(card: Card) -> list[Answers]:
-    """Every combination of the answers on AXES, in the page's numbering."""
-    values = axis_values(card)
-    out = []
-    for combo in itertools.product(*(values[key] for key in AXES)):
-        given: dict[str, Any] = dict(zip(AXES, combo, strict=True))
-        out.append(Answers(**given))
-    return out
+def combinations(card: Card) -> Iterator[Answers]:
+    """Every combination of the one-of answers (the many-of ones not chosen),
+    in the questions' order: for the tests, where the space is small."""
+    space = answer_space(card)
+    rest = {q.id: () for q in compiled(card).questions if q.kind == "many"}
+    order = [q.id for q in compiled(card).questions]
+    for combo in itertools.product(*(values for _key, values in space)):
+        given: dict[str, Any] = {**rest, **dict(zip((k for k, _v in space), combo, strict=True))}
+        yield Answers({key: given[key] for key in order})
 
 
 def calls(card: Card, result: Result) -> list[tuple[Contact, bool]]:
     """Whom the result's "Ring nu" lists, each with whether it is the
-    suggestion: the closing summary's order (render.call_now: the suggested
-    resource persons, or all of them, then the organisations), with the other
-    resource persons after the suggested ones, so every number is in one list."""
-    from stalkcard.render import call_now
+    suggestion: the suggested contacts, then the rest of the card's first
+    contacts section, then its other contacts, so every number is in one list
+    (the closing summary, render.call_now, leaves out the first section's
+    other contacts when there is a suggestion)."""
+    plan = compiled(card)
+    suggested = result.suggested
+    return (
+        [(c, True) for c in suggested]
+        + [(c, False) for c in plan.leading if c not in suggested]
+        + [(c, False) for c in plan.following if c not in suggested]
+    )
 
-    first = call_now(card, result)
-    listed = {c.id for c, _suggested in first}
-    persons = [(c, s) for c, s in first if c.kind == "person"]
-    others = [(c, False) for c in result.contacts if c.kind == "person" and c.id not in listed]
-    return persons + others + [(c, s) for c, s in first if c.kind != "person"]
 
-
-def result_shape(
-    card: Card, result: Result, calls_cache: dict[tuple[str, ...], Any] | None = None
-) -> dict[str, Any]:
-    """What the page shows for one result: ids only; the texts are stored once.
-    The steps as the terminal splits them (render.split_steps): those the card
-    says to take now, then its VIDERE HANDLING; the headlines as the closing
-    summary has them (render.summary_headlines), less the urgent ones, which
-    the page shows from danger_warning."""
+def result_shape(card: Card, result: Result) -> dict[str, Any]:
+    """What the page shows for one result, as ids: the steps as the terminal
+    splits them (render.split_steps): those the card says to take now, then
+    those of its steps sections; the headlines as the closing summary has them
+    (render.summary_headlines), less the urgent ones, which the page shows
+    from danger_warning. The page's script computes the same from the rules
+    (tests/test_html.py proves the two equal)."""
     from stalkcard.render import split_steps, summary_headlines
 
     now, further = split_steps(card, result)
@@ -108,238 +101,146 @@ def result_shape(
         "further": [[step.id, step.note] for step in further],
         "supplements": [s.id for s in result.supplements],
         "suggested": [c.id for c in result.suggested],
-        "calls": _calls(card, result, calls_cache),
+        "calls": [[c.id, suggested] for c, suggested in calls(card, result)],
         "headlines": [
             by_headline[text] for text, urgent in summary_headlines(card, result) if not urgent
         ],
     }
 
 
-def _calls(card: Card, result: Result, cache: dict[tuple[str, ...], Any] | None) -> list[list[Any]]:
-    """The "Ring nu" list, which depends only on whom the engine suggests; with a
-    cache (the page's build), worked out once per suggestion, not per combination."""
-    key = tuple(c.id for c in result.suggested)
-    if cache is not None and key in cache:
-        return cache[key]  # type: ignore[no-any-return]
-    out = [[c.id, suggested] for c, suggested in calls(card, result)]
-    if cache is not None:
-        cache[key] = out
-    return out
+def shape_of(card: Card, answers: Answers) -> dict[str, Any]:
+    """What the page must show for these answers (for the tests)."""
+    return result_shape(card, evaluate(card, answers))
 
 
-PARTS = (
-    "assessment", "urgent", "steps", "further", "supplements", "suggested", "calls", "headlines",
-)  # fmt: skip
+def _rule_condition(rule: Any) -> list[list[list[Any]]]:
+    when, any_of = _condition(rule)
+    return [[[key, sorted(values)] for key, values in part] for part in (when, any_of)]
+
+
+def rules_data(card: Card) -> dict[str, Any]:
+    """The card's rules for the page's script, as the engine reads them
+    (screening._condition): each condition is [when, when_any], each a list of
+    [question id, allowed choice ids]. A suggestion's units are resolved to
+    their contacts, as the engine does (CompiledCard.suggestion)."""
+    plan = compiled(card)
+    rules = card.screening.rules
+    return {
+        "assessment": [[_rule_condition(r), r.result] for r in rules.assessment],
+        "urgent": [_rule_condition(r) for r in rules.urgent],
+        "steps": [[_rule_condition(r), list(r.show), r.note] for r in rules.steps],
+        "supplements": [[_rule_condition(r), list(r.show)] for r in rules.supplements],
+        "suggest": [
+            [_rule_condition(r), [c.id for i in r.show for c in plan.suggestion(i)]]
+            for r in rules.suggest
+        ],
+    }
+
 
 # The note is rendered with this date; the page writes its own in its place.
 NOTE_DATE = datetime(1111, 11, 11, 11, 11)
 
 
-class NoteBlocks:
-    """The notes of all combinations as blocks (the text between blank lines),
-    each block stored once, grouped into sections (a block that starts "## "
-    starts one), each section stored once: a note is a list of sections. The
-    block of the answers' lines is stored as None and the block with the date
-    as [before, after]: the page fills them in."""
+def note_data(card: Card) -> dict[str, Any]:
+    """The case note's pieces, each rendered by the note renderer's own parts
+    (render.md, render.describe_answer, the step and supplement layout of
+    render.note_parts), for the page's script to put together for the answers
+    it evaluates. tests/test_html.py proves the page's note equal to
+    render.result_markdown for every combination of answers."""
+    from stalkcard.render import (
+        CRITERIA_GROUPS,
+        SUPPLEMENT_LABEL,
+        _contact_text,
+        _MD_INLINE,
+        _step_title,
+        answer_markdown,
+        assessment_paragraphs,
+        danger_heading,
+        md,
+        note_parts,
+    )
 
-    def __init__(self) -> None:
-        self.blocks: list[Any] = []
-        self.sections: list[list[int]] = []
-        self._blocks: dict[str, int] = {}
-        self._sections: dict[tuple[int, ...], int] = {}
-        # The note's parts (render.note_parts) by what they depend on: each part's
-        # text and its blocks are worked out once, not once per combination, so
-        # the build grows with the card, not with the card times the combinations.
-        self._texts: dict[Any, str] = {}
-        self._part_blocks: dict[Any, list[int]] = {}
-
-    def _block(self, text: str, answers: str, date: str) -> int:
-        key = "" if text == answers else text  # no block of the note is empty
-        if key not in self._blocks:
-            self._blocks[key] = len(self.blocks)
-            if text == answers:
-                self.blocks.append(None)
-            elif date in text:
-                before, _date, after = text.partition(date)
-                self.blocks.append([before, after])
-            else:
-                self.blocks.append(text)
-        return self._blocks[key]
-
-    def note(self, card: Card, result: Result) -> list[int]:
-        from stalkcard.render import answer_markdown, note_parts
-
-        answers = "\n".join(
-            answer_markdown(card, key, value) for key, value in result.answers.as_dict().items()
-        )
-        date = NOTE_DATE.strftime("%Y-%m-%d %H:%M")
-        ids: list[int] = []
-        for key, text in note_parts(card, result, NOTE_DATE, self._texts):
-            known = self._part_blocks.get(key) if key is not None else None
-            if known is None:
-                pieces = text.removesuffix("\n").split("\n\n")
-                known = [self._block(piece, answers, date) for piece in pieces]
-                if key is not None:
-                    self._part_blocks[key] = known
-            ids += known
-        placed = [self.blocks[i] for i in ids]
-        if placed.count(None) != 1 or sum(isinstance(b, list) for b in placed) != 1:
-            raise ValueError("the note's answers or date are not in one place")
-        groups: list[list[int]] = []
-        for ident, block in zip(ids, placed, strict=True):
-            if (isinstance(block, str) and block.startswith("## ")) or not groups:
-                groups.append([])
-            groups[-1].append(ident)
-        out = []
-        for group in groups:
-            key = tuple(group)
-            if key not in self._sections:
-                self._sections[key] = len(self.sections)
-                self.sections.append(group)
-            out.append(self._sections[key])
-        return out
-
-    def slot(self, section: int) -> int:
-        """A section's place in the note: the block it starts with when that is a
-        heading ("## Vurdering"), else -1 (the note's head)."""
-        first = self.blocks[self.sections[section][0]]
-        return self.sections[section][0] if isinstance(first, str) and first[:3] == "## " else -1
-
-
-def note_table(
-    card: Card, notes: NoteBlocks | None = None, results: list[Result] | None = None
-) -> dict[str, Any]:
-    """Which section of `notes` each combination's note has in each place
-    ("slot": the head, then one per "## " heading, in the note's order), or -1
-    where it has none. Each slot is looked up only by the answers it depends
-    on (found by trying: a slot that never changes when one answer alone
-    changes does not depend on it), so the table stays small although nearly
-    every combination's note differs somewhere."""
-    notes = notes if notes is not None else NoteBlocks()
-    values = axis_values(card)
-    sizes = [len(values[key]) for key in AXES]
-    results = results if results is not None else [evaluate(card, a) for a in combinations(card)]
-    per_combo = [notes.note(card, result) for result in results]
-    order: list[int] = []
-    for sections in per_combo:
-        for section in sections:
-            if notes.slot(section) not in order:
-                order.append(notes.slot(section))
-    columns: dict[int, list[int]] = {slot: [-1] * len(per_combo) for slot in order}
-    for number, sections in enumerate(per_combo):
-        places = [order.index(notes.slot(s)) for s in sections]
-        if places != sorted(set(places)):
-            raise ValueError("the notes' sections are not always in the same order")
-        for section in sections:
-            columns[notes.slot(section)][number] = section
-    strides = [1] * len(AXES)
-    for k in range(len(AXES) - 2, -1, -1):
-        strides[k] = strides[k + 1] * sizes[k + 1]
-    slots = []
-    for slot in order:
-        column = columns[slot]
-        axes = [
-            k
-            for k in range(len(AXES))
-            if any(
-                column[n] != column[n - (n // strides[k] % sizes[k]) * strides[k]]
-                for n in range(len(column))
-            )
-        ]
-        table = []
-        for sub in itertools.product(*(range(sizes[k]) for k in axes)):
-            table.append(column[sum(d * strides[k] for d, k in zip(sub, axes, strict=True))])
-        slots.append({"axes": [AXES[k] for k in axes], "table": table})
-    for number, sections in enumerate(per_combo):  # the lookup gives back every note
-        given = {key: values[key][number // strides[k] % sizes[k]] for k, key in enumerate(AXES)}
-        if note_sections(values, slots, given) != sections:
-            raise ValueError("the note's table does not give back every note")
-    return {"blocks": notes.blocks, "sections": notes.sections, "slots": slots}
-
-
-def note_sections(
-    values: dict[str, list[str]], slots: list[dict[str, Any]], given: dict[str, Any]
-) -> list[int]:
-    """The sections of the note for `given`, looked up as the page's script does."""
-    out = []
-    for slot in slots:
-        number = 0
-        for key in slot["axes"]:
-            number = number * len(values[key]) + values[key].index(given[key])
-        if slot["table"][number] >= 0:
-            out.append(slot["table"][number])
-    return out
-
-
-def note_answers(card: Card) -> dict[str, dict[str, str]]:
-    """Each answer's line in the note, by key and value; the forms by their
-    ids in the card's order joined with ",", for every set of forms."""
-    from stalkcard.render import answer_markdown
-
-    values = axis_values(card)
-    forms = [f.id for f in card.eksempler.forms]
-    out: dict[str, dict[str, str]] = {}
-    for key in ANSWER_KEYS:
-        if key == "forms":
-            subsets = itertools.chain.from_iterable(
-                itertools.combinations(forms, n) for n in range(len(forms) + 1)
-            )
-            out[key] = {",".join(s): answer_markdown(card, key, list(s)) for s in subsets}
+    plan = compiled(card)
+    date = NOTE_DATE.strftime("%Y-%m-%d %H:%M")
+    probe = evaluate(card, Answers({q.id: default_answer(q) for q in plan.questions}))
+    head = note_parts(card, probe, NOTE_DATE)[0][1]
+    before, _date, after = head.partition(date)
+    one: dict[str, dict[str, str]] = {}
+    many: dict[str, dict[str, Any]] = {}
+    for q in plan.questions:
+        if q.kind == "one":
+            one[q.id] = {c.id: answer_markdown(card, q.id, c.id) for c in q.choices}
         else:
-            out[key] = {v: answer_markdown(card, key, v) for v in values[key]}
-    return out
-
-
-def assemble_note(
-    blocks: list[Any], sections: list[list[int]], note: list[int], answers: str, date: str
-) -> str:
-    """The note from its blocks, as the page's script puts it together (for the tests)."""
-    out = []
-    for section in note:
-        for ident in sections[section]:
-            block = blocks[ident]
-            out.append(
-                block if isinstance(block, str) else answers if block is None else date.join(block)
-            )
-    return "\n\n".join(out) + "\n"
-
-
-def result_table(
-    card: Card, results: list[Result] | None = None
-) -> tuple[list[int], list[list[int]], dict[str, list[Any]]]:
-    """(index, shapes, parts): the result of combination n is shapes[index[n]],
-    a row of numbers, one per PARTS, each pointing into parts[name]. Every
-    distinct value is stored once, so the page stays small."""
-    parts: dict[str, list[Any]] = {name: [] for name in PARTS}
-    seen_parts: dict[str, dict[str, int]] = {name: {} for name in PARTS}
-    shapes: list[list[int]] = []
-    seen_shapes: dict[tuple[int, ...], int] = {}
-    index: list[int] = []
-    results = results if results is not None else [evaluate(card, a) for a in combinations(card)]
-    calls_cache: dict[tuple[str, ...], Any] = {}
-    encoded: dict[int, str] = {}  # the calls list is the one part as long as the card
-    for result in results:
-        shape = result_shape(card, result, calls_cache)
-        row = []
-        for name in PARTS:
-            if name == "calls":  # the same list object for the same suggestion
-                key = encoded.setdefault(id(shape[name]), json.dumps(shape[name]))
-            else:
-                key = json.dumps(shape[name])
-            if key not in seen_parts[name]:
-                seen_parts[name][key] = len(parts[name])
-                parts[name].append(shape[name])
-            row.append(seen_parts[name][key])
-        if tuple(row) not in seen_shapes:
-            seen_shapes[tuple(row)] = len(shapes)
-            shapes.append(row)
-        index.append(seen_shapes[tuple(row)])
-    return index, shapes, parts
-
-
-def shape_of(card: Card, answers: Answers) -> dict[str, Any]:
-    """What the page's lookup must give for these answers (for the tests)."""
-    return result_shape(card, evaluate(card, answers))
+            many[q.id] = {
+                "prefix": f"- {md(q.label)}: ",
+                "first": {c.id: md(c.label) for c in q.choices},
+                "rest": {c.id: c.label.translate(_MD_INLINE) for c in q.choices},
+                "none": md(_("Ingen")),
+            }
+    danger = next((q for q in plan.questions if q.danger), None)
+    urgent = {
+        c.id: _("**{heading}** – se tillæg nedenfor.").format(heading=danger_heading(c.id)) + "\n"
+        for c in (danger.choices if danger else ())
+    }
+    notes: dict[str, set[str | None]] = {}
+    for rule in card.screening.rules.steps:
+        for ident in rule.show:
+            notes.setdefault(ident, {None}).add(rule.note)
+    titles = {
+        f"{ident}\u0000{note or ''}": md(_step_title(step.heading, note))
+        for ident, step in card_steps(card).items()
+        for note in sorted(notes.get(ident, {None}), key=lambda n: n or "")
+    }
+    bodies: dict[str, list[str]] = {}
+    for ident, step in card_steps(card).items():
+        if step.group is None:
+            lines = [f"   {md(p)}" for p in step.paragraphs] + [""]
+            if step.contacts:
+                lines += [f"   - {md(_contact_text(c))}" for c in step.contacts] + [""]
+            lines += [f"   {md(p)}" for p in step.after] + ([""] if step.after else [])
+        else:
+            lines = [p for paragraph in step.paragraphs for p in (md(paragraph), "")]
+        bodies[ident] = lines
+    return {
+        "head": [before, after],
+        "urgent": urgent,
+        "answers": "## " + _("Svar"),
+        "one": one,
+        "many": many,
+        "assessment": {
+            "heading": "## " + _("Vurdering"),
+            "text": {a.id: md(a.text) for a in card.screening.assessments},
+            "groups": [[value, md(_(text))] for value, text in CRITERIA_GROUPS],
+            "signs": [[q.id, q.label.translate(_MD_INLINE)] for q in plan.questions if q.criterion],
+            "paragraphs": [md(p) for p in assessment_paragraphs(card)],
+        },
+        "suggestion": {
+            "heading": "## " + _("Forslag – ikke en del af handlekortet"),
+            "line": {c.id: f"- {md(_contact_text(c))}" for c in plan.contacts},
+        },
+        "steps": {
+            "heading": "## " + _("Det skal du gøre nu"),
+            "titles": titles,
+            "bodies": bodies,
+            "groups": {
+                s.id: ["## " + md(s.heading), ""]
+                + [p for paragraph in s.paragraphs for p in (md(paragraph), "")]
+                for s in card.step_sections
+            },
+        },
+        "supplements": {
+            "heading": f"## {_(SUPPLEMENT_LABEL)}",
+            "lines": {
+                s.id: [
+                    f"> {md(s.text)}  ",
+                    "> _" + _("Kilde: {source}").format(source=md(s.source)) + "_",
+                    "",
+                ]
+                for s in card.supplements
+            },
+        },
+        "file": _("stalking-notat-{when}.md"),
+    }
 
 
 def danger_warning(card: Card) -> dict[str, list[dict[str, str]]]:
@@ -348,7 +249,8 @@ def danger_warning(card: Card) -> dict[str, list[dict[str, str]]]:
     not "nej"): the supplements' headlines, each split around the number it
     names so the number is a link. The result shows the same lines."""
     out: dict[str, list[dict[str, str]]] = {}
-    for value in axis_values(card)["danger"]:
+    danger = next((q for q in compiled(card).questions if q.danger), None)
+    for value in [c.id for c in danger.choices] if danger else []:
         lines = []
         for supplement in urgent_supplements(card, value):
             text = supplement.headline or supplement.text
@@ -366,9 +268,8 @@ def danger_warning(card: Card) -> dict[str, list[dict[str, str]]]:
 def _questions(card: Card) -> list[dict[str, Any]]:
     """The screening's questions (stalkcard.questions, the prompts' too) for the
     page's script. The page pre-selects nothing, so it asks for a choice on
-    every one-of question ("Ved ikke" is a choice); the forms may stay empty."""
+    every one-of question ("Ved ikke" is a choice); a many-of may stay empty."""
     from stalkcard.questions import questions
-    from stalkcard.render import describe_answer
 
     out: list[dict[str, Any]] = []
     for q in questions(card):
@@ -379,26 +280,29 @@ def _questions(card: Card) -> list[dict[str, Any]]:
                 "legend": q.text,
                 "multiple": many,
                 "required": not many,
+                "danger": q.danger,
                 "context": _("Kortet siger: {text}").format(text=q.context) if q.context else None,
-                "hint": _("Sæt et mærke ved hver form; intet mærke er også et svar.")
+                "hint": _("Sæt et mærke ved hvert valg; intet mærke er også et svar.")
                 if many
                 else None,
                 "choices": [
                     {"value": c.id, "label": c.label, "detail": c.detail} for c in q.choices
                 ],
-                "review": describe_answer(card, q.id, [] if many else q.choices[0].id)[0],
+                "review": q.label,
             }
         )
     return out
 
 
 def page_data(card: Card) -> dict[str, Any]:
-    """Everything the page's script needs: questions, texts and the result table."""
-    results = [evaluate(card, answers) for answers in combinations(card)]
-    index, shapes, parts = result_table(card, results)
+    """Everything the page's script needs: the questions, the rules as the
+    engine reads them, and the texts, each once."""
+    from stalkcard.render import assessment_paragraphs
+
+    plan = compiled(card)
     contacts = {
         c.id: {"name": c.name, "unit": c.unit, "phone": c.phone, "tel": tel(c.phone),
-               "kind": c.kind, "hours": msgspec.to_builtins(c.hours)}
+               "hours": msgspec.to_builtins(c.hours)}
         for c in card.contacts + card.extra_contacts
     }  # fmt: skip
     steps = {
@@ -407,33 +311,33 @@ def page_data(card: Card) -> dict[str, Any]:
             "paragraphs": list(step.paragraphs),
             "contacts": [c.id for c in step.contacts],
             "after": list(step.after),
+            "group": step.group,
         }
         for ident, step in card_steps(card).items()
     }
-    values = axis_values(card)
     return {
-        "axes": [[key, values[key]] for key in AXES],
-        "index": index,
-        "shapes": shapes,
-        "parts": parts,
-        "part_names": list(PARTS),
         "questions": _questions(card),
-        "contacts": contacts,
+        "rules": rules_data(card),
+        "step_order": list(card.step_ids),
         "steps": steps,
+        "groups": {s.id: {"heading": s.heading, "paragraphs": s.paragraphs}
+                   for s in card.step_sections},
+        "supplement_order": [s.id for s in card.supplements],
+        "urgent_lead": [s.id for s in urgent_supplements(card)],
+        "danger_key": plan.danger_id,
+        "leading": [c.id for c in plan.leading],
+        "following": [c.id for c in plan.following],
+        "contacts": contacts,
         "assessments": {a.id: {"text": a.text, "short": a.short or a.text}
                         for a in card.screening.assessments},
         "supplements": {s.id: {"text": s.text, "source": s.source, "headline": s.headline}
                         for s in card.supplements},
-        "further": {"heading": card.videre_handling.heading,
-                    "paragraphs": card.videre_handling.paragraphs},
         "danger": danger_warning(card),
         # Who answers now (screening.call_plan, evaluated by the page on the same
         # data; tests/test_html.py proves the two equal over a week of times).
         "always": [[c.id, c.urgent_only] for c in card.extra_contacts if c.always_open],
-        "mistanke": card.mistanke.paragraphs,
-        "forms": {f.id: f.title for f in card.eksempler.forms},
-        "note": {**note_table(card, results=results), "answers": note_answers(card),
-                 "keys": list(ANSWER_KEYS), "file": _("stalking-notat-{when}.md")},
+        "with_assessment": assessment_paragraphs(card),
+        "note": note_data(card),
         "words": _words(),
     }  # fmt: skip
 
@@ -459,8 +363,6 @@ def _words() -> dict[str, Any]:
         "see_result": _("Se resultatet"),
         "result": _("Resultat af screeningen"),
         "call_now": _("Ring nu"),
-        "persons": _("Ressourcepersoner (intern sparring)"),
-        "organisations": _("Faglig sparring og vejledning"),
         "call_to": _("Ring til {name}, {phone}"),
         "suggested": _("forslag"),
         "suggestion_note": _("Forslag – ikke en del af handlekortet."),
@@ -541,8 +443,16 @@ def render_page(card: Card, language: str) -> str:
         lstrip_blocks=True,
     )
     template = environment.get_template("page.html.j2")
+    from stalkcard.plain import contact_groups
+
     return template.render(
         card=card,
+        kind=lambda section: section.__struct_config__.tag,
+        contact_groups=contact_groups(card.contacts),
+        contacts_of={
+            s.id: [c for c in card.contacts if c.group == s.id] for s in card.contact_sections
+        },
+        summaries=any(not c.unit for c in card.contacts),
         lang=language,
         csp=csp,
         style=Markup(style),

@@ -28,23 +28,14 @@ from typer.testing import CliRunner
 
 from stalkcard.card import bundled_card_path, load_card
 from stalkcard.cli import app
-from stalkcard.model import CONDITION_VALUES
-from stalkcard.render import answer_markdown, result_markdown
+from stalkcard.card import load_card as _load
+from stalkcard.render import result_markdown
 from stalkcard.screening import Answers, evaluate
-from stalkcard.web import (
-    AXES,
-    PARTS,
-    assemble_note,
-    axis_values,
-    combinations,
-    note_answers,
-    note_sections,
-    note_table,
-    result_table,
-    shape_of,
-)
+from stalkcard.web import answer_space, combinations, shape_of
 
 CARD = load_card()
+ASKED = {q.id: q.text for q in CARD.questions}  # each question's text, by id
+FORMS_HEADING = next(s.heading for s in CARD.sections if s.id == "eksempler")
 PHONES = ("8794 7626", "8794 7266", "8794 7983", "2031 5268", "8794 7268", "2517 7374", "7628 1448")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
@@ -141,66 +132,27 @@ def test_nothing_from_the_network_by_construction(page_file: Path) -> None:
     assert "fetch(" not in script.group(1) and "XMLHttpRequest" not in script.group(1)
 
 
-def test_the_table_is_the_engines_for_every_combination() -> None:
-    """The data the page looks up, decoded as the page does, is the engine's result."""
-    index, shapes, parts = result_table(CARD)
-    combos = combinations(CARD)
-    values = axis_values(CARD)
-    assert values["danger"] == list(CONDITION_VALUES["danger"])  # the engine's, not the page's
-    total = 1
-    for key in AXES:
-        total *= len(values[key])
-    assert len(combos) == len(index) == total >= 3 * 2 * 27 * 3 * 6
-    for number, answers in enumerate(combos):
-        row = shapes[index[number]]
-        decoded = {name: parts[name][row[n]] for n, name in enumerate(PARTS)}
-        assert decoded == json.loads(json.dumps(shape_of(CARD, answers)))
-
-
 WHEN = datetime(2026, 11, 26, 14, 5)
+TESTS = Path(__file__).parent
+VEJLE = bundled_card_path("vejle.yaml")
+TEN = TESTS / "cards" / "ten_questions.yaml"
 
 
-def _page_note(table: dict[str, Any], answers: Answers) -> str:
-    """The note as the page's script puts it together: stored blocks, stored lines."""
-    lines = note_answers(CARD)
-    given = answers.as_dict()
-    block = "\n".join(
-        lines[key][",".join(value) if key == "forms" else value] for key, value in given.items()
-    )
-    note = note_sections(axis_values(CARD), table["slots"], given)
-    date = WHEN.strftime("%Y-%m-%d %H:%M")
-    return assemble_note(table["blocks"], table["sections"], note, block, date)
+def test_the_answer_space_is_the_cards_one_of_questions() -> None:
+    space = dict(answer_space(CARD))
+    assert "forms" not in space  # a many-of question changes no result
+    assert space["danger"] == ["yes", "no", "unknown"]  # the engine's choices, not the page's
+    assert len(list(combinations(CARD))) == 3 * 3 * 27 * 3 * 6
 
 
-def test_the_pages_note_is_the_note_renderers_for_every_combination() -> None:
-    """Every combination's note, put together from the page's stored blocks, is the
-    note `check --note` writes (render.result_markdown), date line included."""
-    table = note_table(CARD)
-    forms = [f.id for f in CARD.eksempler.forms]
-    for number, answers in enumerate(combinations(CARD)):
-        # The forms change no result, only their own line: a different set each time.
-        chosen = tuple(f for n, f in enumerate(forms) if number >> n & 1)
-        answers = Answers(**{**answers.as_dict(), "forms": chosen})
-        expected = result_markdown(CARD, evaluate(CARD, answers), WHEN)
-        assert _page_note(table, answers) == expected, answers
-    # Stored once: far fewer blocks and sections than notes, each slot by its own answers.
-    assert len(table["blocks"]) < 150 and len(table["sections"]) < 150
-    assert sum(len(slot["table"]) for slot in table["slots"]) < len(combinations(CARD))
-
-
-def test_a_note_slot_depends_only_on_the_answers_it_names() -> None:
-    slots = {tuple(slot["axes"]) for slot in note_table(CARD)["slots"]}
-    assert ("danger",) in slots  # the head: "AKUT FARE", "MULIG AKUT FARE" or nothing
-    assert () in slots  # "## Svar": the same for all
-
-
-def test_each_answer_line_is_the_renderers() -> None:
-    lines = note_answers(CARD)
-    assert lines["danger"]["yes"] == answer_markdown(CARD, "danger", "yes")
-    assert len(lines["forms"]) == 2 ** len(CARD.eksempler.forms)
-    assert lines["forms"]["messages,digital"] == answer_markdown(
-        CARD, "forms", ["messages", "digital"]
-    )
+def test_the_page_size_grows_with_the_card_not_the_combinations(tmp_path: Path) -> None:
+    """Ten three-choice questions (59,049 combinations): the page stays under
+    200 KB, because it holds the rules, not a table of every combination."""
+    out = tmp_path / "ten.html"
+    result = CliRunner().invoke(app, ["--card", str(TEN), "html", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert len(list(combinations(_load(str(TEN))))) == 3**10
+    assert out.stat().st_size <= 200_000
 
 
 def test_english_page(tmp_path: Path) -> None:
@@ -380,13 +332,13 @@ def test_a_full_screening_by_keyboard(browser: Any, page_file: Path) -> None:
     _keys(browser, enter)
     assert _active(browser)["tag"] == "H3"  # the first question's heading, in its legend
     assert _question(browser).startswith("Spørgsmål 1 af 8")
-    assert CARD.screening.questions.role in _question(browser)
+    assert ASKED["role"] in _question(browser)
     _keys(browser, tab)
     assert _active(browser)["name"] == "role"
     _keys(browser, enter)  # on without a choice: an error, and the question stays
     assert "error-summary" in _active(browser)["cls"]
     assert "Vælg et svar for at gå videre." in _active(browser)["text"]
-    assert CARD.screening.questions.role in _question(browser)
+    assert ASKED["role"] in _question(browser)
     _keys(browser, tab, enter)  # the error's link leads to the first choice
     assert _active(browser)["name"] == "role"
     _keys(browser, space, enter)  # victim
@@ -397,16 +349,16 @@ def test_a_full_screening_by_keyboard(browser: Any, page_file: Path) -> None:
     assert browser.find_element("css selector", "#urgent a[href='tel:112']").is_displayed()
     _keys(browser, tab, space, enter)  # forms: the first one
     _keys(browser, tab, space, enter)  # unwanted: yes
-    assert CARD.criterion("one_sided").question in _question(browser)
+    assert ASKED["one_sided"] in _question(browser)
     _keys(browser, tab, tab, tab, enter)  # "Tilbage": to unwanted
-    _wait_for_question(browser, CARD.criterion("unwanted").question)
-    assert CARD.criterion("unwanted").question in _question(browser)
+    _wait_for_question(browser, ASKED["unwanted"])
+    assert ASKED["unwanted"] in _question(browser)
     _keys(browser, tab, tab, tab, enter)  # "Tilbage" again: to the forms
-    _wait_for_question(browser, CARD.screening.questions.forms)
-    assert CARD.screening.questions.forms in _question(browser)
+    _wait_for_question(browser, ASKED["forms"])
+    assert ASKED["forms"] in _question(browser)
     _keys(browser, tab, enter)  # forms kept (the first box is still ticked)
     _keys(browser, tab, enter)  # unwanted kept (yes)
-    assert CARD.criterion("one_sided").question in _question(browser)
+    assert ASKED["one_sided"] in _question(browser)
     _keys(browser, tab, space, enter)  # one_sided: yes
     _keys(browser, tab, space, enter)  # repeated: yes
     _keys(browser, tab, down, enter)  # children: from yes down to no
@@ -415,7 +367,7 @@ def test_a_full_screening_by_keyboard(browser: Any, page_file: Path) -> None:
     _keys(browser, *[tab] * 8)
     assert _active(browser)["text"] == "Ret"  # the unit's
     _keys(browser, enter)
-    assert CARD.screening.questions.unit in _question(browser)
+    assert ASKED["unit"] in _question(browser)
     _keys(browser, tab, down, enter)  # to Marlene (SSP), then saved: back to the review
     _wait(browser, "document.activeElement.textContent === 'Er svarene rigtige?'")
     _keys(browser, *[tab] * 9)
@@ -470,24 +422,79 @@ def test_five_tabs_to_the_first_question(browser: Any, page_file: Path) -> None:
     ]  # fmt: skip
 
 
-@needs_browser
-def test_the_pages_lookup_is_the_engine_for_every_combination(
-    browser: Any, page_file: Path
-) -> None:
-    _open(browser, page_file)
-    values = axis_values(CARD)
-    shapes = browser.execute_script(
-        "const axes = arguments[0]; const out = [];"
-        "function walk(i, given) {"
-        "  if (i === axes.length) { out.push(window.stalkcardLookup(given)); return; }"
-        "  for (const v of axes[i][1]) walk(i + 1, {...given, [axes[i][0]]: v});"
-        "} walk(0, {}); return out;",
-        [[key, values[key]] for key in AXES],
+def _page_for(card_file: Path, tmp_path: Path) -> Path:
+    out = tmp_path / (card_file.stem + ".html")
+    result = CliRunner().invoke(app, ["--card", str(card_file), "html", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def _with_many(card: Any, answers: Answers, number: int) -> Answers:
+    """The answers with a different set of the many-of choices each time (they
+    change no result, only their own line in the note)."""
+    given = answers.as_dict()
+    for q in card.questions:
+        if q.kind == "many":
+            from stalkcard.questions import resolve
+
+            ids = [c.id for c in resolve(card, q).choices]
+            given[q.id] = [c for n, c in enumerate(ids) if number >> n & 1]
+    return Answers(given)
+
+
+def _page_agrees(browser: Any, page: Path, card: Any, sample: list[Answers]) -> None:
+    """The page's own evaluation (its script on the card's rules) and its note are
+    the engine's result (web.shape_of) and `check --note`'s note, for each answer set."""
+    _open(browser, page)
+    given = [a.as_dict() for a in sample]
+    out = browser.execute_script(
+        "const w = new Date(2026, 10, 26, 14, 5);"
+        "return arguments[0].map(g => [window.stalkcardLookup(g), window.stalkcardNote(g, w)]);",
+        given,
     )
-    combos = combinations(CARD)
-    assert len(shapes) == len(combos)
-    for shape, answers in zip(shapes, combos, strict=True):
-        assert shape == json.loads(json.dumps(shape_of(CARD, answers))), answers
+    assert len(out) == len(sample)
+    for (shape, note), answers in zip(out, sample, strict=True):
+        assert shape == json.loads(json.dumps(shape_of(card, answers))), answers
+        assert note == result_markdown(card, evaluate(card, answers), WHEN), answers
+
+
+@needs_browser
+def test_the_page_is_the_engine_for_every_combination(browser: Any, page_file: Path) -> None:
+    """Every combination of Skanderborg's answers (4,374), each with another set
+    of forms: the page's result and note are the engine's and the renderer's."""
+    sample = [_with_many(CARD, a, n) for n, a in enumerate(combinations(CARD))]
+    assert len(sample) == 4374
+    _page_agrees(browser, page_file, CARD, sample)
+
+
+@needs_browser
+def test_the_page_is_the_engine_for_the_second_card(browser: Any, tmp_path: Path) -> None:
+    card = _load(str(VEJLE))
+    sample = [_with_many(card, a, n) for n, a in enumerate(combinations(card))]
+    assert len(sample) >= 3**5
+    _page_agrees(browser, _page_for(VEJLE, tmp_path), card, sample)
+
+
+@needs_browser
+def test_the_page_is_the_engine_for_a_sample_of_ten_questions(
+    browser: Any, tmp_path: Path
+) -> None:
+    """59,049 combinations are too many to try in a test run: a fixed random
+    sample of 6,000 of them, plus the corners (all "yes", all "no", all "don't know")."""
+    import random
+
+    card = _load(str(TEN))
+    space = answer_space(card)
+    rng = random.Random(15)
+    picks = [{k: rng.choice(v) for k, v in space} for _ in range(6000)]
+    for value in ("yes", "no", "unknown"):
+        picks.append({k: value if value in v else v[-1] for k, v in space})
+    order = [q.id for q in card.questions]
+    sample = [
+        _with_many(card, Answers({k: p.get(k, ()) for k in order}), n)
+        for n, p in enumerate(picks)
+    ]
+    _page_agrees(browser, _page_for(TEN, tmp_path), card, sample)
 
 
 def _answer(browser: Any, picks: dict[str, Any]) -> None:
@@ -513,11 +520,11 @@ def _click_through(browser: Any, picks: dict[str, Any]) -> dict[str, str]:
 
 CLICKED = [
     {"role": "victim", "danger": "yes", "unwanted": "yes", "one_sided": "yes", "repeated": "yes",
-     "children": "yes", "unit": "vibeke_soenderskov_kristensen", "forms": ["digital"]},
+     "children": "yes", "unit": "ungeenheden", "forms": ["digital"]},
     {"role": "perpetrator", "danger": "no", "unwanted": "no", "one_sided": "no",
      "repeated": "unknown", "children": "no", "unit": "other"},
     {"role": "unknown", "danger": "unknown", "unwanted": "unknown", "one_sided": "yes",
-     "repeated": "no", "children": "unknown", "unit": "marlene_skousboell_bendix",
+     "repeated": "no", "children": "unknown", "unit": "ssp",
      "forms": ["messages", "surveillance"]},
 ]  # fmt: skip
 
@@ -591,9 +598,9 @@ def test_danger_unknown_is_possible_danger(browser: Any, page_file: Path) -> Non
     urgent = browser.find_element("id", "urgent")
     assert urgent.is_displayed() and "Ring 112 nu, hvis nogen er i akut fare." in urgent.text
     browser.back()
-    _wait_for_question(browser, CARD.screening.questions.forms)
+    _wait_for_question(browser, ASKED["forms"])
     browser.back()
-    _wait_for_question(browser, CARD.screening.questions.danger)
+    _wait_for_question(browser, ASKED["danger"])
     browser.find_element("css selector", "#app input[value='no']").click()
     browser.find_element("css selector", "#app button[type=submit]").click()
     assert not browser.find_element("id", "urgent").is_displayed()
@@ -604,13 +611,13 @@ def test_the_browsers_back_steps_back(browser: Any, page_file: Path) -> None:
     _open(browser, page_file)
     url = browser.current_url
     _answer(browser, {"role": "victim", "danger": "no"})  # and on through the rest unanswered
-    assert CARD.criterion("unwanted").question in _question(browser)
+    assert ASKED["unwanted"] in _question(browser)
     browser.back()
     _wait(browser, "document.querySelector('#app legend').textContent.includes('Spørgsmål 3')")
-    assert CARD.screening.questions.forms in _question(browser)
+    assert ASKED["forms"] in _question(browser)
     browser.back()
     _wait(browser, "document.querySelector('#app legend').textContent.includes('Spørgsmål 2')")
-    assert CARD.screening.questions.danger in _question(browser)
+    assert ASKED["danger"] in _question(browser)
     # The answer given is still chosen.
     assert browser.find_element("css selector", "#app input:checked").get_attribute("value") == "no"
     browser.forward()
@@ -859,7 +866,7 @@ def test_hostile_card_text_appears_as_text(browser: Any, hostile_page: Path) -> 
     assert browser.find_elements("css selector", "img") == []
     assert HOSTILE_NAME in browser.find_element("id", "kortet").text.replace("\n", " ")
     assert browser.execute_script("return document.querySelectorAll('script').length") == 2
-    _click_through(browser, {**CLICKED[1], "unit": "sofie_jensen"})
+    _click_through(browser, {**CLICKED[1], "unit": "arbejdsmarkedsservice"})  # Sofie Jensen's
     assert HOSTILE_NAME in browser.find_element("id", "result").text.replace("\n", " ")
 
 
@@ -1030,7 +1037,7 @@ def test_printing_after_a_screening_prints_the_result(browser: Any, page_file: P
     assert "Vurdering: " + CARD.assessment("criteria_met").short in text
     assert "Det skal du gøre nu" in text and "Borgerens egne handlemuligheder" in text
     # Not the card's full text, nor the buttons.
-    assert CARD.eksempler.heading not in text and "Kopiér notat" not in text
+    assert FORMS_HEADING not in text and "Kopiér notat" not in text
 
 
 @needs_browser
@@ -1051,7 +1058,7 @@ def test_the_card_prints_on_one_a4_page(page_file: Path, tmp_path: Path) -> None
     width, height = float(box.group(1)), float(box.group(2))
     assert abs(width - 595.3) < 2 and abs(height - 841.9) < 2  # A4 in points
     text = _pdf_text(raw)
-    assert CARD.eksempler.heading in text and "Ring nu" not in text
+    assert FORMS_HEADING in text and "Ring nu" not in text
 
 
 # Who answers now, in the page ----------------------------------------------------
@@ -1118,28 +1125,3 @@ def test_saturday_night_the_page_leads_with_lines_that_answer(
         assert links[0] == "tel:112"
     finally:
         driver.quit()
-
-
-def test_the_notes_parts_are_rendered_once_per_what_they_depend_on(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """The page's build grows with the card, not the card times the combinations:
-    the note's steps part (which lists every contact) is rendered once per set
-    of steps, not once per combination (issue 18, point 13)."""
-    import stalkcard.render as render_module
-    from stalkcard.web import NoteBlocks
-
-    calls: list[int] = []
-    real = render_module.split_steps
-
-    def counting(card: Any, result: Any) -> Any:
-        calls.append(1)
-        return real(card, result)
-
-    monkeypatch.setattr(render_module, "split_steps", counting)
-    results = [evaluate(CARD, a) for a in combinations(CARD)]
-    notes = NoteBlocks()
-    for result in results:
-        notes.note(CARD, result)
-    distinct = {tuple((s.id, s.note) for s in r.steps) for r in results}
-    assert len(calls) == len(distinct) < len(results) / 100

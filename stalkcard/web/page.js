@@ -1,8 +1,8 @@
 "use strict";
-// The screening of the page. It holds no rules: the result of every
-// combination of answers, and its case note, were computed by stalkcard's
-// engine and note renderer when the page was written; this script asks the
-// questions, looks the answer up and puts the stored note text together.
+// The screening of the page. It holds no rules of its own: it evaluates the
+// card's rules, stored as stalkcard's engine reads them, exactly as the engine
+// does (screening.evaluate; tests/test_html.py proves the two equal), and puts
+// the case note together from pieces the note renderer wrote.
 // Nothing is stored or sent: no cookies, no storage, no requests. Each step is
 // a history entry of this page, so the browser's Back steps back.
 // It uses nothing newer than Chromium 79 (the first Chromium-based Edge): no
@@ -18,7 +18,6 @@
   }
 
   let data, words, questions, urgentBox;
-  const axisValues = {};
   const title = document.title;
   let answers = {};
   let step = 0; // the question asked now; questions.length = the review; + 1 = the result
@@ -52,20 +51,69 @@
     return out;
   }
 
-  // The combination's number, as the page was written: mixed radix over the axes.
-  function lookup(given) {
-    let number = 0;
-    for (const axis of data.axes) {
-      const at = axis[1].indexOf(given[axis[0]]);
-      if (at < 0) throw new Error("unknown answer " + axis[0]);
-      number = number * axis[1].length + at;
+  // A rule's condition as the engine's screening._holds: every "when" answer
+  // among its allowed values, and, when there is a "when_any", one of those.
+  function holds(condition, given) {
+    const when = condition[0];
+    const any = condition[1];
+    for (const part of when) if (part[1].indexOf(given[part[0]]) < 0) return false;
+    if (!any.length) return true;
+    for (const part of any) if (part[1].indexOf(given[part[0]]) >= 0) return true;
+    return false;
+  }
+
+  // screening.evaluate, on the same rules.
+  function evaluate(given) {
+    const rules = data.rules;
+    let assessment = null;
+    for (const rule of rules.assessment) {
+      if (holds(rule[0], given)) {
+        assessment = rule[1];
+        break;
+      }
     }
-    const row = data.shapes[data.index[number]];
-    const shape = {};
-    data.part_names.forEach((name, n) => {
-      shape[name] = data.parts[name][row[n]];
-    });
-    return shape;
+    if (assessment === null) assessment = rules.assessment[rules.assessment.length - 1][1];
+    const urgent = rules.urgent.some((condition) => holds(condition, given));
+    const notes = Object.create(null);
+    for (const rule of rules.steps) {
+      if (!holds(rule[0], given)) continue;
+      for (const id of rule[1]) {
+        // A step shown without a note by any rule is shown without one.
+        notes[id] = id in notes && notes[id] === null ? null : rule[2];
+      }
+    }
+    const steps = data.step_order.filter((id) => id in notes)
+      .map((id) => [id, notes[id]]);
+    const shown = {};
+    for (const rule of rules.supplements) {
+      if (holds(rule[0], given)) for (const id of rule[1]) shown[id] = true;
+    }
+    const supplements = data.supplement_order.filter((id) => shown[id]);
+    const suggested = [];
+    for (const rule of rules.suggest) {
+      if (!holds(rule[0], given)) continue;
+      for (const id of rule[1]) if (suggested.indexOf(id) < 0) suggested.push(id);
+    }
+    return { assessment: assessment, urgent: urgent, steps: steps, supplements: supplements,
+      suggested: suggested };
+  }
+
+  // What the result shows (web.result_shape): the steps to take now and the
+  // further ones, the suggestion first in "Ring nu", the headlines.
+  function lookup(given) {
+    const r = evaluate(given);
+    const now = r.steps.filter((s) => data.steps[s[0]].group === null);
+    const further = r.steps.filter((s) => data.steps[s[0]].group !== null);
+    const others = (ids) => ids.filter((id) => r.suggested.indexOf(id) < 0);
+    const calls = r.suggested.map((id) => [id, true])
+      .concat(others(data.leading).map((id) => [id, false]))
+      .concat(others(data.following).map((id) => [id, false]));
+    const lead = r.urgent ? data.urgent_lead : [];
+    const headlines = r.supplements.filter(
+      (id) => data.supplements[id].headline && lead.indexOf(id) < 0,
+    );
+    return { assessment: r.assessment, urgent: r.urgent, steps: now, further: further,
+      supplements: r.supplements, suggested: r.suggested, calls: calls, headlines: headlines };
   }
 
   function pad(n) {
@@ -79,36 +127,63 @@
     );
   }
 
-  // The case note: the stored blocks of the note `check --note` writes for
-  // these answers, the answers' stored lines and the date put in their places.
+  // The case note `check --note` writes (render.note_parts), put together
+  // from the pieces the note renderer wrote, for the result evaluated here.
+  function answerLine(q, value) {
+    const n = data.note;
+    if (!q.multiple) return n.one[q.key][value];
+    const m = n.many[q.key];
+    const chosen = q.choices.map((c) => c.value).filter((id) => value.indexOf(id) >= 0);
+    if (!chosen.length) return m.prefix + m.none;
+    return m.prefix + chosen.map((id, i) => (i ? m.rest[id] : m.first[id])).join(", ");
+  }
+
   function note(given, now) {
     const n = data.note;
-    const lines = n.keys.map((key) =>
-      key === "forms" ? n.answers.forms[given.forms.join(",")] : n.answers[key][given[key]],
-    );
-    const out = [];
-    for (const slot of n.slots) {
-      // The slot's section, looked up by the answers it depends on (mixed radix).
-      let number = 0;
-      for (const key of slot.axes) {
-        const values = axisValues[key];
-        number = number * values.length + values.indexOf(given[key]);
-      }
-      const section = slot.table[number];
-      if (section < 0) continue;
-      for (const id of n.sections[section]) {
-        const block = n.blocks[id];
-        if (typeof block === "string") out.push(block);
-        else if (block === null) out.push(lines.join("\n"));
-        else out.push(block[0] + stamp(now, " ") + block[1]);
-      }
+    const shape = lookup(given);
+    const parts = [n.head[0] + stamp(now, " ") + n.head[1]];
+    if (shape.urgent) parts.push(n.urgent[given[data.danger_key]]);
+    const lines = questions.map((q) => answerLine(q, given[q.key]));
+    parts.push([n.answers, ""].concat(lines, [""]).join("\n"));
+    const a = n.assessment;
+    const signs = [];
+    for (const group of a.groups) {
+      const names = a.signs.filter((s) => given[s[0]] === group[0]).map((s) => s[1]);
+      if (names.length) signs.push("- " + group[1].replace("{names}", names.join(", ")));
     }
-    return out.join("\n\n") + "\n";
+    parts.push([a.heading, "", a.text[shape.assessment], ""].concat(signs, [""], a.paragraphs, [""])
+      .join("\n"));
+    if (shape.suggested.length) {
+      const s = n.suggestion;
+      parts.push([s.heading, ""].concat(shape.suggested.map((id) => s.line[id]), [""]).join("\n"));
+    }
+    const st = n.steps;
+    const title = (pair) => st.titles[pair[0] + "\u0000" + (pair[1] || "")];
+    let out = [st.heading, ""];
+    shape.steps.forEach((pair, i) => {
+      out = out.concat([(i + 1) + ". **" + title(pair) + "**", ""], st.bodies[pair[0]]);
+    });
+    const seen = [];
+    for (const pair of shape.further) {
+      const group = data.steps[pair[0]].group;
+      if (seen.indexOf(group) < 0) {
+        seen.push(group);
+        out = out.concat(st.groups[group]);
+      }
+      out = out.concat(["### " + title(pair), ""], st.bodies[pair[0]]);
+    }
+    parts.push(out.join("\n"));
+    if (shape.supplements.length) {
+      let sup = [n.supplements.heading, ""];
+      for (const id of shape.supplements) sup = sup.concat(n.supplements.lines[id]);
+      parts.push(sup.join("\n"));
+    }
+    return parts.join("\n").replace(/\s+$/, "") + "\n";
   }
 
   function label(q, value) {
     if (q.multiple) {
-      const titles = value.map((v) => data.forms[v]);
+      const titles = q.choices.filter((c) => value.indexOf(c.value) >= 0).map((c) => c.label);
       return titles.length ? titles.join(", ") : words.none;
     }
     const choice = q.choices.find((c) => c.value === value);
@@ -145,7 +220,7 @@
   }
 
   function showUrgent() {
-    const danger = step <= questions.length ? answers.danger : undefined;
+    const danger = step <= questions.length && data.danger_key ? answers[data.danger_key] : undefined;
     if (danger === urgentBox.getAttribute("data-danger")) return;
     empty(urgentBox);
     warningLines(urgentBox, danger, true);
@@ -284,7 +359,7 @@
     if (q.multiple) answers[q.key] = checked.map((i) => i.value);
     else if (checked.length) answers[q.key] = checked[0].value;
     else return !q.required;
-    if (q.key === "danger") showUrgent();
+    if (q.danger) showUrgent();
     return true;
   }
 
@@ -389,10 +464,10 @@
 
   function callPlan(shape, ms) {
     const now = danishTime(ms);
+    // The engine's call_now: the suggested (else the first contacts section), then the rest.
     const suggested = shape.suggested;
-    const office = suggested.length
-      ? suggested.concat(shape.calls.map((c) => c[0]).filter((id) => data.contacts[id].kind !== "person"))
-      : shape.calls.map((c) => c[0]);
+    const office = (suggested.length ? suggested : data.leading)
+      .concat(data.following.filter((id) => suggested.indexOf(id) < 0));
     const leading = suggested.length ? suggested : office;
     const plan = { after_hours: false, round_the_clock: [], reopens: null, assumed: false, now: now };
     plan.assumed = office.some((id) => data.contacts[id].hours && data.contacts[id].hours.assumed);
@@ -462,7 +537,7 @@
     panel.appendChild(callHeading);
     // 112 first when in danger, then the duty to notify when it applies:
     // the supplements' one-line instructions, marked once.
-    if (shape.urgent) warningLines(panel, answers.danger, false);
+    if (shape.urgent) warningLines(panel, answers[data.danger_key], false);
     for (const id of shape.headlines) {
       panel.appendChild(el("p", null, { class: "duty" })).appendChild(
         el("strong", data.supplements[id].headline),
@@ -496,11 +571,16 @@
       ol.appendChild(li);
     }
     box.appendChild(ol);
-    if (shape.further.length) {
-      box.appendChild(el("h4", data.further.heading));
-      for (const p of data.further.paragraphs) box.appendChild(el("p", p));
+    const groups = [];
+    for (const pair of shape.further) {
+      const group = data.steps[pair[0]].group;
+      if (groups.indexOf(group) < 0) groups.push(group);
+    }
+    for (const group of groups) {
+      box.appendChild(el("h4", data.groups[group].heading));
+      for (const p of data.groups[group].paragraphs) box.appendChild(el("p", p));
       const list = el("ul", null, { class: "steps" });
-      for (const pair of shape.further) {
+      for (const pair of shape.further.filter((f) => data.steps[f[0]].group === group)) {
         const s = data.steps[pair[0]];
         const li = el("li");
         li.appendChild(el("strong", pair[1] ? s.heading + " (" + pair[1] + ")" : s.heading));
@@ -547,7 +627,7 @@
     const card = el("details", null, { class: "no-print" });
     card.appendChild(el("summary", words.card_text));
     card.appendChild(el("p", data.assessments[shape.assessment].text));
-    for (const p of data.mistanke) card.appendChild(el("p", p));
+    for (const p of data.with_assessment) card.appendChild(el("p", p));
     box.appendChild(card);
 
     const again = el("button", words.new, { type: "button", class: "link no-print", id: "again" });
@@ -605,10 +685,10 @@
     data = JSON.parse(document.getElementById("data").textContent);
     words = data.words;
     questions = data.questions;
-    for (const axis of data.axes) axisValues[axis[0]] = axis[1];
     urgentBox = document.getElementById("urgent");
     answers = fresh();
-    window.stalkcardLookup = lookup; // for the tests: the page's own lookup
+    window.stalkcardLookup = lookup; // for the tests: the page's own evaluation
+    window.stalkcardNote = note; // and its note
     window.stalkcardPlan = (given, ms) => callPlan(lookup(given), ms); // and its call plan
     window.addEventListener("popstate", (event) => {
       const state = event.state;
