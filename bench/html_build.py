@@ -1,106 +1,136 @@
-"""Build-time benchmark of the HTML page: `stalkcard html` for cards with 5, 50
-and 200 resource persons.
+"""Build-time and size benchmark of the HTML page (`stalkcard html`).
 
-Run as `python bench/html_build.py [--repeat N] [--persons 5,50,200]` with
-stalkcard installed in the same environment. The page is built by running the
-screening engine for every combination of the answers that change a result,
-and the unit (one per resource person, plus "other") is one of those answers,
-so the number of combinations grows linearly with the number of persons; the
-time should too (issue 18: it grew as their square, 0.4 s for 5, 4.8 s for 50,
-52 s for 200, because every evaluation rebuilt the contacts and rule conditions).
+Run as `python bench/html_build.py [--repeat N]` with stalkcard installed in the
+same environment. Three cases:
 
-The engine's part is linear since issue 18 (screening.CompiledCard: the contacts,
-the step table and the rule conditions are worked out once per card). So is the
-page's own part: the "Ring nu" list is built and encoded once per suggestion
-(web._calls), the note's parts once per what they depend on (render.note_parts
-with the build's cache: the steps, which list every person, once per set of
-steps), and the unit labels once per card (CompiledCard.unit_labels). Measured
-on this machine (one run): 191, 159 and 185 µs per combination for 5, 50 and
-200 persons (0.84 s, 5.89 s, 27.05 s for 4,374, 37,179 and 146,529 combinations).
+1. The bundled card (Skanderborg's): the page's size and build time.
+2. The ten-question card (tests/cards/ten_questions.yaml: ten questions with three
+   choices each, 59,049 combinations of answers, plus a many-of question). Issue
+   15's target: the page at most 200 KB and `stalkcard html` at most 1 s. Both are
+   measured: the build in this process (load the card, render the page) and the
+   whole command in a new process, as a user runs it (Python's start included).
+3. The bundled card with 5, 50 and 200 contacts in its first contacts section,
+   each in a unit of its own: the page grows with the card, linearly.
 
-The cards are the bundled card with extra resource persons added (each with its
-own unit and phone number). It times, in this process, loading the card from its
-YAML and rendering the page (stalkcard.web.render_page), and the engine alone
-(evaluate for every combination), the median of --repeat runs, and prints the
-time per combination as well, which stays flat when the build is linear. It
-exits 1 when the engine's or the page's time per combination for the largest
-card is more than 1.5 times that of the smallest. It is not part of the tests
-(tests/test_hostile_round_three.py checks that evaluate is called once per
-combination and that the per-card work is done once).
+Since issue 15 the page holds the card's rules and evaluates them in its script
+(stalkcard.web.rules_data; tests/test_html.py proves page and engine equal), so
+its size and build time no longer grow with the number of combinations of
+answers (before: a table of every combination, 4,374 for Skanderborg's card,
+129 KB and about 1.1 s; a ten-question card would have needed 59,049 entries).
+
+It prints the medians of --repeat runs and exits 1 when the ten-question case
+misses its targets, or when each contact added from 50 to 200 costs more than
+1.5 times the bytes of each added from 5 to 50 (growth faster than linear). It is not part of
+the tests (tests/test_html.py checks the ten-question page's size).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
+from typing import Any
+
+import yaml
 
 from stalkcard.card import bundled_card_path, card_from_text
 
-PERSON = """    - id: extra_{n}
-      name: "Ekstra Person {n}"
-      unit: "Enhed nummer {n}"
-      phone: "{phone}"
-"""
+TEN = Path(__file__).resolve().parent.parent / "tests" / "cards" / "ten_questions.yaml"
+MAX_BYTES = 200_000
+MAX_SECONDS = 1.0
 
 
-def card_text(persons: int) -> str:
-    """The bundled card with resource persons added until there are `persons`."""
-    text = bundled_card_path().read_text(encoding="utf-8")
-    extra = "".join(
-        PERSON.format(n=n, phone=f"9{n:03d} {n:04d}") for n in range(1, max(0, persons - 5) + 1)
-    )
-    marker = "\nhandling:"
-    return text.replace(marker, "\n" + extra.rstrip("\n") + "\n" + marker, 1)
+def with_contacts(contacts: int) -> str:
+    """The bundled card with contacts added to its first contacts section, each
+    in a unit of its own, until that section lists `contacts`."""
+    data: Any = yaml.safe_load(bundled_card_path().read_text(encoding="utf-8"))
+    first = next(s for s in data["sections"] if s["kind"] == "contacts")
+    for n in range(len(first["contacts"]) + 1, contacts + 1):
+        data["units"].append({"id": f"enhed_{n}", "name": f"Enhed nummer {n}"})
+        data["contacts"].append(
+            {"id": f"ekstra_{n}", "name": f"Ekstra Person {n}", "unit": f"enhed_{n}",
+             "phone": f"9{n:03d} {n:04d}"}
+        )  # fmt: skip
+        first["contacts"].append(f"ekstra_{n}")
+        data["screening"]["rules"]["suggest"].append(
+            {"when": {"unit": f"enhed_{n}"}, "show": [f"enhed_{n}"]}
+        )
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 
-def build_seconds(persons: int, repeat: int) -> tuple[float, float, int, int]:
-    """(median seconds of the page, median seconds of the engine alone, combinations,
-    page bytes). The engine alone: evaluate() for every combination, as the page does."""
-    from stalkcard.screening import evaluate
-    from stalkcard.web import combinations, render_page
+def in_process(text: str, name: str, repeat: int) -> tuple[float, int]:
+    """(median seconds to load the card and render the page, page bytes)."""
+    from stalkcard.web import render_page
 
-    pages, engine = [], []
-    size = 0
+    times, size = [], 0
     for _ in range(repeat):
         start = time.perf_counter()
-        card = card_from_text(card_text(persons), f"<{persons} personer>")
+        card = card_from_text(text, name)
         page = render_page(card, "da")
-        pages.append(time.perf_counter() - start)
+        times.append(time.perf_counter() - start)
         size = len(page.encode("utf-8"))
-        fresh = card_from_text(card_text(persons), f"<{persons} personer>")
-        every = combinations(fresh)
-        start = time.perf_counter()
-        for answers in every:
-            evaluate(fresh, answers)
-        engine.append(time.perf_counter() - start)
-    assert len(card.sparring.persons) == persons
-    return statistics.median(pages), statistics.median(engine), len(every), size
+    return statistics.median(times), size
+
+
+def command(card: Path, repeat: int) -> float:
+    """Median wall time of `stalkcard --card CARD html -o FILE` in a new process."""
+    times = []
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "side.html"
+        for _ in range(repeat):
+            start = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "-m", "stalkcard", "--card", str(card), "html", "-o", str(out),
+                 "--force"],
+                check=True, capture_output=True, env={**os.environ, "STALKCARD_LANG": "da"},
+            )  # fmt: skip
+            times.append(time.perf_counter() - start)
+    return statistics.median(times)
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--persons", default="5,50,200")
-    options = parser.parse_args()
-    rows = []
-    print("persons  combinations   page (s)  per combination   engine (s)  per combination   page")
-    for persons in (int(p) for p in options.persons.split(",")):
-        page, engine, combos, size = build_seconds(persons, options.repeat)
-        rows.append((engine / combos, page / combos))
-        print(
-            f"{persons:7d}  {combos:12d}  {page:9.2f}  {1e6 * page / combos:12.1f} µs"
-            f"  {engine:11.2f}  {1e6 * engine / combos:12.1f} µs  {size / 1024:4.0f} KiB"
-        )
-        sys.stdout.flush()
-    engine_growth = rows[-1][0] / rows[0][0]
-    page_growth = rows[-1][1] / rows[0][1]
-    print(
-        f"time per combination, largest card / smallest: engine {engine_growth:.2f}, "
-        f"page {page_growth:.2f} (1 is linear)"
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    failed = False
+
+    seconds, size = in_process(
+        bundled_card_path().read_text(encoding="utf-8"), "bundled", args.repeat
     )
-    return 0 if engine_growth <= 1.5 and page_growth <= 1.5 else 1
+    print(f"bundled card: page {size / 1000:.1f} KB, built in {seconds * 1000:.0f} ms")
+
+    seconds, size = in_process(TEN.read_text(encoding="utf-8"), "ten", args.repeat)
+    whole = command(TEN, args.repeat)
+    ok = size <= MAX_BYTES and whole <= MAX_SECONDS
+    failed |= not ok
+    print(
+        f"ten questions (3^10 = 59,049 combinations): page {size / 1000:.1f} KB "
+        f"(target <= {MAX_BYTES / 1000:.0f} KB), built in {seconds * 1000:.0f} ms in process, "
+        f"`stalkcard html` {whole * 1000:.0f} ms as a command (target <= {MAX_SECONDS:.0f} s): "
+        + ("ok" if ok else "MISSED")
+    )
+
+    sizes = {}
+    for contacts in (5, 50, 200):
+        seconds, size = in_process(with_contacts(contacts), f"<{contacts}>", args.repeat)
+        sizes[contacts] = size
+        print(
+            f"{contacts:>3} contacts: page {size / 1000:.1f} KB, built in {seconds * 1000:.0f} ms"
+        )
+    low = (sizes[50] - sizes[5]) / 45
+    high = (sizes[200] - sizes[50]) / 150
+    ratio = high / low
+    print(
+        f"bytes per added contact: {low:.0f} (5 to 50), {high:.0f} (50 to 200), "
+        f"ratio {ratio:.2f} (fails above 1.5)"
+    )
+    failed |= ratio > 1.5
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -63,8 +63,35 @@ def bundled_card_path(name: str = "actioncard.yaml") -> Path:
     return here / "content" / name
 
 
-def _bundled_name(language: str) -> str:
-    return "actioncard.yaml" if language == "da" else f"actioncard.{language}.yaml"
+DEFAULT_CARD = "actioncard"
+
+
+def _bundled_name(language: str, name: str = DEFAULT_CARD) -> str:
+    """A bundled card's file in `language`: its own file for Danish, else its
+    translation (`NAME.en.yaml`) when there is one."""
+    translated = f"{name}.{language}.yaml"
+    if language != "da" and bundled_card_path(translated).is_file():
+        return translated
+    return f"{name}.yaml"
+
+
+def bundled_cards() -> list[str]:
+    """The names of the cards shipped with the tool (`--card NAME` uses one)."""
+    folder = bundled_card_path().parent
+    return sorted(
+        p.name.removesuffix(".yaml")
+        for p in folder.glob("*.yaml")
+        if p.name.count(".") == 1 and p.is_file()
+    )
+
+
+def bundled_name(chosen: str | os.PathLike[str]) -> str | None:
+    """`chosen` as the name of a bundled card ("vejle"), when it is one and no
+    file of that name is at hand; else None (it is a path)."""
+    raw = os.fspath(chosen)
+    if os.sep in raw or "/" in raw or "." in raw or os.path.exists(raw):
+        return None
+    return raw if raw in bundled_cards() else None
 
 
 def _chosen(explicit: str | os.PathLike[str] | None) -> str | os.PathLike[str] | None:
@@ -86,10 +113,15 @@ def _chosen(explicit: str | os.PathLike[str] | None) -> str | os.PathLike[str] |
 def card_path(explicit: str | os.PathLike[str] | None = None, language: str = "da") -> Path:
     """The card to use: --card, else $STALKCARD_CARD, else the bundled one in `language`.
 
-    A card file chosen by the user is used as it is, whatever the language.
+    A card file chosen by the user is used as it is, whatever the language; the
+    name of a bundled card ("vejle") is that card, in `language` when it has a
+    translation.
     """
     chosen = _chosen(explicit)
     if chosen is not None:
+        name = bundled_name(chosen)
+        if name is not None:
+            return bundled_card_path(_bundled_name(language, name))
         return Path(chosen)
     return bundled_card_path(_bundled_name(language))
 

@@ -470,11 +470,12 @@ def _keeper_warnings(card: Any, chosen: Path, language: str) -> None:
     name="copy-card",
     help=_(
         "Kopiér det indbyggede kort (dansk og engelsk) til en mappe, så kommunens koordinator "
-        "kan rette det."
+        "kan rette det. Et andet indbygget kort: --card NAVN før copy-card."
     ),
 )
 @handled
 def copy_card(
+    ctx: typer.Context,
     folder: Annotated[
         str, typer.Argument(metavar=_("MAPPE"), help=_("Mappen, kortfilerne skal ligge i."))
     ],
@@ -484,9 +485,19 @@ def copy_card(
 ) -> None:
     from stalkcard.coordinator import copy_card as copy
 
+    from stalkcard.card import bundled_cards, bundled_name
+
     if not folder.strip():
         raise OutputError(_("copy-card: der er ikke angivet nogen mappe."))
-    written = copy(Path(folder), force=force)
+    chosen = _card_option(ctx)
+    name = bundled_name(chosen) if chosen else None
+    if chosen and name is None:
+        raise CardError(
+            _("copy-card kopierer et indbygget kort: --card skal være et af dem: {names}.").format(
+                names=", ".join(bundled_cards())
+            )
+        )
+    written = copy(Path(folder), force=force, card=name)
     for path in written:
         _say(_("Kortfilen er kopieret: {path}").format(path=path.absolute()))
     _say(

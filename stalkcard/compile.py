@@ -1,6 +1,6 @@
 """Write the compiled twins of the bundled cards: `python -m stalkcard.compile`.
 
-Run it after editing content/actioncard*.yaml. A twin that is not rewritten is
+Run it after editing a card in content/ (*.yaml). A twin that is not rewritten is
 never used (its hash no longer matches the YAML), and a test fails until it is.
 
 It works on the cards the tool itself reads (stalkcard.card.bundled_card_path:
@@ -39,11 +39,11 @@ def main(folder: Path | None = None) -> int:
     from stalkcard.safe import terminal_safe
 
     folder = folder or bundled_card_path().parent
-    cards = sorted(folder.glob("actioncard*.yaml"))
+    cards = sorted(folder.glob("*.yaml"))
     try:
         if not cards:
             raise OutputError(
-                _("Der er ingen kortfiler (actioncard*.yaml) i {folder}. Intet er skrevet.").format(
+                _("Der er ingen kortfiler (*.yaml) i {folder}. Intet er skrevet.").format(
                     folder=folder
                 )
             )

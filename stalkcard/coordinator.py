@@ -15,9 +15,6 @@ import msgspec
 from stalkcard.i18n import _
 from stalkcard.model import Card
 
-CARD_FILES = ("actioncard.yaml", "actioncard.en.yaml")
-
-
 def english_twin(card_file: Path) -> Path | None:
     """`X.en.yaml` beside `X.yaml`, when it exists (None for an English file)."""
     if card_file.name.endswith(".en.yaml") or card_file.suffix not in (".yaml", ".yml"):
@@ -26,28 +23,45 @@ def english_twin(card_file: Path) -> Path | None:
     return twin if twin.is_file() else None
 
 
-def _walk(da: Any, en: Any, path: str) -> Iterator[str]:
+# The fields that are words, which each language writes in its own; every other
+# field (ids, phone numbers, e-mails, hours, kinds, references, rules, flags)
+# must be the same in both files.
+PROSE = frozenset(
+    {
+        "title", "municipality", "language", "heading", "text", "paragraphs", "examples",
+        "name", "label", "purpose", "card_line", "closing", "source", "headline", "short",
+        "note", "keywords",
+    }
+)  # fmt: skip
+
+
+def _walk(da: Any, en: Any, path: str, key: str = "") -> Iterator[str]:
     """Where the two cards differ in what must be the same in every language:
-    the structure, every id, every phone number, every rule."""
+    the structure, every id, every phone number, every reference and rule."""
     if isinstance(da, dict) and isinstance(en, dict):
-        for key in sorted(set(da) | set(en)):
-            here = f"{path}.{key}" if path else key
-            if key not in da or key not in en:
+        for name in sorted(set(da) | set(en)):
+            here = f"{path}.{name}" if path else name
+            if name not in da or name not in en:
                 yield _("{field} står kun i den ene fil.").format(field=here)
-            elif key in ("id", "phone", "result", "show", "when", "when_any", "urgent"):
-                if da[key] != en[key]:
-                    yield _("{field}: {da} i den danske, {en} i den engelske.").format(
-                        field=here, da=_short(da[key]), en=_short(en[key])
-                    )
-            elif key != "keywords":  # search words: each language has its own
-                yield from _walk(da[key], en[key], here)
+            elif name != "keywords":  # search words: each language has its own
+                yield from _walk(da[name], en[name], here, name)
     elif isinstance(da, list) and isinstance(en, list):
         if len(da) != len(en):
             yield _("{field}: {da} punkter i den danske, {en} i den engelske.").format(
                 field=path, da=len(da), en=len(en)
             )
+        if key in ("when", "when_any") or all(not isinstance(v, dict | list) for v in da + en):
+            if key not in PROSE and len(da) == len(en) and da != en:
+                yield _("{field}: {da} i den danske, {en} i den engelske.").format(
+                    field=path, da=_short(da), en=_short(en)
+                )
+            return
         for index, (a, b) in enumerate(zip(da, en, strict=False)):
-            yield from _walk(a, b, f"{path}[{index + 1}]")
+            yield from _walk(a, b, f"{path}[{index + 1}]", key)
+    elif key not in PROSE and da != en:
+        yield _("{field}: {da} i den danske, {en} i den engelske.").format(
+            field=path, da=_short(da), en=_short(en)
+        )
 
 
 def _short(value: Any) -> str:
@@ -65,15 +79,20 @@ def twin_drift(danish: Card, english: Card) -> list[str]:
     return list(_walk(da, en, ""))
 
 
-def copy_card(folder: Path, force: bool = False) -> list[Path]:
-    """Copy the bundled card, both languages, into `folder` for editing."""
-    from stalkcard.card import bundled_card_path
+def copy_card(folder: Path, force: bool = False, card: str | None = None) -> list[Path]:
+    """Copy a bundled card (by default the tool's own), with its translation
+    when it has one, into `folder` for editing."""
+    from stalkcard.card import DEFAULT_CARD, bundled_card_path
     from stalkcard.files import read_bytes
     from stalkcard.output import write_private
 
+    card = card or DEFAULT_CARD
+    files = [f"{card}.yaml"] + [
+        name for name in (f"{card}.en.yaml",) if bundled_card_path(name).is_file()
+    ]
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name in CARD_FILES:
+    for name in files:
         data = read_bytes(bundled_card_path(name))
         written.append(write_private(folder / name, data, force=force))
     return written

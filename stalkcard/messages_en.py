@@ -68,9 +68,6 @@ ENGLISH: dict[str, str] = {
     "skal indeholde både navnet og telefonnummeret, som på kortet.": (
         "must hold both the name and the phone number, as on the card."
     ),
-    "{source}: kortfilen skal være et sæt af afsnit (meta:, stalking:, ...), ikke {kind}.": (
-        "{source}: the card file must be a set of sections (meta:, stalking:, ...), not {kind}."
-    ),
     "filen er indlejret for dybt (mere end {depth} niveauer).": (
         "the file is nested too deeply (more than {depth} levels)."
     ),
@@ -79,13 +76,6 @@ ENGLISH: dict[str, str] = {
     "(Teknisk: {problem})": (
         ": the file is not valid YAML. Check the indentation, colons and quotes around the line. "
         "(Technical: {problem})"
-    ),
-    "kriterierne skal have præcis disse id'er: {ids}.": "the criteria must have exactly these ids: {ids}.",
-    "rollerne skal have præcis disse id'er: {ids}.": "the roles must have exactly these ids: {ids}.",
-    "en regel uden betingelser skal altid vise {steps}: kortet siger, at en mistanke altid skal "
-    "handles på.": (
-        "a rule without conditions must always show {steps}: the card says that a suspicion "
-        "must always be acted on."
     ),
     "nøglen {key} skal være tekst (skriv den i anførselstegn, hvis det er et tal eller ja/nej).": (
         "the key {key} must be text (write it in quotes if it is a number or yes/no)."
@@ -99,14 +89,8 @@ ENGLISH: dict[str, str] = {
     'tillægget "{id}" findes ikke under supplements.': (
         'the supplement "{id}" does not exist under supplements.'
     ),
-    '"{key}" er ikke et svar; brug en af: {keys}.': '"{key}" is not an answer; use one of: {keys}.',
     '"{key}" kan kun være: {values}.': '"{key}" can only be: {values}.',
     # The command line
-    "Skanderborg Kommunes actioncard ved mistanke om stalking under kontakt med borger. "
-    "Uden kommando i en terminal: en lille menu.": (
-        "Skanderborg Municipality's action card for suspected stalking during contact with a "
-        "citizen. Without a command in a terminal: a small menu."
-    ),
     "Vis hele handlekortet (eller ét afsnit af det).": "Show the whole action card (or one section).",
     "Hvem skal jeg ringe til? Ressourcepersoner og eksterne kontakter.": (
         "Who do I call? Resource persons and external contacts."
@@ -125,7 +109,6 @@ ENGLISH: dict[str, str] = {
     "AFSNIT": "SECTION",
     "SØG": "SEARCH",
     "FIL": "FILE",
-    "NØGLE=VÆRDI": "KEY=VALUE",
     "Brug en anden kortfil (YAML). Også muligt med miljøvariablen STALKCARD_CARD.": (
         "Use another card file (YAML). Also possible with the environment variable STALKCARD_CARD."
     ),
@@ -133,11 +116,6 @@ ENGLISH: dict[str, str] = {
         "Language: da (default) or en. Also possible with STALKCARD_LANG."
     ),
     "Vis versionen og afslut.": "Show the version and exit.",
-    "Vis kun ét afsnit, fx sparring (stalking, eksempler, mistanke, sparring, handling, "
-    "videre_handling).": (
-        "Show one section only, e.g. sparring (stalking, eksempler, mistanke, sparring, "
-        "handling, videre_handling)."
-    ),
     "text, markdown eller json.": "text, markdown or json.",
     "Vis også tillæg, som ikke står på kortet.": "Also show supplements that are not on the card.",
     "Søg i navn, enhed og organisation, fx politi eller soenderskov.": (
@@ -154,9 +132,6 @@ ENGLISH: dict[str, str] = {
         "The card file to check (default: the built-in one)."
     ),
     "Læs svarene fra en YAML- eller JSON-fil i stedet.": "Read the answers from a YAML or JSON file.",
-    "Giv ét svar, fx role=victim eller forms=messages,digital (kan gentages).": (
-        "Give one answer, e.g. role=victim or forms=messages,digital (can be repeated)."
-    ),
     "text eller json.": "text or json.",
     "Gem et notat (Markdown) uden at spørge.": "Save a note (Markdown) without asking.",
     "Erstat en eksisterende notatfil.": "Replace an existing note file.",
@@ -164,11 +139,6 @@ ENGLISH: dict[str, str] = {
     "Skabelonen er gemt: {path}": "The template is saved: {path}",
     "Kortet er gyldigt: {path}\n  {title}, version {version}\n  {counts}.\n  Kontaktlisten er sidst opdateret {verified}.": (
         "The card is valid: {path}\n  {title}, version {version}\n  {counts}.\n  The contact list was last updated {verified}."
-    ),
-    "Der er ingen terminal at stille spørgsmålene i. Giv svarene med --answers FIL eller "
-    "--answer NØGLE=VÆRDI (se stalkcard check --help).": (
-        "There is no terminal to ask the questions in. Give the answers with --answers FILE or "
-        "--answer KEY=VALUE (see stalkcard check --help)."
     ),
     "Afbrudt. Intet er gemt.": "Cancelled. Nothing was saved.",
     "Bemærk: kontaktlisten i kortfilen er sidst opdateret {verified}, for over 12 måneder "
@@ -182,11 +152,6 @@ ENGLISH: dict[str, str] = {
     ),
     "Notatet er gemt: {path} (kun du kan læse det).": (
         "The note is saved: {path} (only you can read it)."
-    ),
-    "{path}: svarfilen skal være et sæt af nøgler og værdier, fx role: victim, danger: no, "
-    "unwanted: yes, one_sided: yes, repeated: yes.": (
-        "{path}: the answers file must be a set of keys and values, e.g. role: victim, "
-        "danger: no, unwanted: yes, one_sided: yes, repeated: yes."
     ),
     "Kortet siger: {text}": "The card says: {text}",
     "AKUT FARE": "ACUTE DANGER",
@@ -212,8 +177,6 @@ ENGLISH: dict[str, str] = {
     "Ret filerne, og tjek dem med: stalkcard validate {path}\nBrug dem med: STALKCARD_CARD={path} (eller --card {path}).": (
         "Edit the files, and check them with: stalkcard validate {path}\nUse them with: STALKCARD_CARD={path} (or --card {path})."
     ),
-    'danger: "{value}" skal gøre resultatet akut (en regel med kun danger).': 'danger: "{value}" must make the result urgent (a rule on danger alone).',
-    'danger: "{value}" skal vise et tillæg med det samme (fx 112), i en regel med kun danger.': 'danger: "{value}" must show a supplement at once (e.g. 112), in a rule on danger alone.',
     # The documentation log
     "Log over kontaktforsøg": "Log of contact attempts",
     'Handlekortet siger: "{text}"': 'The action card says: "{text}"',
@@ -281,18 +244,10 @@ ENGLISH: dict[str, str] = {
     "{municipality} · version {version} · kontaktlisten opdateret {verified}": (
         "{municipality} · version {version} · contact list updated {verified}"
     ),
-    "Ressourcepersoner (intern sparring)": "Resource persons (internal consultation)",
-    "Eksterne kontakter (faglig sparring og vejledning)": (
-        "External contacts (professional consultation and guidance)"
-    ),
     "Navn": "Name",
     "Telefon": "Phone",
     "Tlf. ": "Phone ",
-    "Mistanken drejer sig om": "The suspicion concerns",
-    "Akut fare lige nu": "Acute danger right now",
-    "Former set": "Forms seen",
     "Ingen": "None",
-    "Under 18 år eller barn på vej": "Under 18 or a child on the way",
     "Ikke spurgt": "Not asked",
     "Til stede: {names}.": "Present: {names}.",
     "Uklart: {names}.": "Not clear: {names}.",
@@ -327,9 +282,6 @@ ENGLISH: dict[str, str] = {
     "lørdag": "Saturday",
     "søndag": "Sunday",
     "{day} kl. {time}": "{day} at {time}",
-    "Uønsket (den udsatte har sagt fra)": "Unwanted (the person being stalked has said no)",
-    "Ensidig kontakt": "One-sided contact",
-    "Flere kontaktforsøg (et mønster)": "Several contact attempts (a pattern)",
     "Resultat af screeningen": "Result of the screening",
     "Det skal du gøre nu": "What to do now",
     "Dine svar": "Your answers",
@@ -347,11 +299,6 @@ ENGLISH: dict[str, str] = {
     "Vurdering": "Assessment",
     # Answers
     "ingen værdi": "no value",
-    "Svarene skal være et sæt af nøgler og værdier, fx role: victim, danger: no, unwanted: yes, "
-    "one_sided: yes, repeated: yes.": (
-        "The answers must be a set of keys and values, e.g. role: victim, danger: no, "
-        "unwanted: yes, one_sided: yes, repeated: yes."
-    ),
     "(eller ja, nej, ved ikke)": "(or ja, nej, ved ikke)",
     "(eller ja, nej)": "(or ja, nej)",
     'Svaret "{key}" er ugyldigt: {value}. Tilladte værdier: {allowed}.': (
@@ -360,15 +307,6 @@ ENGLISH: dict[str, str] = {
     "Ukendt svar: {key}. Mulige svar: {keys}.": "Unknown answer: {key}. Possible answers: {keys}.",
     'Svaret "{key}" mangler. Påkrævede svar: {keys}.': (
         'The answer "{key}" is missing. Required answers: {keys}.'
-    ),
-    'Svaret "forms" skal være en liste af former (eller tom). Tilladte værdier: {allowed}.': (
-        'The answer "forms" must be a list of forms (or empty). Allowed values: {allowed}.'
-    ),
-    'Svaret "forms" har en ukendt form: {value}. Tilladte værdier: {allowed}.': (
-        'The answer "forms" has an unknown form: {value}. Allowed values: {allowed}.'
-    ),
-    "--answer skal skrives NØGLE=VÆRDI, fx --answer role=victim (fik {value}).": (
-        "--answer is written KEY=VALUE, e.g. --answer role=victim (got {value})."
     ),
     'Svaret "{key}" er givet to gange.': 'The answer "{key}" is given twice.',
     # Reading files; the operating system's reasons
@@ -394,7 +332,6 @@ ENGLISH: dict[str, str] = {
     "Enhed": "Unit",
     "Formål (værktøjets resumé)": "Purpose (the tool's summary)",
     # The closing summary, the suggestion and the unit
-    "Din enhed": "Your unit",
     "Ikke angivet": "Not given",
     "Kort sagt": "In short",
     "(Tillæg – ikke en del af handlekortet)": "(Supplement – not part of the action card)",
@@ -407,9 +344,6 @@ ENGLISH: dict[str, str] = {
     "Forslag – ikke en del af handlekortet": "Suggestion – not part of the action card",
     'Svaret "{key}" passer ikke på én enhed: {value}. Enheder: {units}; eller other.': (
         'The answer "{key}" does not match one unit: {value}. Units: {units}; or other.'
-    ),
-    'kontakten "{id}" findes ikke; brug en af: {ids}.': (
-        'the contact "{id}" does not exist; use one of: {ids}.'
     ),
     # Writing files
     "Der er ikke angivet noget filnavn.": "No file name was given.",
@@ -430,7 +364,6 @@ ENGLISH: dict[str, str] = {
         "space marks, Enter goes on; none marked is an answer too"
     ),
     "Anden enhed, eller spring over": "Another unit, or skip",
-    "Hvilken enhed er du selv fra?": "Which unit are you from?",
     "stalking-notat-{when}.md": "stalking-note-{when}.md",
     "(Enter gemmer; ~ er din hjemmemappe)": "(Enter saves; ~ is your home folder)",
     "Filen findes allerede: {path}. Hvad vil du?": "The file already exists: {path}. What do you want to do?",
@@ -481,9 +414,6 @@ ENGLISH: dict[str, str] = {
     "telefonnummeret {phone} skal stå som et helt nummer i linjen, uden cifre lige før eller efter: det, der vises, er det, der ringes til.": (
         "the phone number {phone} must stand in the line as a whole number, with no digit just before or after it: what is shown is what is dialled."
     ),
-    'Svaret "{key}" passer på flere ressourcepersoner: {value} ({matches}). Skriv mere af enhedens navn, eller personens id. Enheder: {units}; eller other.': (
-        "The answer \"{key}\" fits more than one resource person: {value} ({matches}). Type more of the unit's name, or the person's id. Units: {units}; or other."
-    ),
     '"{id}" er et reserveret ord (svaret "ingen enhed"); brug et andet id.': (
         '"{id}" is a reserved word (the answer "no unit"); use another id.'
     ),
@@ -529,9 +459,6 @@ ENGLISH: dict[str, str] = {
     "Gem svaret": "Save the answer",
     "Ret": "Change",
     "Svarene er ryddet.": "The answers are cleared.",
-    "Sæt et mærke ved hver form; intet mærke er også et svar.": (
-        "Tick each form; no tick is an answer too."
-    ),
     "Tilbage": "Back",
     "Videre": "Next",
     "Handlekortet": "The action card",
@@ -557,7 +484,6 @@ ENGLISH: dict[str, str] = {
     ),
     "Tjek svarene, før du ser resultatet.": "Check the answers before you see the result.",
     "Ring nu": "Call now",
-    "Faglig sparring og vejledning": "Professional advice and guidance",
     "forslag": "suggested",
     "Forslag – ikke en del af handlekortet.": "Suggestion – not part of the action card.",
     "Vurdering:": "Assessment:",
@@ -583,6 +509,117 @@ ENGLISH: dict[str, str] = {
     "Advarsel:": "Warning:",
     "Start forfra": "Start again",
     "Fortryd": "Undo",
+    # The self-describing card (issue 15)
+    '"{id}" er hverken units eller et afsnit med kind: forms.': (
+        '"{id}" is neither units nor a section with kind: forms.'
+    ),
+    '"{id}" er ikke et af spørgsmålets valg: {ids}.': (
+        '"{id}" is not one of the question\'s choices: {ids}.'
+    ),
+    '"{id}" er ikke et afsnit med kind: forms.': '"{id}" is not a section with kind: forms.',
+    '"{id}" er ikke et tekstafsnit (kind: text) under sections.': (
+        '"{id}" is not a text section (kind: text) under sections.'
+    ),
+    '"{key}" er ikke et spørgsmål med ét svar; brug en af: {keys}.': (
+        '"{key}" is not a question with one answer; use one of: {keys}.'
+    ),
+    "(ingen enheder)": "(no units)",
+    "(ingen)": "(none)",
+    "--answer skal skrives SPØRGSMÅL=SVAR, fx --answer {example} (fik {value}).": (
+        "--answer is written QUESTION=ANSWER, e.g. --answer {example} (got {value})."
+    ),
+    "Der er ingen terminal at stille spørgsmålene i. Giv svarene med --answers FIL eller --answer SPØRGSMÅL=SVAR (se stalkcard check --help).": (
+        "There is no terminal to ask the questions in. Give the answers with --answers FILE or --answer QUESTION=ANSWER (see stalkcard check --help)."
+    ),
+    "Giv ét svar som SPØRGSMÅL=SVAR, flere valg adskilt af komma (kan gentages). Spørgsmålene og valgene står i stalkcard show --format json.": (
+        "Give one answer as QUESTION=ANSWER, several choices separated by commas (can be repeated). The questions and their choices are in stalkcard show --format json."
+    ),
+    "Kommunens handlekort som guidet værktøj: screening, kontakter og hele kortet. Uden kommando i en terminal: en lille menu.": (
+        "The municipality's action card as a guided tool: screening, contacts and the whole card. Without a command in a terminal: a small menu."
+    ),
+    "SPØRGSMÅL=SVAR": "QUESTION=ANSWER",
+    "Svarene skal være et sæt af nøgler og værdier, fx {example}.": (
+        "The answers must be a set of keys and values, e.g. {example}."
+    ),
+    'Svaret "{key}" har et ukendt valg: {value}. Tilladte værdier: {allowed}.': (
+        'The answer "{key}" has an unknown choice: {value}. Allowed values: {allowed}.'
+    ),
+    'Svaret "{key}" passer på flere enheder: {value} ({matches}). Skriv mere af enhedens navn, eller dens id. Enheder: {units}; eller other.': (
+        'The answer "{key}" fits more than one unit: {value} ({matches}). Type more of the unit\'s name, or its id. Units: {units}; or other.'
+    ),
+    'Svaret "{key}" skal være en liste af valg (eller tom). Tilladte værdier: {allowed}.': (
+        'The answer "{key}" must be a list of choices (or empty). Allowed values: {allowed}.'
+    ),
+    "Sæt et mærke ved hvert valg; intet mærke er også et svar.": (
+        "Tick each choice that fits; no tick is an answer too."
+    ),
+    "Vis kun ét afsnit, ved dets id (afsnittenes id'er står i stalkcard show --format json).": (
+        "Show one section only, by its id (the section ids are in stalkcard show --format json)."
+    ),
+    "brug enten choices eller choices_from, ikke begge.": (
+        "use either choices or choices_from, not both."
+    ),
+    "en regel uden betingelser skal vise et afsnit med kontakter: der er for mange kombinationer af svar til at prøve dem alle, og kortet siger, at en mistanke altid skal handles på.": (
+        "a rule without conditions must show a section with contacts: there are too many combinations of answers to try them all, and the card says that a suspicion must always be acted on."
+    ),
+    'enheden "{id}" findes ikke under units; brug en af: {ids}.': (
+        'the unit "{id}" does not exist under units; use one of: {ids}.'
+    ),
+    "et kendetegn besvares ja, nej eller ved ikke: udelad choices.": (
+        "a sign is answered yes, no or don't know: leave out choices."
+    ),
+    "et spørgsmål med flere svar kan ikke være fare, kendetegn eller have unknown.": (
+        "a question with several answers cannot be the danger question or a sign, or have unknown."
+    ),
+    "et spørgsmål med flere svar skal have choices.": (
+        "a question with several answers must have choices."
+    ),
+    'kendetegnet "{id}" findes ikke i et afsnit med kind: definition.': (
+        'the sign "{id}" does not exist in a section with kind: definition.'
+    ),
+    'kontakten "{id}" findes ikke under contacts; brug en af: {ids}.': (
+        'the contact "{id}" does not exist under contacts; use one of: {ids}.'
+    ),
+    'kontakten "{id}" står ikke i noget afsnit med kind: contacts, så den vises aldrig.': (
+        'the contact "{id}" is in no section with kind: contacts, so it is never shown.'
+    ),
+    'kontakten eller enheden "{id}" findes ikke; brug en af: {ids}.': (
+        'the contact or unit "{id}" does not exist; use one of: {ids}.'
+    ),
+    "kortet har ingen units at vælge imellem.": "the card has no units to choose from.",
+    "kun ét spørgsmål kan have choices_from: units.": (
+        "only one question can have choices_from: units."
+    ),
+    "kun ét spørgsmål kan være spørgsmålet om akut fare.": (
+        "only one question can be the question about acute danger."
+    ),
+    'spørgsmålet om akut fare skal have valgene "yes" og "unknown".': (
+        'the question about acute danger must have the choices "yes" and "unknown".'
+    ),
+    "spørgsmålet om enheden har ét svar og er hverken fare eller kendetegn.": (
+        "the question about the unit has one answer and is neither the danger question nor a sign."
+    ),
+    'spørgsmålet skal have et valg for "ved ikke" (unknown): et svar må aldrig antages.': (
+        'the question must have a choice for "don\'t know" (unknown): an answer must never be assumed.'
+    ),
+    "svarene {answers} fører ikke til et trin med nogen at kontakte (et afsnit med kind: contacts): kortet siger, at en mistanke altid skal handles på.": (
+        "the answers {answers} lead to no step with anyone to contact (a section with kind: contacts): the card says that a suspicion must always be acted on."
+    ),
+    '{key}: "{value}" skal gøre resultatet akut (en regel med kun {key}).': (
+        '{key}: "{value}" must make the result urgent (a rule on {key} alone).'
+    ),
+    '{key}: "{value}" skal vise et tillæg med urgent: true med det samme (fx 112), i en regel med kun {key}.': (
+        '{key}: "{value}" must show a supplement with urgent: true at once (e.g. 112), in a rule on {key} alone.'
+    ),
+    "{path}: svarfilen skal være et sæt af spørgsmål og svar, fx {example}. Spørgsmålene står i stalkcard show --format json.": (
+        "{path}: the answers file must be a set of questions and answers, e.g. {example}. The questions are in stalkcard show --format json."
+    ),
+    "{source}: kortfilen skal være et sæt af afsnit (meta:, contacts:, sections:, ...), ikke {kind}.": (
+        "{source}: the card file must be a set of sections (meta:, contacts:, sections:, ...), not {kind}."
+    ),
+    "ét spørgsmål skal være spørgsmålet om akut fare (danger: true): ingen svar om fare må antages.": (
+        "one question must be the question about acute danger (danger: true): no answer about danger may be assumed."
+    ),
 }
 
 # Messages with a count: (Danish singular, Danish plural) -> (English singular,
@@ -592,18 +629,9 @@ PLURALS: dict[tuple[str, str], tuple[str, str]] = {
         "{count} contact is saved as vCard: {path}",
         "{count} contacts are saved as vCard: {path}",
     ),
-    ("{count} ressourceperson", "{count} ressourcepersoner"): (
-        "{count} resource person",
-        "{count} resource persons",
-    ),
-    ("{count} ekstern kontakt", "{count} eksterne kontakter"): (
-        "{count} external contact",
-        "{count} external contacts",
-    ),
-    ("{count} form for stalking", "{count} former for stalking"): (
-        "{count} form of stalking",
-        "{count} forms of stalking",
-    ),
+    ("{count} afsnit", "{count} afsnit"): ("{count} section", "{count} sections"),
+    ("{count} spørgsmål", "{count} spørgsmål"): ("{count} question", "{count} questions"),
+    ("{count} kontakt", "{count} kontakter"): ("{count} contact", "{count} contacts"),
     ("{count} trin", "{count} trin"): ("{count} step", "{count} steps"),
     ("skal have mindst {count} punkt.", "skal have mindst {count} punkter."): (
         "must have at least {count} item.",

@@ -88,7 +88,7 @@ class ContactEntry(_Model):
     unit: Ident | None = None  # an id from the card's units
     email: Email | None = None
     hours: OfficeHours | None = None  # else meta.office_hours
-    card_line: Text | None = None  # the card's own line, e.g. "Dansk Stalking Center, tlf.nr: 2517 7374"
+    card_line: Text | None = None  # the card's own line for it, with the phone as written
     purpose: Text | None = None  # the tool's summary; else the section's purpose
     keywords: Keywords = []  # the tool's search words, not the card's
 

@@ -260,10 +260,14 @@ def card_json(card: Card, section_id: str | None = None, supplements: bool = Fal
 
     data = msgspec.to_builtins(card)
     if section_id is not None:
-        data = {
-            "meta": data["meta"],
-            "sections": [s for s in data["sections"] if s["id"] == section_id],
-        }
+        sections = [s for s in data["sections"] if s["id"] == section_id]
+        # A contacts section names its contacts by id: their entries (name,
+        # phone) come with it, in its order, so the numbers are not lost.
+        listed = [i for s in sections for i in s.get("contacts", [])]
+        entries = {c["id"]: c for c in data["contacts"]}
+        data = {"meta": data["meta"], "sections": sections}
+        if listed:
+            data["contacts"] = [entries[i] for i in listed if i in entries]
     else:
         if not supplements:
             data.pop("supplements", None)
@@ -399,9 +403,7 @@ def _result_step(number: int | None, step: ResultStep) -> RenderableType:
 def result_renderables(
     card: Card, result: Result, now: datetime | None = None
 ) -> list[RenderableType]:
-    from stalkcard.screening import urgent_supplements
-
-    from stalkcard.screening import danger_value
+    from stalkcard.screening import danger_value, urgent_supplements
 
     lead = {s.id for s in urgent_supplements(card)} if result.urgent else set()
     first = [s for s in result.supplements if s.id in lead]
@@ -632,9 +634,7 @@ def note_parts(
     danger = danger_value(card, answers)
     parts = [part(("head", when), head)]
     if result.urgent:
-        heading = _("**{heading}** – se tillæg nedenfor.").format(
-            heading=danger_heading(danger)
-        )
+        heading = _("**{heading}** – se tillæg nedenfor.").format(heading=danger_heading(danger))
         parts.append(part(("urgent", danger), lambda: [heading, ""]))
     answer_lines = [answer_markdown(card, k, v) for k, v in answers.as_dict().items()]
     parts.append((None, "\n".join(["## " + _("Svar"), "", *answer_lines, ""])))

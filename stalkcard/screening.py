@@ -54,8 +54,7 @@ class Answers:
     def __init__(self, values: Mapping[str, AnswerValue] | None = None, /, **given: Any) -> None:
         merged = {**(values or {}), **given}
         self._values: dict[str, AnswerValue] = {
-            key: tuple(value) if isinstance(value, list) else value
-            for key, value in merged.items()
+            key: tuple(value) if isinstance(value, list) else value for key, value in merged.items()
         }
 
     def __getitem__(self, key: str) -> AnswerValue:
@@ -185,9 +184,9 @@ def _normalise_many(question: Question, raw: Any) -> tuple[str, ...] | None:
         ident = item.strip().casefold() if isinstance(item, str) else item
         if ident not in known:
             raise AnswerError(
-                _('Svaret "{key}" har et ukendt valg: {value}. Tilladte værdier: {allowed}.').format(
-                    key=key, value=_describe(item), allowed=_choices(known)
-                )
+                _(
+                    'Svaret "{key}" har et ukendt valg: {value}. Tilladte værdier: {allowed}.'
+                ).format(key=key, value=_describe(item), allowed=_choices(known))
             )
         chosen.add(ident)
     return tuple(ident for ident in known if ident in chosen)
@@ -484,10 +483,7 @@ def danger_only(card: Card, danger: str) -> Answers:
     (or not asked)."""
     plan = compiled(card)
     return Answers(
-        {
-            q.id: danger if q.id == plan.danger_id else default_answer(q)
-            for q in plan.questions
-        }
+        {q.id: danger if q.id == plan.danger_id else default_answer(q) for q in plan.questions}
     )
 
 

@@ -19,7 +19,6 @@ from stalkcard.i18n import _, ngettext
 from stalkcard.model import (
     NO,
     NO_UNIT_WORDS,
-    OTHER_UNIT,
     PATTERN_MESSAGES,
     UNITS,
     UNKNOWN,
@@ -386,9 +385,9 @@ def _cross_checks(card: Card, today: date | None = None) -> Iterator[_Problem]:
                     if question is None:
                         yield _Problem(
                             (*loc, part, key),
-                            _('"{key}" er ikke et spørgsmål med ét svar; brug en af: {keys}.').format(
-                                key=key, keys=", ".join(asked)
-                            ),
+                            _(
+                                '"{key}" er ikke et spørgsmål med ét svar; brug en af: {keys}.'
+                            ).format(key=key, keys=", ".join(asked)),
                         )
                         continue
                     allowed = [c.id for c in question.choices]
@@ -522,7 +521,9 @@ def _question_checks(card: Card) -> Iterator[_Problem]:
         if q.choices_from == UNITS:
             units_questions += 1
             if not card.units:
-                yield _Problem((*loc, "choices_from"), _("kortet har ingen units at vælge imellem."))
+                yield _Problem(
+                    (*loc, "choices_from"), _("kortet har ingen units at vælge imellem.")
+                )
             if q.kind != "one" or q.danger or q.criterion:
                 yield _Problem(
                     (*loc, "choices_from"),
@@ -541,10 +542,15 @@ def _question_checks(card: Card) -> Iterator[_Problem]:
             if q.danger or q.criterion or q.unknown:
                 yield _Problem(
                     (*loc, "kind"),
-                    _("et spørgsmål med flere svar kan ikke være fare, kendetegn eller have unknown."),
+                    _(
+                        "et spørgsmål med flere svar kan ikke være fare, kendetegn "
+                        "eller have unknown."
+                    ),
                 )
             if q.choices is None and q.choices_from is None:
-                yield _Problem((*loc, "choices"), _("et spørgsmål med flere svar skal have choices."))
+                yield _Problem(
+                    (*loc, "choices"), _("et spørgsmål med flere svar skal have choices.")
+                )
             continue
         ids = [c.id for c in q.choices] if q.choices is not None else [YES, NO, UNKNOWN]
         seen: set[str] = set()
@@ -734,8 +740,8 @@ def validate_data(data: Any, node: yaml.Node | None, source: str) -> Card:
         kind = _("en liste") if isinstance(data, list) else _("en enkelt værdi")
         raise CardError(
             _(
-                "{source}: kortfilen skal være et sæt af afsnit (meta:, contacts:, sections:, ...), "
-                "ikke {kind}."
+                "{source}: kortfilen skal være et sæt af afsnit "
+                "(meta:, contacts:, sections:, ...), ikke {kind}."
             ).format(source=source, kind=kind)
         )
     problems: list[_Problem]

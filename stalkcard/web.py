@@ -52,9 +52,7 @@ from stalkcard.screening import (
 def answer_space(card: Card) -> list[tuple[str, list[str]]]:
     """The one-of questions and their choices: the answers the rules can name.
     A many-of question (the forms) changes no result and is only shown back."""
-    return [
-        (q.id, [c.id for c in q.choices]) for q in compiled(card).questions if q.kind == "one"
-    ]
+    return [(q.id, [c.id for c in q.choices]) for q in compiled(card).questions if q.kind == "one"]
 
 
 def combinations(card: Card) -> Iterator[Answers]:
@@ -148,10 +146,10 @@ def note_data(card: Card) -> dict[str, Any]:
     it evaluates. tests/test_html.py proves the page's note equal to
     render.result_markdown for every combination of answers."""
     from stalkcard.render import (
+        _MD_INLINE,
         CRITERIA_GROUPS,
         SUPPLEMENT_LABEL,
         _contact_text,
-        _MD_INLINE,
         _step_title,
         answer_markdown,
         assessment_paragraphs,

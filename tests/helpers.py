@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from stalkcard.screening import Answers
+
 
 def normalise(text: str) -> str:
     """Collapse whitespace and drop box-drawing borders, so wrapped text compares."""
@@ -82,3 +84,28 @@ def clock_at(moment: str) -> dict[str, str]:
         "FAKETIME_DONT_FAKE_MONOTONIC": "1",
         "TZ": "Europe/Copenhagen",
     }
+
+
+def card_answers(
+    role: str,
+    danger: str,
+    unwanted: str,
+    one_sided: str,
+    repeated: str,
+    forms: tuple[str, ...] | None = (),
+    children: str = "unknown",
+    unit: str = "other",
+) -> Answers:
+    """Answers to the bundled card's questions, in the order it asks them (as
+    normalise_answers gives them). Unless given: no forms marked, children
+    "unknown" (don't know), unit "other"."""
+    return Answers(
+        role=role,
+        danger=danger,
+        forms=forms,
+        unwanted=unwanted,
+        one_sided=one_sided,
+        repeated=repeated,
+        children=children,
+        unit=unit,
+    )

@@ -94,10 +94,18 @@ def test_show_json(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["meta"]["version"] == "1.0"
-    assert data["sparring"]["persons"][3]["phone"] == "2031 5268"
+    assert data["contacts"][3]["phone"] == "2031 5268"
     assert "supplements" not in data
     section = json.loads(runner.invoke(app, ["show", "handling", "-f", "json"]).output)
-    assert set(section) == {"meta", "handling"}
+    assert set(section) == {"meta", "sections", "contacts"}
+    assert [s["id"] for s in section["sections"]] == ["handling"]
+    # The section names its contacts by id; their numbers come with it.
+    assert {c["name"]: c["phone"] for c in section["contacts"]} == {
+        "Dansk Stalking Center": "2517 7374",
+        "Sydøstjyllands Politi": "7628 1448",
+    }
+    text = json.loads(runner.invoke(app, ["show", "mistanke", "-f", "json"]).output)
+    assert set(text) == {"meta", "sections"}
 
 
 def test_show_supplements_are_apart_and_marked(runner: CliRunner) -> None:
@@ -229,14 +237,14 @@ def test_validate_bundled(runner: CliRunner) -> None:
     result = runner.invoke(app, ["validate"])
     assert result.exit_code == 0, result.output
     assert "Kortet er gyldigt" in result.output
-    assert "5 ressourcepersoner, 2 eksterne kontakter" in result.output
+    assert "6 afsnit, 8 spørgsmål, 7 kontakter, 6 trin." in result.output
 
 
 def test_validate_broken_path(runner: CliRunner, make_card: Callable[..., Path]) -> None:
     path = make_card('phone: "2031 5268"', "phone: 20315268")
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 2
-    assert "sparring.persons[4].phone" in result.output
+    assert "contacts[4].phone" in result.output
     assert "Traceback" not in result.output
 
 

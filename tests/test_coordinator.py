@@ -38,7 +38,7 @@ def test_a_changed_number_in_one_language_is_named(runner: CliRunner, tmp_path: 
     result = runner.invoke(app, ["validate", str(card)])
     assert result.exit_code == 0, result.output  # valid, with a warning
     assert "den engelske udgave passer ikke længere" in result.output
-    assert "sparring.persons[1].phone: '8794 7627' i den danske, '8794 7626'" in result.output
+    assert "contacts[1].phone: '8794 7627' i den danske, '8794 7626'" in result.output
 
 
 def test_a_changed_rule_in_one_language_is_named(runner: CliRunner, tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import run_stalkcard
+from helpers import card_answers, run_stalkcard
 from typer.testing import CliRunner
 
 from stalkcard import plain
@@ -288,7 +288,7 @@ def test_a_twin_that_is_no_small_file_is_not_read(bundled_copy: Path, kind: str)
         twin.write_bytes(b" " * (2 * 1024 * 1024))
     with deadline(5):  # a FIFO would wait for a writer, /dev/zero read until memory ran out
         card = load_card()
-    assert card.sparring.persons[2].phone == "8794 7983"  # from the YAML
+    assert card.contact_list[2].phone == "8794 7983"  # from the YAML
 
 
 def test_compile_works_on_the_cards_the_tool_reads(
@@ -520,10 +520,10 @@ def _unit(card_file: Path | None, typed: str) -> str:
 
 def test_an_exact_unit_name_wins_over_substrings(tmp_path: Path) -> None:
     # "Unge" is in "Ungeenheden" and "Børn og Unge" too: the exact name wins.
-    path = card_with(tmp_path, 'unit: "SSP konsulent"', 'unit: "Unge"')
-    assert _unit(path, "unge") == "marlene_skousboell_bendix"
-    assert _unit(path, "UNGE") == "marlene_skousboell_bendix"
-    assert _unit(path, "ungeenhed") == "vibeke_soenderskov_kristensen"  # substring still works
+    path = card_with(tmp_path, 'name: "SSP konsulent"', 'name: "Unge"')
+    assert _unit(path, "unge") == "ssp"
+    assert _unit(path, "UNGE") == "ssp"
+    assert _unit(path, "ungeenhed") == "ungeenheden"  # substring still works
 
 
 @pytest.mark.parametrize("typed", ["t", "og", "s s"])
@@ -537,39 +537,46 @@ def test_too_short_a_unit_suggests_nobody(typed: str, runner: CliRunner) -> None
 
 
 def test_ssp_is_still_found() -> None:
-    assert _unit(None, "ssp") == "marlene_skousboell_bendix"
-    assert _unit(None, "børn & unge") == "anne_bennike_hansen"
+    assert _unit(None, "ssp") == "ssp"
+    assert _unit(None, "SSP") == "ssp"  # by the unit's name, "SSP konsulent"
+    assert _unit(None, "ssp konsulent") == "ssp"
+    assert _unit(None, "børn & unge") == "boern_og_unge"
+    # A person's id is taken too, as that person's unit.
+    assert _unit(None, "marlene_skousboell_bendix") == "ssp"
 
 
 def test_two_persons_in_one_unit_are_never_picked_at_random(
     tmp_path: Path, runner: CliRunner
 ) -> None:
+    """The unit answer is a unit (issue 15): with two persons in it, both are
+    suggested, in the card's order; neither is picked at random."""
+    import json
+
     from stalkcard.card import load_card
-    from stalkcard.errors import AnswerError
     from stalkcard.screening import unit_choices
 
-    path = card_with(tmp_path, 'unit: "Arbejdsmarkedsservice"', 'unit: "Arbejdsmarkedsudvikling"')
-    with pytest.raises(AnswerError, match="flere ressourcepersoner") as caught:
-        _unit(path, "Arbejdsmarkedsudvikling")
-    assert "Nikoline Petersen" in caught.value.message and "Sofie Jensen" in caught.value.message
-    assert _unit(path, "sofie_jensen") == "sofie_jensen"  # the id tells them apart
-    # The prompt's and the page's choices (one list) can be told apart too.
+    path = card_with(tmp_path, "unit: arbejdsmarkedsservice", "unit: arbejdsmarkedsudvikling")
+    assert _unit(path, "Arbejdsmarkedsudvikling") == "arbejdsmarkedsudvikling"
+    assert _unit(path, "sofie_jensen") == "arbejdsmarkedsudvikling"  # her unit
+    # The prompt's and the page's choices (one list) can be told apart.
     labels = [label for _ident, label in unit_choices(load_card(path))]
     assert len(set(labels)) == len(labels)
-    assert "Arbejdsmarkedsudvikling (Sofie Jensen)" in labels
     from stalkcard.questions import question
 
     asked = [c.label for c in question(load_card(path), "unit").choices]  # the prompt's
     assert len(set(asked)) == len(asked)
     env = {"STALKCARD_UNIT": "arbejdsmarkedsudvikling"}
-    result = runner.invoke(app, ["--card", str(path), *CHECK], env=env)
-    assert result.exit_code == 2
-    assert "flere ressourcepersoner" in result.output
+    result = runner.invoke(app, ["--card", str(path), *CHECK, "--format", "json"], env=env)
+    assert result.exit_code == 0, result.output
+    suggested = [c["id"] for c in json.loads(result.output)["suggested"]]
+    assert suggested == ["nikoline_petersen", "sofie_jensen"]
 
 
 @pytest.mark.parametrize("reserved", ["other", "andet", "ingen", "none"])
-def test_a_reserved_person_id_is_refused(tmp_path: Path, runner: CliRunner, reserved: str) -> None:
-    path = card_with(tmp_path, "- id: sofie_jensen", f"- id: {reserved}")
+def test_a_reserved_unit_id_is_refused(tmp_path: Path, runner: CliRunner, reserved: str) -> None:
+    # The unit answer is a unit id (issue 15): a unit named like "no unit"
+    # would be everyone's unit.
+    path = card_with(tmp_path, "  - id: ssp\n", f"  - id: {reserved}\n")
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 2
     assert f'"{reserved}" er et reserveret ord' in result.output
@@ -1001,10 +1008,10 @@ def test_singular_and_plural_in_both_languages(
 
 def test_at_least_one_item_is_singular(tmp_path: Path, runner: CliRunner) -> None:
     text = CARD_TEXT
-    start = text.index("  persons:\n")
-    end = text.index("\nhandling:")
+    start = text.index("    contacts: [nikoline_petersen")
+    end = text.index("\n", start)
     path = tmp_path / "kort.yaml"
-    path.write_text(text[:start] + "  persons: []\n" + text[end:], encoding="utf-8")
+    path.write_text(text[:start] + "    contacts: []" + text[end:], encoding="utf-8")
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 2
     assert "skal have mindst 1 punkt." in result.output  # was "1 punkt(er)"
@@ -1063,7 +1070,17 @@ def _reference(card: object, answers: object) -> tuple[object, ...]:
         any(matches(r, answers) for r in rules.urgent),  # type: ignore[arg-type]
         [(ident, notes[ident]) for ident in card.step_ids if ident in notes],  # type: ignore[attr-defined]
         sorted({i for r in rules.supplements if matches(r, answers) for i in r.show}),  # type: ignore[arg-type]
-        list(dict.fromkeys(i for r in rules.suggest if matches(r, answers) for i in r.show)),  # type: ignore[arg-type]
+        # A suggestion names a contact, or a unit: every contact of that unit.
+        list(
+            dict.fromkeys(
+                c.id
+                for r in rules.suggest  # type: ignore[attr-defined]
+                if matches(r, answers)  # type: ignore[arg-type]
+                for i in r.show
+                for c in card.contacts  # type: ignore[attr-defined]
+                if i in (c.id, c.unit_id)
+            )
+        ),
     )
 
 
@@ -1091,10 +1108,10 @@ def test_a_changed_card_is_compiled_anew() -> None:
     import msgspec
 
     from stalkcard.card import load_card
-    from stalkcard.screening import Answers, evaluate
+    from stalkcard.screening import evaluate
 
     card = load_card()
-    answers = Answers("victim", "no", "yes", "yes", "yes")
+    answers = card_answers("victim", "no", "yes", "yes", "yes")
     first = evaluate(card, answers)
     changed = msgspec.structs.replace(
         card,

@@ -239,7 +239,7 @@ def test_narrow_encodings_degrade_instead_of_crashing(encoding: str, tmp_path: P
         ('name: "Sofie Jensen"', 'name: "Sofie Jen\u00adsen"'),  # soft hyphen
         ('name: "Sofie Jensen"', 'name: "Sofie Jensen\U000e0041"'),  # tag character
         ('name: "Sofie Jensen"', 'name: "Sofie \u3164Jensen"'),  # Hangul filler (a "letter")
-        ('unit: "Ungeenheden"', 'unit: "Unge\u2028enheden"'),  # line separator (Zl)
+        ('name: "Ungeenheden"', 'name: "Unge\u2028enheden"'),  # line separator (Zl)
         ('heading: "MISTANKE"', 'heading: "MISTANKE\\n# Falsk overskrift"'),  # newline
         ('heading: "MISTANKE"', 'heading: "MIST\\tANKE"'),  # tab
     ],

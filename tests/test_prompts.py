@@ -23,6 +23,7 @@ from stalkcard.card import load_card
 from stalkcard.errors import Cancelled
 from stalkcard.output import note_path
 from stalkcard.prompts import run_screening
+from stalkcard.screening import normalise_unit
 
 ENTER, DOWN, UP, SPACE, CTRL_C, CTRL_D = "\r", "\x1b[B", "\x1b[A", " ", "\x03", "\x04"
 CARD = load_card()
@@ -101,7 +102,7 @@ def test_full_run_with_choices(keys: PipeInput) -> None:
         "one_sided": "no",
         "repeated": "yes",
         "children": "no",
-        "unit": "vibeke_soenderskov_kristensen",
+        "unit": "ungeenheden",
     }
     # 112 is shown at once when danger is answered yes, before the next question.
     assert events[0] == ("danger", "yes")
@@ -119,8 +120,8 @@ def test_back_goes_to_the_previous_question(keys: PipeInput) -> None:
         + ENTER  # role again, now perpetrator
         + ENTER * 8,
     )
-    assert answers.role == "perpetrator"
-    assert answers.danger == "unknown"
+    assert answers["role"] == "perpetrator"
+    assert answers["danger"] == "unknown"
 
 
 def test_review_changes_an_answer(keys: PipeInput) -> None:
@@ -134,17 +135,17 @@ def test_review_changes_an_answer(keys: PipeInput) -> None:
         + ENTER  # unwanted: yes
         + ENTER,  # review: see the result
     )
-    assert answers.unwanted == "yes"
-    assert answers.one_sided == "unknown"
+    assert answers["unwanted"] == "yes"
+    assert answers["one_sided"] == "unknown"
 
 
 def test_review_edit_has_no_back_and_enter_keeps_the_answer(keys: PipeInput) -> None:
     # Review: "Ret: role" -> Enter keeps "unknown" -> review again -> result.
     answers = screen(keys, ENTER * 8 + DOWN + ENTER + ENTER + ENTER)
-    assert answers.role == "unknown"
+    assert answers["role"] == "unknown"
     # With no "Tilbage" among the three roles, DOWN from the last wraps to the first.
     answers = screen(keys, ENTER * 8 + DOWN + ENTER + DOWN + ENTER + ENTER)
-    assert answers.role == "victim"
+    assert answers["role"] == "victim"
 
 
 def test_back_from_the_forms_question_keeps_what_was_marked(keys: PipeInput) -> None:
@@ -164,8 +165,8 @@ def test_back_from_the_forms_question_keeps_what_was_marked(keys: PipeInput) -> 
         + ENTER * 6,
         events,
     )
-    assert answers.danger == "yes"
-    assert answers.forms == ("messages",)
+    assert answers["danger"] == "yes"
+    assert answers["forms"] == ("messages",)
     # The card's examples were shown once, not again on the way back.
     assert [e for e, _d in events].count("details") == 1
 
@@ -180,9 +181,13 @@ def test_a_step_back_does_not_repeat_the_cards_sentence(keys: PipeInput) -> None
 
 def test_a_known_unit_is_not_asked(keys: PipeInput) -> None:
     keys.send_text(ENTER * 8)  # 7 questions and the review
-    answers = run_screening(CARD, lambda e, d: None, _describe, "anne_bennike_hansen")
-    assert answers.unit == "anne_bennike_hansen"
-    assert answers.children == "unknown"
+    # The caller (check) hands over the unit as normalise_unit gives it: a unit id,
+    # also when STALKCARD_UNIT names a person of that unit.
+    unit = normalise_unit("anne_bennike_hansen", CARD)
+    assert unit == "boern_og_unge"
+    answers = run_screening(CARD, lambda e, d: None, _describe, unit)
+    assert answers["unit"] == "boern_og_unge"
+    assert answers["children"] == "unknown"
 
 
 def test_progress_and_hints_are_danish() -> None:

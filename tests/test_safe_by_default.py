@@ -8,14 +8,14 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from helpers import clock_at, normalise, run_stalkcard
+from helpers import card_answers, clock_at, normalise, run_stalkcard
 from typer.testing import CliRunner
 
 from stalkcard import clock
 from stalkcard.card import load_card
 from stalkcard.cli import app
-from stalkcard.model import OfficeHours
-from stalkcard.screening import Answers, call_plan, evaluate, is_open, next_opening
+from stalkcard.model import OfficeHours, StepsSection
+from stalkcard.screening import call_plan, evaluate, is_open, next_opening
 
 DK = ZoneInfo("Europe/Copenhagen")
 SATURDAY_22 = datetime(2026, 11, 28, 22, 0, tzinfo=DK)
@@ -81,7 +81,7 @@ def test_office_hours_are_weekdays_in_danish_time() -> None:
 @pytest.mark.parametrize("danger", ["yes", "unknown", "no"])
 def test_after_hours_the_round_the_clock_lines_come_first(danger: str) -> None:
     card = CARDS["da"]
-    result = evaluate(card, Answers("victim", danger, "yes", "yes", "yes"))
+    result = evaluate(card, card_answers("victim", danger, "yes", "yes", "yes"))
     plan = call_plan(card, result, SATURDAY_22)
     assert plan.after_hours
     phones = [c.phone for c in plan.round_the_clock]
@@ -146,10 +146,11 @@ def test_no_duty_line_without_children(runner: CliRunner, language: str) -> None
 
 
 def test_the_children_question_names_under_18_and_a_child_on_the_way() -> None:
-    assert "under 18" in CARDS["da"].screening.questions.children
-    assert "barn på vej" in CARDS["da"].screening.questions.children
-    assert "under 18" in CARDS["en"].screening.questions.children
-    assert "child on the way" in CARDS["en"].screening.questions.children
+    da, en = (next(q.text for q in CARDS[lang].questions if q.id == "children") for lang in CARDS)
+    assert "under 18" in da
+    assert "barn på vej" in da
+    assert "under 18" in en
+    assert "child on the way" in en
     duty = next(s for s in CARDS["da"].supplements if s.id == "duty_to_notify")
     assert "kommende forældres" in duty.text and "personlig" in duty.text
 
@@ -171,13 +172,14 @@ def test_criteria_met_result_keeps_the_cards_further_action_and_a_safety_plan(
     runner: CliRunner, language: str
 ) -> None:
     out = normalise(_check(runner, language, VICTIM_MET, MONDAY_10))
-    card = CARDS[language]
-    assert card.videre_handling.heading in out
+    further = CARDS[language].section("videre_handling")
+    assert isinstance(further, StepsSection)
+    assert further.heading in out
     assert WORDS[language]["intro"] in out
-    assert card.videre_handling.paragraphs[0] in out  # the card's own words, whole
+    assert further.paragraphs[0] in out  # the card's own words, whole
     assert WORDS[language]["safety"] in out
     # The card's "bør muligvis" stays as it is.
-    coordination = next(s for s in card.videre_handling.steps if s.id == "coordination")
+    coordination = next(s for s in further.steps if s.id == "coordination")
     assert coordination.paragraphs[0] in out
 
 
@@ -237,9 +239,9 @@ def test_the_suggested_persons_hours_decide_and_closed_ones_are_marked(
 ) -> None:
     """SSP works evenings: with its own hours, the summary follows the suggested
     SSP person's hours, and a contact outside its hours is marked closed."""
-    ssp = '      phone: "2031 5268"\n'
+    ssp = '    phone: "2031 5268"\n'
     evening = ssp + (
-        '      hours: { days: [mon, tue, wed, thu, fri], opens: "15:00", closes: "22:00" }\n'
+        '    hours: { days: [mon, tue, wed, thu, fri], opens: "15:00", closes: "22:00" }\n'
     )
     text = card_text.replace(ssp, evening)
     assert text != card_text

@@ -6,9 +6,11 @@ import itertools
 from collections.abc import Iterator
 
 import pytest
+from helpers import card_answers
 
 from stalkcard.card import load_card
 from stalkcard.errors import AnswerError
+from stalkcard.model import StepsSection
 from stalkcard.screening import (
     Answers,
     evaluate,
@@ -26,7 +28,7 @@ def every_answer() -> Iterator[Answers]:
     for role, danger, unwanted, one_sided, repeated, children in itertools.product(
         ("victim", "perpetrator", "unknown"), TRI, TRI, TRI, TRI, TRI
     ):
-        yield Answers(role, danger, unwanted, one_sided, repeated, (), children)
+        yield card_answers(role, danger, unwanted, one_sided, repeated, (), children)
 
 
 ALL = list(every_answer())
@@ -61,7 +63,8 @@ def check_path(language: str, answers: Answers) -> None:
     assert result.assessment_text
 
     # The assessment.
-    criteria = (answers.unwanted, answers.one_sided, answers.repeated)
+    role, danger, children = answers["role"], answers["danger"], answers["children"]
+    criteria = (answers["unwanted"], answers["one_sided"], answers["repeated"])
     if criteria == ("yes", "yes", "yes"):
         assert result.assessment == "criteria_met"
     elif "no" in criteria:
@@ -71,7 +74,7 @@ def check_path(language: str, answers: Answers) -> None:
 
     # Urgency leads with 112; the supplements follow their rules.
     # "Ved ikke" to danger is possible danger: 112 stands then too.
-    assert result.urgent == (answers.danger in ("yes", "unknown"))
+    assert result.urgent == (danger in ("yes", "unknown"))
     supplements = {s.id: s for s in result.supplements}
     assert ("acute_danger" in supplements) == result.urgent
     # The law on every path, whatever the card's three signs say: section 242 in
@@ -81,30 +84,29 @@ def check_path(language: str, answers: Answers) -> None:
     for section in ("266", "291", "264 d"):
         assert section in supplements["single_offences"].text
     # For the person exposed: orders, a free lawyer and Offerrådgivningen 116 006.
-    exposed = answers.role in ("victim", "unknown")
+    exposed = role in ("victim", "unknown")
     for ident in ("restraining_orders", "victim_lawyer", "victim_support"):
         assert (ident in supplements) == exposed
     if exposed:
         assert "116 006" in supplements["victim_support"].text
     # A safety plan and what the other party can read, where the signs are present
     # or unclear, or in (possible) danger.
-    criteria = (answers.unwanted, answers.one_sided, answers.repeated)
-    concern = "no" not in criteria or answers.danger in ("yes", "unknown")
+    concern = "no" not in criteria or danger in ("yes", "unknown")
     assert ("others_read" in supplements) == concern
     # The safety plan is made with the person being stalked: not in a talk with
     # the citizen who stalks.
-    assert ("safety_plan" in supplements) == (concern and answers.role != "perpetrator")
+    assert ("safety_plan" in supplements) == (concern and role != "perpetrator")
     # No verdict: the assessment never says it may not be stalking.
     assert "måske ikke" not in result.assessment_text
     assert "may not be" not in result.assessment_text
     # The hedged conflict text whenever the contact is not one-sided.
-    assert ("conflict" in supplements) == (answers.one_sided == "no")
+    assert ("conflict" in supplements) == (answers["one_sided"] == "no")
     if "conflict" in supplements:
         hedge = {"da": "udelukker ikke stalking", "en": "does not rule out stalking"}
         assert hedge[language] in supplements["conflict"].text
-    assert ("duty_to_notify" in supplements) == (answers.children in ("yes", "unknown"))
-    assert ("perpetrator_help" in supplements) == (answers.role == "perpetrator")
-    own_log = answers.role in ("victim", "unknown")
+    assert ("duty_to_notify" in supplements) == (children in ("yes", "unknown"))
+    assert ("perpetrator_help" in supplements) == (role == "perpetrator")
+    own_log = role in ("victim", "unknown")
     assert ("log_tools" in supplements) == own_log
     assert "log_warning" not in supplements  # others_read says it for the result
     assert "1888" in supplements["hotline_1888"].text  # on every path
@@ -113,9 +115,9 @@ def check_path(language: str, answers: Answers) -> None:
 
     # Steps fit the role.
     own = {s.id: s.note for s in result.steps if s.id in ("own_options", "network")}
-    if answers.role == "victim":
+    if role == "victim":
         assert own == {"own_options": None, "network": None}
-    elif answers.role == "perpetrator":
+    elif role == "perpetrator":
         assert own == {}
     else:
         note = UNKNOWN_ROLE_NOTE[language]
@@ -152,14 +154,16 @@ def test_urgent_supplements_are_the_112_advice() -> None:
 @pytest.mark.parametrize("word", ["unknown", "ved ikke", "ved_ikke", "?"])
 def test_danger_unknown_is_recorded_as_such_and_is_urgent(word: str) -> None:
     answers = normalise_answers({**BASE, "danger": word}, CARD)
-    assert answers.danger == "unknown"
+    assert answers["danger"] == "unknown"
     assert evaluate(CARD, answers).urgent
 
 
 def test_step_text_is_the_cards() -> None:
-    result = evaluate(CARD, Answers("victim", "no", "yes", "yes", "yes"))
+    result = evaluate(CARD, card_answers("victim", "no", "yes", "yes", "yes"))
     own = next(s for s in result.steps if s.id == "own_options")
-    assert own.paragraphs == tuple(CARD.videre_handling.steps[0].paragraphs)
+    further = CARD.section("videre_handling")
+    assert isinstance(further, StepsSection)
+    assert own.paragraphs == tuple(further.steps[0].paragraphs)
     handling = result.steps[1]
     assert handling.after == (
         "Borgeren henvises til Dansk Stalking Center og informeres om sagens forløb fremadrettet.",
@@ -190,24 +194,24 @@ BASE = {"role": "victim", "danger": "no", "unwanted": "yes", "one_sided": "yes",
     ],
 )
 def test_criterion_values(raw: object, expected: str) -> None:
-    assert normalise_answers({**BASE, "one_sided": raw}, CARD).one_sided == expected
+    assert normalise_answers({**BASE, "one_sided": raw}, CARD)["one_sided"] == expected
 
 
 def test_defaults_for_optional_answers() -> None:
     answers = normalise_answers(BASE, CARD)
-    assert answers.forms is None  # not asked: the note says "Ikke spurgt", not "Ingen"
-    assert answers.children == "unknown"
+    assert answers["forms"] is None  # not asked: the note says "Ikke spurgt", not "Ingen"
+    assert answers["children"] == "unknown"
 
 
 def test_forms_in_card_order_without_duplicates() -> None:
     answers = normalise_answers({**BASE, "forms": ["digital", "messages", "digital"]}, CARD)
-    assert answers.forms == ("messages", "digital")
-    assert normalise_answers({**BASE, "forms": "gifts, surveillance"}, CARD).forms == (
+    assert answers["forms"] == ("messages", "digital")
+    assert normalise_answers({**BASE, "forms": "gifts, surveillance"}, CARD)["forms"] == (
         "gifts",
         "surveillance",
     )
-    assert normalise_answers({**BASE, "forms": None}, CARD).forms is None
-    assert normalise_answers({**BASE, "forms": []}, CARD).forms == ()
+    assert normalise_answers({**BASE, "forms": None}, CARD)["forms"] is None
+    assert normalise_answers({**BASE, "forms": []}, CARD)["forms"] == ()
 
 
 @pytest.mark.parametrize(
@@ -246,13 +250,17 @@ def test_answers_must_be_a_mapping() -> None:
 
 
 def test_parse_pairs() -> None:
-    assert parse_pairs(["role=victim", "forms=messages,digital", "one_sided=ved ikke"]) == {
-        "role": "victim",
-        "forms": ["messages", "digital"],
-        "one_sided": "ved ikke",
-    }
-    assert parse_pairs(["forms="]) == {"forms": []}
-    with pytest.raises(AnswerError, match="NØGLE=VÆRDI"):
+    # parse_pairs knows no card: a many-of answer stays text, and the card's
+    # question (normalise_answers) splits it at the commas.
+    pairs = parse_pairs(["role=victim", "forms=messages,digital", "one_sided=ved ikke"])
+    assert pairs == {"role": "victim", "forms": "messages,digital", "one_sided": "ved ikke"}
+    answers = normalise_answers({**BASE, **pairs}, CARD)
+    assert answers["forms"] == ("messages", "digital")
+    assert answers["one_sided"] == "unknown"
+    assert parse_pairs(["forms="]) == {"forms": ""}
+    # "forms=" is asked, and none marked: not "not asked".
+    assert normalise_answers({**BASE, **parse_pairs(["forms="])}, CARD)["forms"] == ()
+    with pytest.raises(AnswerError, match="SPØRGSMÅL=SVAR"):
         parse_pairs(["role"])
     with pytest.raises(AnswerError, match="to gange"):
         parse_pairs(["role=victim", "role=unknown"])

@@ -83,10 +83,10 @@ def bundled_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_an_edited_card_is_never_shadowed_by_its_twin(bundled_copy: Path) -> None:
-    assert load_card().sparring.persons[2].phone == "8794 7983"
+    assert load_card().contact_list[2].phone == "8794 7983"
     text = bundled_copy.read_text(encoding="utf-8").replace('"8794 7983"', '"8794 7999"')
     bundled_copy.write_text(text, encoding="utf-8")
-    assert load_card().sparring.persons[2].phone == "8794 7999"
+    assert load_card().contact_list[2].phone == "8794 7999"
 
 
 def test_an_edited_card_is_validated_in_full(bundled_copy: Path) -> None:
@@ -94,7 +94,7 @@ def test_an_edited_card_is_validated_in_full(bundled_copy: Path) -> None:
 
     text = bundled_copy.read_text(encoding="utf-8").replace('"8794 7983"', '"87 94 x"')
     bundled_copy.write_text(text, encoding="utf-8")
-    with pytest.raises(CardError, match=r"sparring\.persons\[3\]\.phone"):
+    with pytest.raises(CardError, match=r"felt contacts\[3\]\.phone"):
         load_card()
 
 
@@ -110,9 +110,9 @@ def test_an_edited_card_is_validated_in_full(bundled_copy: Path) -> None:
 def test_a_twin_that_does_not_fit_is_not_used(bundled_copy: Path, damage: object) -> None:
     twin = twin_path(bundled_copy)
     data = json.loads(twin.read_text(encoding="utf-8"))
-    data["card"]["sparring"]["persons"][2]["phone"] = "1111 1111"
+    data["card"]["contacts"][2]["phone"] = "1111 1111"
     twin.write_text(json.dumps(damage(data)), encoding="utf-8")  # type: ignore[operator]
-    assert load_card().sparring.persons[2].phone == "8794 7983"
+    assert load_card().contact_list[2].phone == "8794 7983"
 
 
 def test_a_matching_twin_is_used(bundled_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -124,7 +124,7 @@ def test_a_matching_twin_is_used(bundled_copy: Path, monkeypatch: pytest.MonkeyP
         raise AssertionError("the YAML was read")
 
     monkeypatch.setattr(card_module, "card_from_bytes", no_yaml)
-    assert load_card().sparring.persons[2].phone == "8794 7983"
+    assert load_card().contact_list[2].phone == "8794 7983"
 
 
 def test_a_hand_edited_twin_is_not_believed(bundled_copy: Path) -> None:
@@ -134,7 +134,7 @@ def test_a_hand_edited_twin_is_not_believed(bundled_copy: Path) -> None:
     text = twin.read_text(encoding="utf-8")
     assert text.count('"8794 7983"') == 1
     twin.write_text(text.replace('"8794 7983"', '"1111 1111"'), encoding="utf-8")
-    assert load_card().sparring.persons[2].phone == "8794 7983"
+    assert load_card().contact_list[2].phone == "8794 7983"
 
 
 def test_broken_twin_bytes_fall_back(bundled_copy: Path) -> None:
