@@ -274,7 +274,8 @@ def show(
 
 
 @app.command(
-    cls=Command, help=_("Hvem skal jeg ringe til? Ressourcepersoner og eksterne kontakter.")
+    cls=Command,
+    help=_("Hvem skal jeg ringe til? Kortets kontakter, og numre, som ikke står på kortet."),
 )
 @handled
 def contacts(
@@ -483,9 +484,8 @@ def copy_card(
         bool, typer.Option("--force", help=_("Erstat kortfiler, der allerede ligger der."))
     ] = False,
 ) -> None:
-    from stalkcard.coordinator import copy_card as copy
-
     from stalkcard.card import bundled_cards, bundled_name
+    from stalkcard.coordinator import copy_card as copy
 
     if not folder.strip():
         raise OutputError(_("copy-card: der er ikke angivet nogen mappe."))

@@ -15,6 +15,7 @@ import msgspec
 from stalkcard.i18n import _
 from stalkcard.model import Card
 
+
 def english_twin(card_file: Path) -> Path | None:
     """`X.en.yaml` beside `X.yaml`, when it exists (None for an English file)."""
     if card_file.name.endswith(".en.yaml") or card_file.suffix not in (".yaml", ".yml"):

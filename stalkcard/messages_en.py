@@ -92,8 +92,8 @@ ENGLISH: dict[str, str] = {
     '"{key}" kan kun være: {values}.': '"{key}" can only be: {values}.',
     # The command line
     "Vis hele handlekortet (eller ét afsnit af det).": "Show the whole action card (or one section).",
-    "Hvem skal jeg ringe til? Ressourcepersoner og eksterne kontakter.": (
-        "Who do I call? Resource persons and external contacts."
+    "Hvem skal jeg ringe til? Kortets kontakter, og numre, som ikke står på kortet.": (
+        "Who do I call? The card's contacts, and numbers that are not on the card."
     ),
     "Skabelon til borgerens log over kontaktforsøg: dato, tid, form, hændelse, vidner, bilag.": (
         "A template for the citizen's log of contact attempts: date, time, form, event, "
@@ -166,8 +166,20 @@ ENGLISH: dict[str, str] = {
     "{field} står kun i den ene fil.": "{field} is in only one of the files.",
     "{field}: {da} i den danske, {en} i den engelske.": "{field}: {da} in the Danish, {en} in the English.",
     "{field}: {da} punkter i den danske, {en} i den engelske.": "{field}: {da} items in the Danish, {en} in the English.",
-    "Kopiér det indbyggede kort (dansk og engelsk) til en mappe, så kommunens koordinator kan rette det.": (
-        "Copy the bundled card (Danish and English) to a folder, so the municipality's coordinator can edit it."
+    "Kopiér det indbyggede kort (dansk og engelsk) til en mappe, så kommunens koordinator "
+    "kan rette det. Et andet indbygget kort: --card NAVN før copy-card.": (
+        "Copy the bundled card (Danish and English) to a folder, so the municipality's "
+        "coordinator can edit it. Another bundled card: --card NAME before copy-card."
+    ),
+    'enheden "{id}" har ingen kontakter i kortets afsnit, så forslaget ville ikke foreslå nogen.': (
+        'the unit "{id}" has no contacts in the card\'s sections, so the suggestion would '
+        "suggest no one."
+    ),
+    'enheden "{id}" har samme navn som "{other}": {name}.': (
+        'the unit "{id}" has the same name as "{other}": {name}.'
+    ),
+    "copy-card kopierer et indbygget kort: --card skal være et af dem: {names}.": (
+        "copy-card copies a bundled card: --card must be one of them: {names}."
     ),
     "MAPPE": "FOLDER",
     "Mappen, kortfilerne skal ligge i.": "The folder for the card files.",
@@ -338,8 +350,8 @@ ENGLISH: dict[str, str] = {
     "Vurdering: {text}": "Assessment: {text}",
     "Ring nu:": "Call now:",
     "(forslag)": "(suggested)",
-    "Forslag – ikke en del af handlekortet. Alle ressourcepersonerne står ovenfor.": (
-        "Suggestion – not part of the action card. All the resource persons are listed above."
+    "Forslag – ikke en del af handlekortet. Alle kontakter: stalkcard contacts.": (
+        "Suggestion – not part of the action card. All contacts: stalkcard contacts."
     ),
     "Forslag – ikke en del af handlekortet": "Suggestion – not part of the action card",
     'Svaret "{key}" passer ikke på én enhed: {value}. Enheder: {units}; eller other.': (
@@ -426,8 +438,8 @@ ENGLISH: dict[str, str] = {
     "{path} er skrivebeskyttet og erstattes ikke. Gør den skrivbar, og prøv igen.": (
         "{path} is read-only and is not replaced. Make it writable and try again."
     ),
-    "Der er ingen kortfiler (actioncard*.yaml) i {folder}. Intet er skrevet.": (
-        "There are no card files (actioncard*.yaml) in {folder}. Nothing is written."
+    "Der er ingen kortfiler (*.yaml) i {folder}. Intet er skrevet.": (
+        "There are no card files (*.yaml) in {folder}. Nothing is written."
     ),
     "Skrevet: {path}": ("Written: {path}"),
     "Kan ikke finde hjemmemappen i {path}. Skriv hele stien.": (

@@ -39,7 +39,7 @@ if TYPE_CHECKING:  # the screening is only imported by `check`
     from stalkcard.screening import Answers, Result, ResultStep
 
 SUPPLEMENT_LABEL = "Tillæg – ikke en del af handlekortet"
-SUGGESTION_NOTE = "Forslag – ikke en del af handlekortet. Alle ressourcepersonerne står ovenfor."
+SUGGESTION_NOTE = "Forslag – ikke en del af handlekortet. Alle kontakter: stalkcard contacts."
 INDENT = 2
 
 

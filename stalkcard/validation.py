@@ -445,7 +445,28 @@ def _contact_checks(card: Card) -> Iterator[_Problem]:
                     id=unit.id
                 ),
             )
-    listed_ids = {i for s in card.contact_sections for i in s.contacts}
+    names: dict[str, str] = {}
+    for index, unit in enumerate(card.units):
+        if unit.name in names:  # the question would show two choices alike
+            yield _Problem(
+                ("units", index, "name"),
+                _('enheden "{id}" har samme navn som "{other}": {name}.').format(
+                    id=unit.id, other=names[unit.name], name=unit.name
+                ),
+            )
+        names.setdefault(unit.name, unit.id)
+    listed = {i for s in card.contact_sections for i in s.contacts}
+    members = {c.unit for c in card.contact_list if c.id in listed}
+    for group_index, rule in enumerate(card.screening.rules.suggest):
+        for ident in rule.show:
+            if ident in units and ident not in members:
+                yield _Problem(
+                    ("screening", "rules", "suggest", group_index, "show"),
+                    _(
+                        'enheden "{id}" har ingen kontakter i kortets afsnit, '
+                        "så forslaget ville ikke foreslå nogen."
+                    ).format(id=ident),
+                )
     known = [c.id for c in card.contact_list]
     for index, section in enumerate(card.sections):
         if isinstance(section, ContactsSection):
@@ -465,7 +486,7 @@ def _contact_checks(card: Card) -> Iterator[_Problem]:
                     id=contact.unit, ids=", ".join(units) or _("(ingen enheder)")
                 ),
             )
-        if contact.id not in listed_ids:
+        if contact.id not in listed:
             yield _Problem(
                 ("contacts", index, "id"),
                 _(

@@ -209,6 +209,15 @@ def _danger_question_renamed_keeps_the_floor(d: dict[str, Any]) -> None:
 
 
 # (name, change, field, words): each message is a check's own.
+def _suggest_empty_unit(d: dict[str, Any]) -> None:
+    d["units"].append({"id": "tom_enhed", "name": "En enhed uden kontakter"})
+    d["screening"]["rules"]["suggest"][0] = {"when": {"unit": "tom_enhed"}, "show": ["tom_enhed"]}
+
+
+def _units_alike(d: dict[str, Any]) -> None:
+    d["units"][1]["name"] = d["units"][0]["name"]
+
+
 CHECKS: list[tuple[str, Callable[[dict[str, Any]], None], str, str]] = [
     (
         "no danger question",
@@ -366,6 +375,18 @@ CHECKS: list[tuple[str, Callable[[dict[str, Any]], None], str, str]] = [
         _suggest_unknown,
         "suggest[1].show",
         'kontakten eller enheden "jobcentret" findes ikke',
+    ),
+    (
+        "a suggested unit without contacts",
+        _suggest_empty_unit,
+        "suggest[1].show",
+        'enheden "tom_enhed" har ingen kontakter',
+    ),
+    (
+        "two units with the same name",
+        _units_alike,
+        "units[2].name",
+        'enheden "arbejdsmarkedsservice" har samme navn som "arbejdsmarkedsudvikling"',
     ),
     (
         "a question id twice",

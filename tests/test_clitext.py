@@ -75,7 +75,7 @@ def test_help_lists_check_first_and_cuts_no_line(runner: CliRunner) -> None:
     names = re.findall(r"^  ([\w-]+)", commands, re.M)
     assert names == ["check", "contacts", "show", "html", "log", "validate", "copy-card"]
     assert "..." not in commands
-    assert "Ressourcepersoner og eksterne kontakter." in " ".join(commands.split())
+    assert "Kortets kontakter, og numre, som ikke står på kortet." in " ".join(commands.split())
 
 
 def test_help_option_and_defaults_in_danish(runner: CliRunner) -> None:

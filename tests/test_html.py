@@ -27,8 +27,8 @@ from test_fidelity import card_lines
 from typer.testing import CliRunner
 
 from stalkcard.card import bundled_card_path, load_card
-from stalkcard.cli import app
 from stalkcard.card import load_card as _load
+from stalkcard.cli import app
 from stalkcard.render import result_markdown
 from stalkcard.screening import Answers, evaluate
 from stalkcard.web import answer_space, combinations, shape_of
@@ -476,9 +476,7 @@ def test_the_page_is_the_engine_for_the_second_card(browser: Any, tmp_path: Path
 
 
 @needs_browser
-def test_the_page_is_the_engine_for_a_sample_of_ten_questions(
-    browser: Any, tmp_path: Path
-) -> None:
+def test_the_page_is_the_engine_for_a_sample_of_ten_questions(browser: Any, tmp_path: Path) -> None:
     """59,049 combinations are too many to try in a test run: a fixed random
     sample of 6,000 of them, plus the corners (all "yes", all "no", all "don't know")."""
     import random
@@ -491,8 +489,7 @@ def test_the_page_is_the_engine_for_a_sample_of_ten_questions(
         picks.append({k: value if value in v else v[-1] for k, v in space})
     order = [q.id for q in card.questions]
     sample = [
-        _with_many(card, Answers({k: p.get(k, ()) for k in order}), n)
-        for n, p in enumerate(picks)
+        _with_many(card, Answers({k: p.get(k, ()) for k in order}), n) for n, p in enumerate(picks)
     ]
     _page_agrees(browser, _page_for(TEN, tmp_path), card, sample)
 

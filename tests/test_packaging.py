@@ -57,6 +57,8 @@ def test_wheel_carries_the_card(wheel: Path) -> None:
     assert "stalkcard/content/actioncard.en.yaml" in names
     assert "stalkcard/content/actioncard.compiled.json" in names
     assert "stalkcard/content/actioncard.en.compiled.json" in names
+    assert "stalkcard/content/vejle.yaml" in names  # the second card (issue 15)
+    assert "stalkcard/content/vejle.compiled.json" in names
     assert "stalkcard/cli.py" in names
 
 
@@ -112,7 +114,7 @@ def test_installed_wheel_runs_from_another_folder(wheel: Path, tmp_path: Path) -
     compiled = _run([str(python), "-m", "stalkcard.compile"], cwd=elsewhere)
     assert compiled.returncode == 0, compiled.stderr
     written = compiled.stdout.replace("\\", "/")
-    assert written.count("Skrevet: ") == 2, written
+    assert written.count("Skrevet: ") == 3, written  # Skanderborg in two languages, Vejle
     assert f"{purelib.as_posix()}/stalkcard/content/actioncard.compiled.json" in written
     # The coordinator's copy comes from the installed card, both languages, and
     # validates beside its English twin without a warning.
