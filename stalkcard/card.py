@@ -180,8 +180,16 @@ def load_card(
     twin when that matches the YAML's bytes; `validate` passes False.
     """
     resolved = card_path(path, language)
-    raw = read_bytes(resolved)
-    if compiled and _chosen(path) is None:
+    chosen = _chosen(path)
+    try:
+        raw = read_bytes(resolved)
+    except CardError as exc:
+        named = chosen is not None and not any(sep in os.fspath(chosen) for sep in "/\\.")
+        if named and not os.path.exists(chosen or ""):  # a bundled card's name, mistyped?
+            hint = _("Indbyggede kort: {names}.").format(names=", ".join(bundled_cards()))
+            raise CardError(f"{exc.message} {hint}") from None
+        raise
+    if compiled and (chosen is None or bundled_name(chosen) is not None):
         card = _from_twin(resolved, raw)
         if card is not None:
             return card

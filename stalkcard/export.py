@@ -41,6 +41,10 @@ def vcards(card: Card, contacts: Sequence[Contact]) -> str:
         tel = vcard.add("tel")
         tel.value = dial_number(contact.phone)
         tel.type_param = ["WORK", "VOICE"]
+        if contact.email:
+            mail = vcard.add("email")
+            mail.value = contact.email
+            mail.type_param = ["INTERNET", "WORK"]
         vcard.add("note").value = contact.purpose
         out.append(vcard.serialize())
     return "".join(out)

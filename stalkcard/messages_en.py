@@ -269,12 +269,46 @@ ENGLISH: dict[str, str] = {
     "Kortets kontakter, næste hverdag:": "The card's contacts, on the next working day:",
     "Kortets kontakter fra {when} (værktøjets antagelse):": "The card's contacts from {when} (the tool's assumption):",
     "Kortets kontakter fra {when}:": "The card's contacts from {when}:",
-    "Kortets kontakter fra {when} (antaget kontortid):": (
-        "The card's contacts from {when} (assumed office hours):"
-    ),
     "(lukket nu)": "(closed now)",
-    "Kontortiden er antaget (hverdage), og helligdage er ikke med.": (
-        "The office hours are assumed (weekdays), and public holidays are not included."
+    "Kontortiden er antaget, og helligdage er ikke med.": (
+        "The office hours are assumed, and public holidays are not included."
+    ),
+    "Uden for kontortid nu ({when}).": "Outside office hours now ({when}).",
+    "hverdage": "weekdays",
+    "alle dage": "every day",
+    "{days} kl. {opens}-{closes}": "{days} {opens}-{closes}",
+    "e-mail {email}": "e-mail {email}",
+    "E-mail: {email}": "E-mail: {email}",
+    "Indbyggede kort: {names}.": "Bundled cards: {names}.",
+    (
+        "hvert svar skal være et af spørgsmålets valg i anførselstegn, "
+        'fx "yes", eller en liste af dem, fx ["yes", "unknown"].'
+    ): (
+        "each answer must be one of the question's choices in quotes, "
+        'e.g. "yes", or a list of them, e.g. ["yes", "unknown"].'
+    ),
+    "{value} er ikke en slags afsnit; brug en af: {kinds}.": (
+        "{value} is not a kind of section; use one of: {kinds}."
+    ),
+    "true eller false": "true or false",
+    "et tal": "a number",
+    (
+        '"ved ikke" skal være sit eget valg (id "unknown", eller et andet id '
+        'end "yes" og "no"): et svar, der ikke er givet, må aldrig læses som ja '
+        "eller nej."
+    ): (
+        '"don\'t know" must be a choice of its own (id "unknown", or an id other '
+        'than "yes" and "no"): an answer not given must never be read as yes or no.'
+    ),
+    ('kontakten "{id}" står allerede i afsnittet "{section}"; en kontakt står i ét afsnit.'): (
+        'the contact "{id}" is already in the section "{section}"; a contact is in one section.'
+    ),
+    (
+        "Ret disse fejl, og kør validate igen: kortets øvrige tjek (id'er, regler og "
+        "sikkerhedens gulv) kører, når filen kan læses."
+    ): (
+        "Correct these and run validate again: the card's other checks (ids, rules and "
+        "the safety floor) run once the file can be read."
     ),
     "{value} er ikke en ugedag; brug mon, tue, wed, thu, fri, sat eller sun.": (
         "{value} is not a day of the week; use mon, tue, wed, thu, fri, sat or sun."

@@ -44,7 +44,8 @@ class _Model(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # date.weekday() order
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-Clock = Annotated[str, msgspec.Meta(pattern="^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+# "24:00" closes at midnight, so a line open day and night is 00:00-24:00.
+Clock = Annotated[str, msgspec.Meta(pattern="^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$")]
 
 
 class OfficeHours(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, frozen=True):
@@ -277,6 +278,7 @@ class Contact(msgspec.Struct, frozen=True):
     email: str | None = None
     group: str | None = None  # the id of the contacts section that lists it
     group_label: str | None = None  # that section's label (else its heading)
+    own_hours: bool = False  # the card states this contact's hours itself
 
     @property
     def part_of_card(self) -> bool:
@@ -340,7 +342,7 @@ class Card(_Model, kw_only=True):
                         entry.name,
                         units.get(entry.unit) if entry.unit else None,
                         entry.phone,
-                        entry.purpose or section.purpose or section.heading,
+                        entry.purpose or section.purpose or "",
                         tuple(entry.keywords),
                         hours=entry.hours or default,
                         unit_id=entry.unit,
@@ -348,6 +350,7 @@ class Card(_Model, kw_only=True):
                         email=entry.email,
                         group=section.id,
                         group_label=section.label or section.heading,
+                        own_hours=entry.hours is not None,
                     )
                 )
         return out

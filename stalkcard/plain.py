@@ -99,8 +99,12 @@ def contact_groups(contacts: Sequence[Contact]) -> list[tuple[str, list[Contact]
 
 
 def _about(contact: Contact) -> str:
-    """A person's unit (the card's text), or an organisation's purpose (the tool's)."""
-    return contact.unit or contact.purpose
+    """A person's unit (the card's text), or an organisation's purpose (the
+    tool's); and the e-mail, when the card gives one."""
+    about = contact.unit or contact.purpose
+    if contact.email:
+        about = f"{about} " + _("E-mail: {email}").format(email=contact.email)
+    return about.strip()
 
 
 def _about_title(contacts: Sequence[Contact]) -> str:

@@ -67,20 +67,35 @@ def _heading(text: str, level: int = 2) -> Text:
 
 
 class PhoneLine:
-    """`lead` and a phone number on one line when it fits; else the number on a
-    line of its own. A phone number is never broken across lines."""
+    """`lead`, a phone number and `tail` on one line when they fit. Else the lead,
+    then the number on a line of its own (with no tail); with a tail, the words
+    wrap and the number (with what is glued to it, such as a comma) is one
+    word. A phone number is never broken across lines."""
 
-    def __init__(self, lead: str, phone: str, style: str = "") -> None:
+    def __init__(self, lead: str, phone: str, style: str = "", tail: str = "") -> None:
         self.lead = lead
         self.phone = phone
         self.style = style
+        self.tail = tail
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        if cell_len(self.lead + self.phone) <= options.max_width:
-            yield Text(self.lead + self.phone, style=self.style, no_wrap=True)
-        else:
+        width = options.max_width
+        if cell_len(self.lead + self.phone + self.tail) <= width:
+            yield Text(self.lead + self.phone + self.tail, style=self.style, no_wrap=True)
+        elif not self.tail:
             yield Text(self.lead.rstrip(), style=self.style)
             yield Text(self.phone, style=self.style, no_wrap=True, overflow="fold")
+        else:
+            glued, _space, rest = self.tail.partition(" ")
+            words = [*self.lead.split(), self.phone + glued, *rest.split()]
+            line = ""
+            for word in words:
+                if line and cell_len(line + " " + word) > width:
+                    yield Text(line, style=self.style, no_wrap=True, overflow="fold")
+                    line = word
+                else:
+                    line = f"{line} {word}" if line else word
+            yield Text(line, style=self.style, no_wrap=True, overflow="fold")
 
 
 # --------------------------------------------------------------------------
@@ -97,7 +112,8 @@ def _contact_lines(contact: Contact) -> Group:
     if contact.card_line:
         line, phone = contact.card_line, contact.phone
         start = line.index(phone)
-        return Group(PhoneLine(line[:start], line[start:], style="bold"), Text(""))
+        end = start + len(phone)
+        return Group(PhoneLine(line[:start], phone, "bold", line[end:]), Text(""))
     lead = f"{contact.unit}, " if contact.unit else ""
     return Group(Text(contact.name, style="bold"), PhoneLine(lead, contact.phone), Text(""))
 
@@ -289,12 +305,16 @@ def _dumps(data: Any) -> str:
 
 
 def contact_dict(contact: Contact) -> dict[str, Any]:
+    import msgspec
+
     return {
         "id": contact.id,
         "kind": contact.kind,
         "name": contact.name,
         "unit": contact.unit,
         "phone": contact.phone,
+        "email": contact.email,
+        "hours": msgspec.to_builtins(contact.hours) if contact.own_hours else None,
         "purpose": contact.purpose,
         "purpose_part_of_card": False,  # the tool's summary, built from the card's words
         "part_of_card": contact.part_of_card,  # False for 112, 114 and 1888
@@ -337,7 +357,8 @@ def _step_title(step_heading: str, note: str | None) -> str:
 
 
 def _contact_line(contact: Contact) -> PhoneLine:
-    return PhoneLine(_contact_text(contact)[: -len(contact.phone)], contact.phone)
+    lead = f"{contact.name}, {contact.unit}: " if contact.unit else f"{contact.name}: "
+    return PhoneLine(lead, contact.phone, tail=contact_extra(contact))
 
 
 CRITERIA_GROUPS = (
@@ -492,10 +513,15 @@ def closing_summary(card: Card, result: Result, now: datetime | None = None) -> 
     lines.append(Text(_("Vurdering: {text}").format(text=short)))
     plan = call_plan(card, result, now)
     if plan.after_hours and now is not None:
-        reason = _("Uden for kontortid nu ({when}). Ring i stedet:").format(when=when_text(now))
-        lines.append(Text(reason, style="bold"))
-        lines.append(_call_grid((c, False) for c in plan.round_the_clock))
-        lines.append(Text("  " + _("(Tillæg; kilderne: stalkcard contacts NUMMER)"), style="dim"))
+        if plan.round_the_clock:
+            reason = _("Uden for kontortid nu ({when}). Ring i stedet:")
+            lines.append(Text(reason.format(when=when_text(now)), style="bold"))
+            lines.append(_call_grid((c, False) for c in plan.round_the_clock))
+            source = _("(Tillæg; kilderne: stalkcard contacts NUMMER)")
+            lines.append(Text("  " + source, style="dim"))
+        else:  # the card has no line open day and night
+            reason = _("Uden for kontortid nu ({when}).").format(when=when_text(now))
+            lines.append(Text(reason, style="bold"))
         if plan.reopens is None:
             later = _("Kortets kontakter, næste hverdag:")
         elif plan.assumed:
@@ -531,6 +557,8 @@ def result_dict(card: Card, result: Result) -> dict[str, Any]:
         "contacts": [contact_dict(c) for c in result.contacts],
         # Whom to call first, the tool's suggestion (not the card's), first one first.
         "suggested": [{"id": c.id, "name": c.name, "phone": c.phone} for c in result.suggested],
+        # As the text shows them: the steps to take now, then the further ones
+        # under their steps section ("group").
         "steps": [
             {
                 "id": s.id,
@@ -538,8 +566,10 @@ def result_dict(card: Card, result: Result) -> dict[str, Any]:
                 "text": [*s.paragraphs, *s.after],
                 "note": s.note,
                 "contacts": [c.id for c in s.contacts],
+                "group": s.group,
             }
-            for s in result.steps
+            for part in split_steps(card, result)
+            for s in part
         ],
         "supplements": [
             {"id": s.id, "text": s.text, "source": s.source, "part_of_card": False}
@@ -552,9 +582,37 @@ def result_json(card: Card, result: Result) -> str:
     return _dumps(result_dict(card, result))
 
 
+def hours_text(hours: Any) -> str:
+    """Opening hours in words: "hverdage kl. 08:30-11:00"."""
+    from stalkcard.clock import WEEKDAY_NAMES
+    from stalkcard.model import WEEKDAYS
+
+    days = list(hours.days)
+    if days == list(WEEKDAYS[:5]):
+        named = _("hverdage")
+    elif days == list(WEEKDAYS):
+        named = _("alle dage")
+    else:
+        named = ", ".join(_(WEEKDAY_NAMES[WEEKDAYS.index(d)]) for d in days)
+    return _("{days} kl. {opens}-{closes}").format(
+        days=named, opens=hours.opens, closes=hours.closes
+    )
+
+
+def contact_extra(contact: Contact) -> str:
+    """What follows a contact's number in a result: its own hours (stated on the
+    card, not the default) and its e-mail, in brackets; else nothing."""
+    extra = []
+    if contact.own_hours and contact.hours is not None:
+        extra.append(hours_text(contact.hours))
+    if contact.email:
+        extra.append(_("e-mail {email}").format(email=contact.email))
+    return f" ({'; '.join(extra)})" if extra else ""
+
+
 def _contact_text(contact: Contact) -> str:
     lead = f"{contact.name}, {contact.unit}: " if contact.unit else f"{contact.name}: "
-    return lead + contact.phone
+    return lead + contact.phone + contact_extra(contact)
 
 
 def answer_markdown(card: Card, key: str, value: Any) -> str:

@@ -138,6 +138,8 @@ def _normalise_value(question: Question, raw: Any) -> str:
     elif isinstance(raw, str):
         word = " ".join(raw.strip().casefold().split())
         value = word if word in allowed else _WORD.get(word, word)
+        if value == UNKNOWN and UNKNOWN not in allowed:
+            value = question.unknown  # the card's own "don't know"
     else:
         value = None
     if value not in allowed:

@@ -67,12 +67,22 @@ def _field(loc: Sequence[int | str]) -> str:
 
 _ERROR = re.compile(r"^(?P<what>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.S)
 _STEP = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
-_JSON_KINDS = {"array": "en liste", "object": "et afsnit", "str": "tekst", "null": "tom"}
+_JSON_KINDS = {
+    "array": "en liste",
+    "object": "et afsnit",
+    "str": "tekst",
+    "null": "tom",
+    "bool": "true eller false",
+    "int": "et tal",
+}
+SECTION_KINDS = ("definition", "forms", "text", "contacts", "steps")
 _DATE_HINT = 'skal være en dato skrevet ÅÅÅÅ-MM-DD, fx "2026-11-26".'
 
 
 def _loc(path: str) -> tuple[int | str, ...]:
     """msgspec's `$.contacts[3].phone` as ("contacts", 3, "phone")."""
+    # A dict's key is `[...]` (msgspec does not name it): the problem is placed on the dict.
+    path = path.replace("[...]", "")
     return tuple(name if name else int(index) for name, index in _STEP.findall(path))
 
 
@@ -116,6 +126,21 @@ def _schema_problem(error: msgspec.ValidationError, data: Any) -> _Problem:
             ngettext(
                 "må højst have {count} punkt.", "må højst have {count} punkter.", number
             ).format(count=count),
+        )
+    if what.startswith("Expected `bool | str | array`"):  # a rule's answer values
+        return _Problem(
+            loc,
+            _(
+                "hvert svar skal være et af spørgsmålets valg i anførselstegn, "
+                'fx "yes", eller en liste af dem, fx ["yes", "unknown"].'
+            ),
+        )
+    if (found := re.match(r"Invalid value '(.*)'", what)) and loc and loc[-1] == "kind":
+        return _Problem(
+            loc,
+            _("{value} er ikke en slags afsnit; brug en af: {kinds}.").format(
+                value=found.group(1), kinds=", ".join(SECTION_KINDS)
+            ),
         )
     if found := re.match(r"Invalid enum value '(.*)'", what):
         return _Problem(
@@ -333,9 +358,9 @@ def _cross_checks(card: Card, today: date | None = None) -> Iterator[_Problem]:
         return [(ident, (*loc, index)) for index, ident in enumerate(ids)]
 
     yield from duplicates(listed((s.id for s in card.sections), "sections"))
-    yield from duplicates(listed((u.id for u in card.units), "units"))
-    yield from duplicates(
-        listed((c.id for c in card.contact_list), "contacts")
+    yield from duplicates(  # one space: a suggestion names a unit or a contact
+        listed((u.id for u in card.units), "units")
+        + listed((c.id for c in card.contact_list), "contacts")
         + listed((s.id for s in card.supplement_contacts), "supplement_contacts")
     )
     steps: list[tuple[str, tuple[int | str, ...]]] = []
@@ -468,9 +493,19 @@ def _contact_checks(card: Card) -> Iterator[_Problem]:
                     ).format(id=ident),
                 )
     known = [c.id for c in card.contact_list]
+    first_listed: dict[str, str] = {}
     for index, section in enumerate(card.sections):
         if isinstance(section, ContactsSection):
             for place, ident in enumerate(section.contacts):
+                if ident in first_listed:
+                    yield _Problem(
+                        ("sections", index, "contacts", place),
+                        _(
+                            'kontakten "{id}" står allerede i afsnittet "{section}"; '
+                            "en kontakt står i ét afsnit."
+                        ).format(id=ident, section=first_listed[ident]),
+                    )
+                first_listed.setdefault(ident, section.id)
                 if ident not in known:
                     yield _Problem(
                         ("sections", index, "contacts", place),
@@ -573,7 +608,9 @@ def _question_checks(card: Card) -> Iterator[_Problem]:
                     (*loc, "choices"), _("et spørgsmål med flere svar skal have choices.")
                 )
             continue
-        ids = [c.id for c in q.choices] if q.choices is not None else [YES, NO, UNKNOWN]
+        from stalkcard.questions import resolve
+
+        ids = [c.id for c in resolve(card, q).choices]
         seen: set[str] = set()
         for place, ident in enumerate(ids):
             if ident in seen:
@@ -587,6 +624,15 @@ def _question_checks(card: Card) -> Iterator[_Problem]:
                 (*loc, "unknown"),
                 _('"{id}" er ikke et af spørgsmålets valg: {ids}.').format(
                     id=q.unknown, ids=", ".join(ids)
+                ),
+            )
+        if q.unknown in (YES, NO) or (UNKNOWN in ids and q.unknown not in (None, UNKNOWN)):
+            yield _Problem(
+                (*loc, "unknown"),
+                _(
+                    '"ved ikke" skal være sit eget valg (id "unknown", eller et andet id '
+                    'end "yes" og "no"): et svar, der ikke er givet, må aldrig læses som ja '
+                    "eller nej."
                 ),
             )
         has_unknown = q.unknown is not None or UNKNOWN in ids
@@ -766,18 +812,24 @@ def validate_data(data: Any, node: yaml.Node | None, source: str) -> Card:
             ).format(source=source, kind=kind)
         )
     problems: list[_Problem]
+    structural = False
     try:
         card = msgspec.convert(data, Card)
     except msgspec.ValidationError:
         # msgspec stops at the first problem: look part by part for all of them.
         problems = _schema_problems(data, Card)
+        structural = True
     else:
         problems = list(_cross_checks(card))
         if not problems:
             return card
+    # In the file's order, so the keeper can work down it.
+    located = sorted(
+        ((_line_of(node, p.loc), p) for p in problems),
+        key=lambda pair: pair[0] if pair[0] is not None else 0,
+    )
     lines = [_("Kortfilen kan ikke bruges: {source}").format(source=source)]
-    for problem in problems[:MAX_ERRORS]:
-        line = _line_of(node, problem.loc)
+    for line, problem in located[:MAX_ERRORS]:
         where = _("linje {line}, ").format(line=line) if line else ""
         field = _("felt {field}: {message}").format(
             field=_field(problem.loc), message=problem.message
@@ -789,6 +841,13 @@ def validate_data(data: Any, node: yaml.Node | None, source: str) -> Card:
             "  "
             + ngettext("... og {count} fejl mere.", "... og {count} fejl mere.", more).format(
                 count=more
+            )
+        )
+    if structural:
+        lines.append(
+            _(
+                "Ret disse fejl, og kør validate igen: kortets øvrige tjek (id'er, regler og "
+                "sikkerhedens gulv) kører, når filen kan læses."
             )
         )
     raise CardError("\n".join(lines))

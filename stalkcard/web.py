@@ -344,11 +344,12 @@ def _words() -> dict[str, Any]:
     """The page's own words for the script, in the user's language."""
     return {
         "after_hours": _("Uden for kontortid nu ({when}). Ring i stedet:"),
+        "after_hours_none": _("Uden for kontortid nu ({when})."),
         "from_when": _("Kortets kontakter fra {when}:"),
-        "from_when_assumed": _("Kortets kontakter fra {when} (antaget kontortid):"),
+        "from_when_assumed": _("Kortets kontakter fra {when} (værktøjets antagelse):"),
         "next_working_day": _("Kortets kontakter, næste hverdag:"),
         "closed_now": _("(lukket nu)"),
-        "assumed_hours": _("Kontortiden er antaget (hverdage), og helligdage er ikke med."),
+        "assumed_hours": _("Kontortiden er antaget, og helligdage er ikke med."),
         "at_time": _("{day} kl. {time}"),
         "weekdays": [_(day) for day in WEEKDAY_NAMES],
         "progress": _("Spørgsmål {number} af {total}"),

@@ -696,6 +696,8 @@ class Renaming:
         for step in new["steps"]:
             step["id"] = self.step[step["id"]]
             step["contacts"] = [self.contact[i] for i in step["contacts"]]
+            if step["group"] is not None:  # the steps section it belongs to
+                step["group"] = self.section[step["group"]]
         for supplement in new["supplements"]:
             supplement["id"] = self.supplement[supplement["id"]]
         return new

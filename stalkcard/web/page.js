@@ -84,7 +84,7 @@
     }
     const steps = data.step_order.filter((id) => id in notes)
       .map((id) => [id, notes[id]]);
-    const shown = {};
+    const shown = Object.create(null);
     for (const rule of rules.supplements) {
       if (holds(rule[0], given)) for (const id of rule[1]) shown[id] = true;
     }
@@ -490,13 +490,17 @@
   }
 
   function afterHours(panel, plan) {
+    const any = plan.round_the_clock.length > 0; // a card may have no line open day and night
     panel.appendChild(el("p", null, { class: "after-hours" })).appendChild(
-      el("strong", format(words.after_hours, { when: atText(plan.now.day, plan.now.clock) })),
+      el("strong", format(any ? words.after_hours : words.after_hours_none,
+        { when: atText(plan.now.day, plan.now.clock) })),
     );
-    const list = el("ul", null, { class: "calls round-the-clock" });
-    for (const id of plan.round_the_clock) list.appendChild(el("li")).appendChild(phoneLink(data.contacts[id]));
-    panel.appendChild(list);
-    panel.appendChild(el("p", "(" + words.supplement + ")", { class: "mark" }));
+    if (any) {
+      const list = el("ul", null, { class: "calls round-the-clock" });
+      for (const id of plan.round_the_clock) list.appendChild(el("li")).appendChild(phoneLink(data.contacts[id]));
+      panel.appendChild(list);
+      panel.appendChild(el("p", "(" + words.supplement + ")", { class: "mark" }));
+    }
     let later = words.next_working_day;
     if (plan.reopens) {
       const template = plan.assumed ? words.from_when_assumed : words.from_when;
