@@ -257,7 +257,7 @@ def show(
         typer.Option("--supplements", help=_("Vis også tillæg, som ikke står på kortet.")),
     ] = False,
 ) -> None:
-    from stalkcard import render
+    from stalkcard.views import write_out
 
     card = _load(ctx, warn_stale=True)
     if section is not None and card.section(section) is None:
@@ -266,11 +266,17 @@ def show(
             _('Afsnittet "{section}" findes ikke. Afsnit: {ids}.').format(section=section, ids=ids)
         )
     if fmt is CardFormat.json:
-        render.write_out(render.card_json(card, section, supplements))
+        from stalkcard.views import card_json
+
+        write_out(card_json(card, section, supplements))
     elif fmt is CardFormat.markdown:
-        render.write_out(render.card_markdown(card, section, supplements))
+        from stalkcard.markdown import card_markdown
+
+        write_out(card_markdown(card, section, supplements))
     else:
-        _print(render.card_renderables(card, section, supplements))
+        from stalkcard.render import card_renderables
+
+        _print(card_renderables(card, section, supplements))
 
 
 @app.command(
@@ -330,9 +336,9 @@ def contacts(
             ).format(count=len(on_card), path=path.absolute())
         )
     elif as_json:
-        from stalkcard import render
+        from stalkcard.views import contacts_json, write_out
 
-        render.write_out(render.contacts_json(found))
+        write_out(contacts_json(found))
     else:
         from stalkcard import plain
 
@@ -366,12 +372,13 @@ def log(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help=_("Erstat en eksisterende fil."))] = False,
 ) -> None:
-    from stalkcard import export, render
+    from stalkcard import export
+    from stalkcard.views import write_out
 
     card = _load(ctx)
     text = export.log_csv(card) if fmt is LogFormat.csv else export.log_markdown(card)
     if output is None:
-        render.write_out(text)
+        write_out(text)
         return
     from stalkcard.output import write_private
 
@@ -544,7 +551,7 @@ def html(
     _warn_stale(card)  # the page will be read long after it is published
     page = render_page(card, language)
     if output is None:
-        from stalkcard.render import write_out
+        from stalkcard.views import write_out
 
         write_out(page)
         return
@@ -649,14 +656,15 @@ def check(
             raw[unit_key] = normalise_unit(unit_env, card, source=UNIT_ENV)
         answers = normalise_answers(raw, card)
     result = evaluate(card, answers)
-    from stalkcard import render
-
     if fmt is ResultFormat.json:
-        render.write_out(render.result_json(card, result))
+        from stalkcard.views import result_json, write_out
+
+        write_out(result_json(card, result))
     else:
         from stalkcard import clock
+        from stalkcard.render import result_renderables
 
-        _print(render.result_renderables(card, result, clock.now()))
+        _print(result_renderables(card, result, clock.now()))
     # Kept as typed: Path() would turn "" into "." and drop a trailing "/".
     note_path: str | None = note
     prompted = False
@@ -680,7 +688,7 @@ def _interactive_answers(card: Any, unit: str | None) -> Any:
     def echo(event: str, data: Any) -> None:
         from rich.text import Text
 
-        from stalkcard import render
+        from stalkcard import render, views
         from stalkcard.screening import urgent_supplements
 
         console = render.make_console()
@@ -692,13 +700,13 @@ def _interactive_answers(card: Any, unit: str | None) -> Any:
             # Shown the moment danger is answered "Ja" or "Ved ikke" (possible danger).
             shown = urgent_supplements(card, data)
             if shown:
-                console.print(Text(render.danger_heading(data), style="bold red"))
+                console.print(Text(views.danger_heading(data), style="bold red"))
                 console.print(render.supplements_panel(shown, urgent=True))
 
     def describe(key: str, value: Any) -> str:
-        from stalkcard import render
+        from stalkcard.views import describe_answer
 
-        label, shown = render.describe_answer(card, key, value)
+        label, shown = describe_answer(card, key, value)
         return f"{label}: {shown}"
 
     return run_screening(card, echo, describe, unit)
@@ -717,8 +725,8 @@ def _save_note(
     another name or replacing it, and any other refusal (an unknown ~user too)
     asks for another name; the screening is never lost to a bad name. A name
     typed at a prompt has ~ expanded and .md added (output.note_path)."""
+    from stalkcard.markdown import result_markdown
     from stalkcard.output import note_path, write_private
-    from stalkcard.render import result_markdown
 
     say = _warn if quiet else _say
     text = result_markdown(card, result, datetime.now())

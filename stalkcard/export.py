@@ -100,7 +100,7 @@ LOG_TITLE = "Log over kontaktforsøg"
 
 
 def log_markdown(card: Card) -> str:
-    from stalkcard.render import md, supplements_markdown
+    from stalkcard.markdown import md, supplements_markdown
 
     lines = [f"# {_(LOG_TITLE)}", ""]
     lines += [f"- {md(line)}" for line in _log_guide(card)]  # quotes the card's words

@@ -88,7 +88,7 @@ def result_shape(card: Card, result: Result) -> dict[str, Any]:
     (render.summary_headlines), less the urgent ones, which the page shows
     from danger_warning. The page's script computes the same from the rules
     (tests/test_html.py proves the two equal)."""
-    from stalkcard.render import split_steps, summary_headlines
+    from stalkcard.views import split_steps, summary_headlines
 
     now, further = split_steps(card, result)
     by_headline = {s.headline: s.id for s in card.supplements if s.headline}
@@ -145,17 +145,14 @@ def note_data(card: Card) -> dict[str, Any]:
     render.note_parts), for the page's script to put together for the answers
     it evaluates. tests/test_html.py proves the page's note equal to
     render.result_markdown for every combination of answers."""
-    from stalkcard.render import (
-        _MD_INLINE,
+    from stalkcard.markdown import _MD_INLINE, answer_markdown, md, note_parts
+    from stalkcard.views import (
         CRITERIA_GROUPS,
         SUPPLEMENT_LABEL,
-        _contact_text,
-        _step_title,
-        answer_markdown,
         assessment_paragraphs,
+        contact_text,
         danger_heading,
-        md,
-        note_parts,
+        step_title,
     )
 
     plan = compiled(card)
@@ -185,7 +182,7 @@ def note_data(card: Card) -> dict[str, Any]:
         for ident in rule.show:
             notes.setdefault(ident, {None}).add(rule.note)
     titles = {
-        f"{ident}\u0000{note or ''}": md(_step_title(step.heading, note))
+        f"{ident}\u0000{note or ''}": md(step_title(step.heading, note))
         for ident, step in card_steps(card).items()
         for note in sorted(notes.get(ident, {None}), key=lambda n: n or "")
     }
@@ -194,7 +191,7 @@ def note_data(card: Card) -> dict[str, Any]:
         if step.group is None:
             lines = [f"   {md(p)}" for p in step.paragraphs] + [""]
             if step.contacts:
-                lines += [f"   - {md(_contact_text(c))}" for c in step.contacts] + [""]
+                lines += [f"   - {md(contact_text(c))}" for c in step.contacts] + [""]
             lines += [f"   {md(p)}" for p in step.after] + ([""] if step.after else [])
         else:
             lines = [p for paragraph in step.paragraphs for p in (md(paragraph), "")]
@@ -214,7 +211,7 @@ def note_data(card: Card) -> dict[str, Any]:
         },
         "suggestion": {
             "heading": "## " + _("Forslag – ikke en del af handlekortet"),
-            "line": {c.id: f"- {md(_contact_text(c))}" for c in plan.contacts},
+            "line": {c.id: f"- {md(contact_text(c))}" for c in plan.contacts},
         },
         "steps": {
             "heading": "## " + _("Det skal du gøre nu"),
@@ -295,7 +292,7 @@ def _questions(card: Card) -> list[dict[str, Any]]:
 def page_data(card: Card) -> dict[str, Any]:
     """Everything the page's script needs: the questions, the rules as the
     engine reads them, and the texts, each once."""
-    from stalkcard.render import assessment_paragraphs
+    from stalkcard.views import assessment_paragraphs
 
     plan = compiled(card)
     contacts = {
@@ -415,7 +412,7 @@ def render_page(card: Card, language: str) -> str:
     import jinja2
     from markupsafe import Markup
 
-    from stalkcard.render import SUPPLEMENT_LABEL
+    from stalkcard.views import SUPPLEMENT_LABEL
 
     style = _asset("page.css")
     script = _asset("page.js")

@@ -20,8 +20,8 @@ from stalkcard.cli import app
 from stalkcard.errors import CardError
 from stalkcard.model import YES
 from stalkcard.questions import questions
-from stalkcard.render import result_dict
 from stalkcard.screening import Answers, evaluate
+from stalkcard.views import result_dict
 
 CONTENT = Path(__file__).parent.parent / "content"
 VEJLE = CONTENT / "vejle.yaml"

@@ -842,7 +842,7 @@ def test_the_note_carries_card_text_as_text(tmp_path: Path, runner: CliRunner) -
     ],
 )
 def test_md_escapes_structure_not_words(text: str, rendered: str) -> None:
-    from stalkcard.render import md
+    from stalkcard.markdown import md
 
     assert _rendered(md(text)).strip() == rendered
 

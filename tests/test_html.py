@@ -29,7 +29,7 @@ from typer.testing import CliRunner
 from stalkcard.card import bundled_card_path, load_card
 from stalkcard.card import load_card as _load
 from stalkcard.cli import app
-from stalkcard.render import result_markdown
+from stalkcard.markdown import result_markdown
 from stalkcard.screening import Answers, evaluate
 from stalkcard.web import answer_space, combinations, shape_of
 

@@ -47,6 +47,19 @@ def test_contacts_imports_neither_yaml_nor_rich() -> None:
     assert not {m for m in modules if m.split(".")[0] in ("yaml", "rich")}
 
 
+@pytest.mark.parametrize(
+    "args",
+    [["log"], ["html"], ["show", "--format", "json"], ["show", "--format", "markdown"], CHECK],
+    ids=["log", "html", "show-json", "show-markdown", "check-json"],
+)
+def test_no_rich_where_nothing_is_drawn(args: list[str]) -> None:
+    """Rendering is split by medium (stalkcard.views, .markdown, .render): what
+    writes a file, JSON or Markdown does not import Rich, the terminal's library."""
+    modules = imported(args)
+    assert "stalkcard.card" in modules
+    assert not {m for m in modules if m.split(".")[0] == "rich"}
+
+
 def test_show_reads_the_twin_not_the_yaml() -> None:
     assert "yaml" not in imported(["show"])
     # validate always reads the YAML in full: the scan can tell the difference.

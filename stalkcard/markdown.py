@@ -1,0 +1,217 @@
+"""The card, a result's case note and the supplements as Markdown: one escaper
+(`md`) for `show --format markdown`, the note and `log`. Card text is text,
+never Markdown or HTML. No Rich here.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from stalkcard.i18n import _
+from stalkcard.model import (
+    Card,
+    Contact,
+    ContactsSection,
+    DefinitionSection,
+    FormsSection,
+    StepsSection,
+    Supplement,
+    TextSection,
+)
+from stalkcard.views import (
+    SUPPLEMENT_LABEL,
+    assessment_paragraphs,
+    card_byline,
+    contact_text,
+    criteria_lines,
+    danger_heading,
+    describe_answer,
+    further_groups,
+    split_steps,
+    step_title,
+)
+
+if TYPE_CHECKING:
+    from stalkcard.screening import Result
+
+
+_MD_INLINE = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]<>|"})
+
+
+_MD_LINE_START = re.compile(r"^(\s*)(?:([#>+=-])|(\d+)([.)]))")
+
+
+# Cached: `stalkcard html` renders the note for every combination, and the card's
+# texts repeat (str.translate took 2.1 of 5.3 s of the page's build before).
+@functools.lru_cache(maxsize=4096)
+def md(text: str) -> str:
+    """Text from the card file for a Markdown file: the one escaper used by
+    `show --format markdown`, the note and `log`. Card text is text, never
+    Markdown or HTML: `<img src=...>`, `[x](javascript:...)`, `![](...)` and
+    emphasis come out as the characters typed (CommonMark backslash escapes),
+    and a line cannot start a heading, a quote or a list."""
+    escaped = text.translate(_MD_INLINE)
+    return _MD_LINE_START.sub(
+        lambda m: (
+            m.group(1) + "\\" + m.group(2)
+            if m.group(2)
+            else m.group(1) + m.group(3) + "\\" + m.group(4)
+        ),
+        escaped,
+    )
+
+
+def card_markdown(card: Card, section_id: str | None = None, supplements: bool = False) -> str:
+    lines: list[str] = []
+    if section_id is None:
+        lines += [f"# {md(card.meta.title)}", "", f"_{md(card_byline(card))}_", ""]
+    for section in card.sections:
+        if section_id is not None and section.id != section_id:
+            continue
+        level = "###" if isinstance(section, FormsSection) else "##"
+        lines += [f"{level} {md(section.heading)}", ""]
+        lines += _section_markdown(card, section)
+    if supplements and card.supplements:
+        lines += supplements_markdown(card.supplements)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _section_markdown(card: Card, section: Any) -> list[str]:
+    lines: list[str] = []
+    if isinstance(section, DefinitionSection):
+        for criterion in section.criteria:
+            lines += [md(criterion.text), ""]
+    elif isinstance(section, FormsSection):
+        lines += [f"- **{md(f.title)}**  \n  {md(f.examples)}" for f in section.forms] + [""]
+    elif isinstance(section, TextSection):
+        for paragraph in section.paragraphs:
+            lines += [md(paragraph), ""]
+    elif isinstance(section, ContactsSection):
+        for paragraph in section.paragraphs:
+            lines += [md(paragraph), ""]
+        lines += [_contact_markdown(c) for c in card.contacts if c.group == section.id] + [""]
+        for paragraph in section.closing:
+            lines += [md(paragraph), ""]
+    elif isinstance(section, StepsSection):
+        for paragraph in section.paragraphs:
+            lines += [md(paragraph), ""]
+        for step in section.steps:
+            lines += [f"### {md(step.heading)}", ""]
+            for paragraph in step.paragraphs:
+                lines += [md(paragraph), ""]
+    return lines
+
+
+def _contact_markdown(contact: Contact) -> str:
+    if contact.card_line:
+        return f"- {md(contact.card_line)}"
+    lead = f"{md(contact.unit)}, " if contact.unit else ""
+    return f"- {md(contact.name)}  \n  {lead}{md(contact.phone)}"
+
+
+def supplements_markdown(supplements: Sequence[Supplement]) -> list[str]:
+    lines = [f"## {_(SUPPLEMENT_LABEL)}", ""]
+    for supplement in supplements:
+        source = _("Kilde: {source}").format(source=md(supplement.source))
+        lines += [f"> {md(supplement.text)}  ", f"> _{source}_", ""]
+    return lines
+
+
+def answer_markdown(card: Card, key: str, value: Any) -> str:
+    """One answer's line in the case note (the HTML page stores these too)."""
+    label, shown = describe_answer(card, key, value)
+    return f"- {md(label)}: {md(shown)}"
+
+
+NO_PERSONAL_DATA = (
+    "Skriv ikke borgerens navn, CPR-nummer eller andre personoplysninger i dette notat."
+)
+
+
+def note_parts(
+    card: Card, result: Result, when: datetime, cache: dict[Any, str] | None = None
+) -> list[tuple[Any, str]]:
+    """The case note in parts, each with the key of what it depends on (None for
+    the answers, which differ in every combination). Each part is whole blocks
+    and ends with a blank line; result_markdown joins them. With `cache` (the
+    page's build), a part is rendered once per key: the steps, which list every
+    contact, once per set of steps, not once per combination."""
+    answers = result.answers
+
+    def part(key: Any, make: Callable[[], list[str]]) -> tuple[Any, str]:
+        if cache is None:
+            return key, "\n".join(make())
+        if key not in cache:
+            cache[key] = "\n".join(make())
+        return key, cache[key]
+
+    def head() -> list[str]:
+        return [
+            "# " + _("Notat: screening for stalking"),
+            "",
+            _("Dato: {date}").format(date=when.strftime("%Y-%m-%d %H:%M")) + "  ",
+            _("Handlekort: {title}, version {version}").format(
+                title=md(card.meta.title), version=md(card.meta.version)
+            ),
+            "",
+            "> "
+            + _(
+                "Skriv ikke borgerens navn, CPR-nummer eller andre personoplysninger i dette notat."
+            ),
+            "> " + _("Notatet hører til i sagen i det system, der er godkendt til det."),
+            "",
+        ]
+
+    def assessment() -> list[str]:
+        lines = ["## " + _("Vurdering"), "", md(result.assessment_text), ""]
+        lines += [f"- {md(line)}" for line in criteria_lines(card, answers)] + [""]
+        return [*lines, *map(md, assessment_paragraphs(card)), ""]
+
+    def suggestion() -> list[str]:
+        lines = ["## " + _("Forslag – ikke en del af handlekortet"), ""]
+        return lines + [f"- {md(contact_text(c))}" for c in result.suggested] + [""]
+
+    def steps() -> list[str]:
+        now_steps, further = split_steps(card, result)
+        lines = ["## " + _("Det skal du gøre nu"), ""]
+        for number, step in enumerate(now_steps, start=1):
+            lines += [f"{number}. **{md(step_title(step.heading, step.note))}**", ""]
+            lines += [f"   {md(p)}" for p in step.paragraphs] + [""]
+            if step.contacts:
+                lines += [f"   - {md(contact_text(c))}" for c in step.contacts] + [""]
+            lines += [f"   {md(p)}" for p in step.after] + ([""] if step.after else [])
+        for section, group in further_groups(card, further):
+            lines += ["## " + md(section.heading), ""]
+            lines += [p for paragraph in section.paragraphs for p in (md(paragraph), "")]
+            for step in group:
+                lines += [f"### {md(step_title(step.heading, step.note))}", ""]
+                lines += [p for paragraph in step.paragraphs for p in (md(paragraph), "")]
+        return lines
+
+    from stalkcard.screening import compiled, danger_value
+
+    criteria = tuple(answers.get(q.id) for q in compiled(card).questions if q.criterion)
+    danger = danger_value(card, answers)
+    parts = [part(("head", when), head)]
+    if result.urgent:
+        heading = _("**{heading}** – se tillæg nedenfor.").format(heading=danger_heading(danger))
+        parts.append(part(("urgent", danger), lambda: [heading, ""]))
+    answer_lines = [answer_markdown(card, k, v) for k, v in answers.as_dict().items()]
+    parts.append((None, "\n".join(["## " + _("Svar"), "", *answer_lines, ""])))
+    parts.append(part(("assessment", result.assessment_text, criteria), assessment))
+    if result.suggested:
+        parts.append(part(("suggested", tuple(c.id for c in result.suggested)), suggestion))
+    parts.append(part(("steps", tuple((s.id, s.note) for s in result.steps)), steps))
+    if result.supplements:
+        shown = tuple(s.id for s in result.supplements)
+        parts.append(part(("supplements", shown), lambda: supplements_markdown(result.supplements)))
+    return parts
+
+
+def result_markdown(card: Card, result: Result, when: datetime) -> str:
+    """The case note: date, answers, assessment, contacts, steps. No personal data."""
+    return "\n".join(text for _key, text in note_parts(card, result, when)).rstrip() + "\n"
