@@ -203,9 +203,9 @@ def _result_step(number: int | None, step: ResultStep) -> RenderableType:
 def result_renderables(
     card: Card, result: Result, now: datetime | None = None
 ) -> list[RenderableType]:
-    from stalkcard.screening import danger_value, urgent_supplements
+    from stalkcard.screening import danger_value
 
-    lead = {s.id for s in urgent_supplements(card)} if result.urgent else set()
+    lead = {s.id for s in result.lead}
     first = [s for s in result.supplements if s.id in lead]
     rest = [s for s in result.supplements if s.id not in lead]
     out: list[RenderableType] = []

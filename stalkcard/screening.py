@@ -113,6 +113,11 @@ class Result(msgspec.Struct, frozen=True):
     supplements: tuple[Supplement, ...]
     contacts: tuple[Contact, ...] = ()
     suggested: tuple[Contact, ...] = ()  # whom to call first: the tool's suggestion
+    # What every view shows the same way, worked out here once: the urgent
+    # supplements that lead an urgent result (112), and whom to call, in order,
+    # each with whether it is suggested (in office hours; call_plan adds the time).
+    lead: tuple[Supplement, ...] = ()
+    calls: tuple[tuple[Contact, bool], ...] = ()
 
 
 # --------------------------------------------------------------------------
@@ -397,6 +402,13 @@ class CompiledCard:
         self.following = tuple(c for c in self.contacts if c.group != lead)
         self._call_now: dict[tuple[Contact, ...], tuple[tuple[Contact, bool], ...]] = {}
         self.unit_labels = {u.id: u.name for u in card.units}
+        self._lead: tuple[Supplement, ...] | None = None
+
+    def urgent_lead(self, card: Card) -> tuple[Supplement, ...]:
+        """urgent_supplements(card), worked out on first use."""
+        if self._lead is None:
+            self._lead = urgent_supplements(card)
+        return self._lead
 
     def suggestion(self, ident: str) -> tuple[Contact, ...]:
         if ident in self.by_contact:
@@ -477,6 +489,8 @@ def evaluate(card: Card, answers: Answers) -> Result:
         supplements=supplements,
         contacts=plan.contacts,
         suggested=suggested,
+        lead=plan.urgent_lead(card) if urgent else (),
+        calls=plan.call_now(suggested),
     )
 
 
@@ -557,7 +571,7 @@ def call_plan(card: Card, result: Result, now: datetime | None = None) -> CallPl
     first section's), the
     card's round-the-clock supplement lines come before them (the ones marked
     urgent_only, such as 112, only when the result is urgent)."""
-    office = compiled(card).call_now(result.suggested)  # worked out once per card
+    office = result.calls
     assumed = any(c.hours is not None and c.hours.assumed for c, _s in office)
     if now is None:
         return CallPlan(office, assumed=assumed)

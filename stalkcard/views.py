@@ -166,19 +166,15 @@ def assessment_paragraphs(card: Card) -> list[str]:
 
 def call_now(card: Card, result: Result) -> list[tuple[Contact, bool]]:
     """Whom the closing summary says to call in office hours, in order, each
-    with whether it is the tool's suggestion (the engine's call_plan)."""
-    from stalkcard.screening import call_plan
-
-    return list(call_plan(card, result).office)
+    with whether it is the tool's suggestion (the engine's, Result.calls)."""
+    return list(result.calls)
 
 
 def summary_headlines(card: Card, result: Result) -> list[tuple[str, bool]]:
     """The supplements' one-line instructions for the closing summary, each with
     whether it is urgent: 112 first when urgent, then the other shown
     supplements that have a headline (the duty to notify)."""
-    from stalkcard.screening import urgent_supplements
-
-    lead = urgent_supplements(card) if result.urgent else ()
+    lead = result.lead
     rest = [s for s in result.supplements if s.headline and s not in lead]
     return [(s.headline or s.text, True) for s in lead] + [(s.headline or "", False) for s in rest]
 
