@@ -1,10 +1,8 @@
 """The Typer app: parses options, calls the core, turns errors into a Danish
 message and an exit code (see stalkcard.errors.ExitCode)."""
 
-import contextlib
 import functools
 import gc
-import io
 import os
 import sys
 from collections.abc import Callable
@@ -22,13 +20,13 @@ from stalkcard.errors import (
     Cancelled,
     CardError,
     ExitCode,
-    FileExists,
     NoMatch,
-    OutputClosed,
     OutputError,
     StalkcardError,
 )
 from stalkcard.i18n import LANG_ENV, LANGUAGES, _, ngettext, requested_language, set_language
+from stalkcard.session import interactive_answers, save_note
+from stalkcard.shell import error, say, warn
 
 # Typer takes the help texts now, so the language is settled before the app is built.
 set_language(requested_language(sys.argv))
@@ -52,6 +50,29 @@ app = typer.Typer(
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+# Options shared by several commands, declared once.
+CardOption = Annotated[
+    str | None,
+    typer.Option(
+        "--card",
+        metavar=_("STI"),
+        help=_(
+            "Brug en anden kortfil (YAML) eller et indbygget kort (fx vejle). Også muligt "
+            "med miljøvariablen STALKCARD_CARD."
+        ),
+    ),
+]
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        metavar="da|en",
+        help=_("Sprog: da (standard) eller en. Også muligt med STALKCARD_LANG."),
+    ),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help=_("Erstat en eksisterende fil."))]
+
+
 class CardFormat(StrEnum):
     text = "text"
     markdown = "markdown"
@@ -63,38 +84,6 @@ class ResultFormat(StrEnum):
     json = "json"
 
 
-def _error(message: str) -> None:
-    _to_stderr(message, "red")
-
-
-def _warn(message: str) -> None:
-    _to_stderr(message, "yellow")
-
-
-def _to_stderr(message: str, style: str) -> None:
-    from rich.text import Text
-
-    from stalkcard.render import make_console
-
-    if sys.stderr is None:  # closed: there is nowhere to say it
-        return
-    # soft_wrap: the terminal wraps, so a file path is never broken by a newline.
-    make_console(stderr=True).print(Text(safe_lines(message), style=style), soft_wrap=True)
-
-
-def safe_lines(message: str) -> str:
-    """A message whose lines may echo outside text (a key, a path, a query), made
-    safe for a terminal line by line (stalkcard.safe)."""
-    from stalkcard.safe import terminal_safe
-
-    return "\n".join(terminal_safe(line) for line in message.split("\n"))
-
-
-def _say(message: str) -> None:
-    """A message to stdout that may echo outside text (a path)."""
-    typer.echo(safe_lines(message))
-
-
 def handled(func: F) -> F:
     """Turn the tool's own errors into a message on stderr and their exit code."""
 
@@ -103,10 +92,10 @@ def handled(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except StalkcardError as exc:
-            _error(exc.message)
+            error(exc.message)
             raise typer.Exit(int(exc.exit_code)) from None
         except KeyboardInterrupt:
-            _error(_("Afbrudt. Intet er gemt."))
+            error(_("Afbrudt. Intet er gemt."))
             raise typer.Exit(int(ExitCode.CANCELLED)) from None
 
     return wrapper  # type: ignore[return-value]
@@ -129,7 +118,7 @@ def _warn_ahead(card: Any) -> None:
 
     today = datetime.now().date()
     if days_ahead(card, today) > 1:  # a day's margin for time zones
-        _warn(
+        warn(
             _(
                 "Bemærk: kontaktlisten er opdateret {verified}, efter dagens dato ({today}). "
                 "Tjek computerens ur og datoen i kortfilen."
@@ -153,7 +142,7 @@ def _warn_stale(card: Any) -> None:
 
     if stale_since(card, datetime.now().date()):
         verified = card.meta.contacts_verified.isoformat()
-        _warn(
+        warn(
             _(
                 "Bemærk: kontaktlisten i kortfilen er sidst opdateret {verified}, for over 12 "
                 "måneder siden. Tjek numrene på intranettet, før du ringer."
@@ -181,22 +170,8 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_callback(
     ctx: typer.Context,
-    card: Annotated[
-        str | None,
-        typer.Option(
-            "--card",
-            metavar=_("STI"),
-            help=_("Brug en anden kortfil (YAML). Også muligt med miljøvariablen STALKCARD_CARD."),
-        ),
-    ] = None,
-    lang: Annotated[
-        str | None,
-        typer.Option(
-            "--lang",
-            metavar="da|en",
-            help=_("Sprog: da (standard) eller en. Også muligt med STALKCARD_LANG."),
-        ),
-    ] = None,
+    card: CardOption = None,
+    lang: LangOption = None,
     version: Annotated[
         bool,
         typer.Option(
@@ -206,7 +181,7 @@ def main_callback(
 ) -> None:
     chosen = lang if lang is not None else os.environ.get(LANG_ENV) or "da"
     if chosen not in LANGUAGES:
-        _error(_('Ukendt sprog "{lang}". Brug da eller en.').format(lang=chosen))
+        error(_('Ukendt sprog "{lang}". Brug da eller en.').format(lang=chosen))
         raise typer.Exit(int(ExitCode.INVALID))
     set_language(chosen)
     ctx.obj = {"card": card, "lang": chosen}
@@ -302,7 +277,7 @@ def contacts(
             help=_("Gem kontakterne som vCard (til telefon og Outlook)."),
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help=_("Erstat en eksisterende fil."))] = False,
+    force: ForceOption = False,
 ) -> None:
     from stalkcard.search import closest, search
 
@@ -328,7 +303,7 @@ def contacts(
 
         on_card = [c for c in found if c.part_of_card]
         path = write_private(vcard, vcards(card, on_card), force=force)
-        _say(
+        say(
             ngettext(
                 "{count} kontakt er gemt som vCard: {path}",
                 "{count} kontakter er gemt som vCard: {path}",
@@ -370,7 +345,7 @@ def log(
         str | None,
         typer.Option("--output", "-o", metavar=_("FIL"), help=_("Gem skabelonen i en fil.")),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help=_("Erstat en eksisterende fil."))] = False,
+    force: ForceOption = False,
 ) -> None:
     from stalkcard import export
     from stalkcard.views import write_out
@@ -385,7 +360,7 @@ def log(
     # Excel reads a CSV file as UTF-8 (æ, ø, å intact) only when it starts with a BOM.
     data = ("\ufeff" + text) if fmt is LogFormat.csv else text
     path = write_private(output, data, force=force)
-    _say(_("Skabelonen er gemt: {path}").format(path=path.absolute()))
+    say(_("Skabelonen er gemt: {path}").format(path=path.absolute()))
 
 
 @app.command(
@@ -419,7 +394,7 @@ def validate(
             ngettext("{count} trin", "{count} trin", steps).format(count=steps),
         ]
     )
-    _say(
+    say(
         _(
             "Kortet er gyldigt: {path}\n"
             "  {title}, version {version}\n"
@@ -443,7 +418,7 @@ def _keeper_warnings(card: Any, chosen: Path, language: str) -> None:
     from stalkcard.coordinator import english_twin, twin_drift
 
     if stale_since(card, datetime.now().date()):
-        _warn(
+        warn(
             _(
                 "Bemærk: kontaktlisten er sidst opdateret {verified}, for over 12 måneder siden. "
                 "Kontrollér numrene, og ret datoen (meta.contacts_verified)."
@@ -455,17 +430,17 @@ def _keeper_warnings(card: Any, chosen: Path, language: str) -> None:
     english = load_card(twin, language="en", compiled=False)
     drift = twin_drift(card, english)
     if drift:
-        _warn(
+        warn(
             _(
                 "Bemærk: den engelske udgave passer ikke længere til kortet ({twin}). "
                 "Ret den, så id'er, telefonnumre og regler er de samme:"
             ).format(twin=twin)
         )
         for line in drift[:20]:
-            _warn("  " + line)
+            warn("  " + line)
         if len(drift) > 20:
             more = len(drift) - 20
-            _warn(
+            warn(
                 "  "
                 + ngettext(
                     "... og {count} forskel mere.", "... og {count} forskelle mere.", more
@@ -506,8 +481,8 @@ def copy_card(
         )
     written = copy(Path(folder), force=force, card=name)
     for path in written:
-        _say(_("Kortfilen er kopieret: {path}").format(path=path.absolute()))
-    _say(
+        say(_("Kortfilen er kopieret: {path}").format(path=path.absolute()))
+    say(
         _(
             "Ret filerne, og tjek dem med: stalkcard validate {path}\n"
             "Brug dem med: STALKCARD_CARD={path} (eller --card {path})."
@@ -529,15 +504,9 @@ def html(
         str | None,
         typer.Option("--output", "-o", metavar=_("FIL"), help=_("Gem siden i en fil.")),
     ] = None,
-    lang: Annotated[
-        str | None,
-        typer.Option("--lang", metavar="da|en", help=_("Sidens sprog: da (standard) eller en.")),
-    ] = None,
-    card_file: Annotated[
-        str | None,
-        typer.Option("--card", metavar=_("STI"), help=_("Brug en anden kortfil (YAML).")),
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help=_("Erstat en eksisterende fil."))] = False,
+    lang: LangOption = None,
+    card_file: CardOption = None,
+    force: ForceOption = False,
 ) -> None:
     from stalkcard.card import load_card
     from stalkcard.web import render_page
@@ -559,7 +528,7 @@ def html(
 
     # The page is meant to be published: the user's umask decides its mode.
     path = write_private(output, page, force=force, mode=PUBLIC)
-    _say(_("Siden er gemt: {path}").format(path=path.absolute()))
+    say(_("Siden er gemt: {path}").format(path=path.absolute()))
 
 
 def _read_answers(card: Any, path: str | None, pairs: list[str]) -> dict[str, Any]:
@@ -647,8 +616,8 @@ def check(
             try:
                 unit = normalise_unit(unit_env, card, source=UNIT_ENV)
             except AnswerError as exc:
-                _warn(exc.message + " " + _("Spørgsmålet om din enhed stilles i stedet."))
-        answers = _interactive_answers(card, unit)
+                warn(exc.message + " " + _("Spørgsmålet om din enhed stilles i stedet."))
+        answers = interactive_answers(card, unit)
     else:
         raw = _read_answers(card, answers_file, answer or [])
         unit_key = next((q.id for q in questions(card) if q.units), None)
@@ -675,235 +644,10 @@ def check(
         prompted = True
     if note_path is not None:
         # With JSON on stdout, the confirmation goes to stderr: stdout stays JSON.
-        _save_note(card, result, note_path, force, interactive, fmt is ResultFormat.json, prompted)
+        save_note(card, result, note_path, force, interactive, fmt is ResultFormat.json, prompted)
 
 
-def _interactive_answers(card: Any, unit: str | None) -> Any:
-    # Rich and the renderers are imported only once there is something to show,
-    # so the first question appears sooner (bench/startup.py).
-    from stalkcard.prompts import run_screening
-
-    gc.enable()
-
-    def echo(event: str, data: Any) -> None:
-        from rich.text import Text
-
-        from stalkcard import render, views
-        from stalkcard.screening import urgent_supplements
-
-        console = render.make_console()
-        if event == "context":  # the card's own sentence beside a question
-            console.print(Text(_("Kortet siger: {text}").format(text=data), style="dim"))
-        elif event == "details":  # the choices with what the card says of each
-            console.print(render.choices_overview(data))
-        elif event == "danger":
-            # Shown the moment danger is answered "Ja" or "Ved ikke" (possible danger).
-            shown = urgent_supplements(card, data)
-            if shown:
-                console.print(Text(views.danger_heading(data), style="bold red"))
-                console.print(render.supplements_panel(shown, urgent=True))
-
-    def describe(key: str, value: Any) -> str:
-        from stalkcard.views import describe_answer
-
-        label, shown = describe_answer(card, key, value)
-        return f"{label}: {shown}"
-
-    return run_screening(card, echo, describe, unit)
-
-
-def _save_note(
-    card: Any,
-    result: Any,
-    path: str,
-    force: bool,
-    interactive: bool,
-    quiet: bool = False,
-    prompted: bool = False,
-) -> None:
-    """Save the case note. In the interactive flow a name that exists offers
-    another name or replacing it, and any other refusal (an unknown ~user too)
-    asks for another name; the screening is never lost to a bad name. A name
-    typed at a prompt has ~ expanded and .md added (output.note_path)."""
-    from stalkcard.markdown import result_markdown
-    from stalkcard.output import note_path, write_private
-
-    say = _warn if quiet else _say
-    text = result_markdown(card, result, datetime.now())
-    target: str | Path | None = path
-    replace = force
-    while target is not None:
-        try:
-            if prompted and isinstance(target, str):
-                target = note_path(target)
-            saved = write_private(target, text, force=replace)
-        except FileExists as exc:
-            if not interactive:
-                raise
-            from stalkcard.prompts import ask_existing, ask_retry_path
-
-            choice = ask_existing(exc.path)
-            if choice == "replace":
-                replace = True
-            elif choice == "rename":
-                target, prompted = ask_retry_path(), True
-            else:
-                target = None
-            continue
-        except OutputError as exc:
-            if not interactive:
-                raise
-            _error(exc.message)
-            from stalkcard.prompts import ask_retry_path
-
-            target, replace, prompted = ask_retry_path(), force, True
-            continue
-        say(_("Notatet er gemt: {path} (kun du kan læse det).").format(path=saved.absolute()))
-        return
-    say(_("Intet notat er gemt."))
-
-
-class Terminated(BaseException):
-    """SIGTERM or SIGHUP arrived: unwind (so temporary files are removed and the
-    terminal is restored by the prompts' own cleanup), then exit 128 + signal."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
-
-
-def _on_signal(signum: int, _frame: object) -> None:
-    """During a prompt, end the prompt with the exception, so prompt_toolkit
-    restores the terminal on its way out (an exception raised straight from the
-    handler can land inside its event loop, which then only prints it and waits
-    for Enter). Elsewhere, raise it here."""
-    if "prompt_toolkit" in sys.modules:
-        from prompt_toolkit.application.current import get_app_or_none
-
-        app_running = get_app_or_none()
-        if app_running is not None and app_running.is_running and not app_running.is_done:
-            with contextlib.suppress(Exception):
-                app_running.exit(exception=Terminated(signum))
-                return
-    raise Terminated(signum)
-
-
-def install_signal_handlers() -> None:
-    import signal
-
-    for name in ("SIGTERM", "SIGHUP"):
-        number = getattr(signal, name, None)
-        if number is not None:  # no SIGHUP on Windows
-            signal.signal(number, _on_signal)
-
-
-class _WholeWrites(io.RawIOBase):
-    """A file descriptor that takes every byte it is given: a short write is
-    continued, and a full non-blocking pipe (EAGAIN) is waited on. Python's own
-    unbuffered stdout (PYTHONUNBUFFERED=1) drops what a short write leaves."""
-
-    def __init__(self, fd: int) -> None:
-        super().__init__()
-        self.fd = fd
-
-    def writable(self) -> bool:
-        return True
-
-    def fileno(self) -> int:
-        return self.fd
-
-    def isatty(self) -> bool:
-        return os.isatty(self.fd)
-
-    def write(self, data: Any) -> int:
-        import select
-
-        view = memoryview(data).cast("B")
-        done = 0
-        while done < len(view):
-            try:
-                done += os.write(self.fd, view[done:])
-            except BlockingIOError:
-                select.select([], [self.fd], [])  # until the reader makes room
-        return done
-
-
-def _whole_writes() -> None:
-    """stdout and stderr on a non-blocking pipe get a writer that never drops
-    output (the descriptor's mode is left alone: another process shares it)."""
-    for name in ("stdout", "stderr"):
-        stream = getattr(sys, name)
-        try:
-            fd = stream.fileno()
-            if os.get_blocking(fd):
-                continue
-        except (AttributeError, OSError, ValueError):  # no descriptor (a test's capture)
-            continue
-        stream.flush()
-        wrapped = io.TextIOWrapper(
-            io.BufferedWriter(_WholeWrites(fd)),
-            encoding=stream.encoding,
-            errors=stream.errors,
-            line_buffering=stream.line_buffering,
-            write_through=True,
-        )
-        setattr(sys, name, wrapped)
-
-
-def _degrade_encoding() -> None:
-    """Output that the terminal's encoding cannot show (an en dash in Latin-1 or
-    ASCII) is replaced, never a crash."""
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            with contextlib.suppress(ValueError, OSError):
-                reconfigure(errors="replace")
-
-
-def _output_failed(exc: OSError) -> int:
-    """stdout cannot take the output (a full disk, a closed pipe): one line on
-    stderr, and no second failure when Python flushes at exit."""
-    import errno
-
-    from stalkcard.errors import os_reason
-
-    with contextlib.suppress(OSError, ValueError):
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaces the failed stdout
-    if exc.errno == errno.EPIPE:
-        return 0  # the reader stopped reading (| head): nothing is wrong
-    _error(_("Kan ikke skrive output: {reason}").format(reason=os_reason(exc)))
-    return int(ExitCode.INVALID)
-
-
-def main() -> None:
-    """Entry point: the app, inside the tool's last line of defence against a
-    closed or full stdout, a signal, and an encoding that cannot show a letter."""
-    if sys.stdout is None:  # started with stdout closed (>&-)
-        _error(_("Kan ikke skrive output: {reason}").format(reason=_("udgangen er lukket")))
-        sys.exit(int(ExitCode.INVALID))
-    _whole_writes()
-    _degrade_encoding()
-    install_signal_handlers()
-    try:
-        _run()
-        sys.stdout.flush()
-    except OutputClosed as closed:
-        sys.exit(_output_failed(closed.error))
-    except Terminated as stop:
-        with contextlib.suppress(Exception):
-            _error(_("Afbrudt af et signal. Intet er gemt."))
-        sys.exit(128 + stop.signum)
-    except SystemExit as done:
-        try:
-            sys.stdout.flush()
-        except OSError as exc:
-            sys.exit(_output_failed(exc))
-        raise done
-    except OSError as exc:
-        sys.exit(_output_failed(exc))
-
-
-def _run() -> None:
+def run() -> None:
     """Entry point. Typer turns a Ctrl-C outside the commands into exit code 130,
     and a closed pipe into a quiet exit."""
     if os.environ.get("_STALKCARD_COMPLETE"):

@@ -109,8 +109,12 @@ ENGLISH: dict[str, str] = {
     "AFSNIT": "SECTION",
     "SØG": "SEARCH",
     "FIL": "FILE",
-    "Brug en anden kortfil (YAML). Også muligt med miljøvariablen STALKCARD_CARD.": (
-        "Use another card file (YAML). Also possible with the environment variable STALKCARD_CARD."
+    (
+        "Brug en anden kortfil (YAML) eller et indbygget kort (fx vejle). Også muligt "
+        "med miljøvariablen STALKCARD_CARD."
+    ): (
+        "Use another card file (YAML) or a bundled card (e.g. vejle). Also possible with "
+        "the environment variable STALKCARD_CARD."
     ),
     "Sprog: da (standard) eller en. Også muligt med STALKCARD_LANG.": (
         "Language: da (default) or en. Also possible with STALKCARD_LANG."
@@ -498,9 +502,7 @@ ENGLISH: dict[str, str] = {
     "Skriv handlekortet, kontakterne og screeningen som én HTML-side, der virker uden net: til intranettet, et fællesdrev eller din egen browser.": (
         "Write the action card, the contacts and the screening as one HTML page that works offline: for the intranet, a shared drive or your own browser."
     ),
-    "Brug en anden kortfil (YAML).": "Use another card file (YAML).",
     "Gem siden i en fil.": "Save the page in a file.",
-    "Sidens sprog: da (standard) eller en.": "The page's language: da (default) or en.",
     "Siden er gemt: {path}": "The page is saved: {path}",
     "Gem svaret": "Save the answer",
     "Ret": "Change",

@@ -963,14 +963,14 @@ def test_the_note_from_the_page_is_check_note(
     `check --note` writes for the same answers, date line included: both clocks
     are set to 2026-11-26 14:05 (the page's by the DevTools Protocol, the
     command's by replacing its datetime)."""
-    import stalkcard.cli
+    import stalkcard.session
 
     class Clock(datetime):
         @classmethod
         def now(cls, tz: Any = None) -> Clock:
             return cls(2026, 11, 26, 14, 5)
 
-    monkeypatch.setattr(stalkcard.cli, "datetime", Clock)
+    monkeypatch.setattr(stalkcard.session, "datetime", Clock)
     downloads = tmp_path / "downloads"
     downloads.mkdir()
     driver = _new_driver(tmp_path / "profile", before=FIXED_CLOCK)

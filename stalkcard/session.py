@@ -1,0 +1,99 @@
+"""The interactive session of `check`: the questions in the terminal (the
+prompts are stalkcard.prompts), what is shown beside them, and saving the case
+note, with another try for a name that cannot be used."""
+
+from __future__ import annotations
+
+import gc
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from stalkcard.errors import FileExists, OutputError
+from stalkcard.i18n import _
+from stalkcard.shell import error, say, warn
+
+
+def interactive_answers(card: Any, unit: str | None) -> Any:
+    # Rich and the renderers are imported only once there is something to show,
+    # so the first question appears sooner (bench/startup.py).
+    from stalkcard.prompts import run_screening
+
+    gc.enable()
+
+    def echo(event: str, data: Any) -> None:
+        from rich.text import Text
+
+        from stalkcard import render, views
+        from stalkcard.screening import urgent_supplements
+
+        console = render.make_console()
+        if event == "context":  # the card's own sentence beside a question
+            console.print(Text(_("Kortet siger: {text}").format(text=data), style="dim"))
+        elif event == "details":  # the choices with what the card says of each
+            console.print(render.choices_overview(data))
+        elif event == "danger":
+            # Shown the moment danger is answered "Ja" or "Ved ikke" (possible danger).
+            shown = urgent_supplements(card, data)
+            if shown:
+                console.print(Text(views.danger_heading(data), style="bold red"))
+                console.print(render.supplements_panel(shown, urgent=True))
+
+    def describe(key: str, value: Any) -> str:
+        from stalkcard.views import describe_answer
+
+        label, shown = describe_answer(card, key, value)
+        return f"{label}: {shown}"
+
+    return run_screening(card, echo, describe, unit)
+
+
+def save_note(
+    card: Any,
+    result: Any,
+    path: str,
+    force: bool,
+    interactive: bool,
+    quiet: bool = False,
+    prompted: bool = False,
+) -> None:
+    """Save the case note. In the interactive flow a name that exists offers
+    another name or replacing it, and any other refusal (an unknown ~user too)
+    asks for another name; the screening is never lost to a bad name. A name
+    typed at a prompt has ~ expanded and .md added (output.note_path)."""
+    from stalkcard.markdown import result_markdown
+    from stalkcard.output import note_path, write_private
+
+    tell = warn if quiet else say
+    text = result_markdown(card, result, datetime.now())
+    target: str | Path | None = path
+    replace = force
+    while target is not None:
+        try:
+            if prompted and isinstance(target, str):
+                target = note_path(target)
+            saved = write_private(target, text, force=replace)
+        except FileExists as exc:
+            if not interactive:
+                raise
+            from stalkcard.prompts import ask_existing, ask_retry_path
+
+            choice = ask_existing(exc.path)
+            if choice == "replace":
+                replace = True
+            elif choice == "rename":
+                target, prompted = ask_retry_path(), True
+            else:
+                target = None
+            continue
+        except OutputError as exc:
+            if not interactive:
+                raise
+            error(exc.message)
+            from stalkcard.prompts import ask_retry_path
+
+            target, replace, prompted = ask_retry_path(), force, True
+            continue
+        tell(_("Notatet er gemt: {path} (kun du kan læse det).").format(path=saved.absolute()))
+        return
+    tell(_("Intet notat er gemt."))
