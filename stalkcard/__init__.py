@@ -1,4 +1,4 @@
-"""stalkcard: Skanderborg Kommunes actioncard ved mistanke om stalking, som et guidet værktøj."""
+"""stalkcard: en kommunes handlekort ved mistanke om stalking, som et guidet værktøj."""
 
 import contextlib
 

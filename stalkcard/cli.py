@@ -265,7 +265,7 @@ def contacts(
         str | None,
         typer.Argument(
             metavar=_("SØG"),
-            help=_("Søg i navn, enhed og organisation, fx politi eller soenderskov."),
+            help=_("Søg i navn, enhed, telefonnummer og søgeord, fx politi eller et efternavn."),
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help=_("Skriv kontakterne som JSON."))] = False,

@@ -22,8 +22,8 @@ ENGLISH: dict[str, str] = {
     "må ikke være tom og må ikke indeholde usynlige styretegn.": (
         "must not be empty and must not contain invisible control characters."
     ),
-    "skal være et id med små bogstaver a-z, tal og _ (fx sparring).": (
-        "must be an id of lower-case letters a-z, digits and _ (e.g. sparring)."
+    "skal være et id med små bogstaver a-z, tal og _ (fx akut_fare).": (
+        "must be an id of lower-case letters a-z, digits and _ (e.g. akut_fare)."
     ),
     'skal være et telefonnummer med cifre og mellemrum, fx "8794 7626".': (
         'must be a phone number of digits and spaces, e.g. "8794 7626".'
@@ -122,8 +122,8 @@ ENGLISH: dict[str, str] = {
     "Vis versionen og afslut.": "Show the version and exit.",
     "text, markdown eller json.": "text, markdown or json.",
     "Vis også tillæg, som ikke står på kortet.": "Also show supplements that are not on the card.",
-    "Søg i navn, enhed og organisation, fx politi eller soenderskov.": (
-        "Search name, unit and organisation, e.g. politi or soenderskov."
+    "Søg i navn, enhed, telefonnummer og søgeord, fx politi eller et efternavn.": (
+        "Search name, unit, phone number and search words, e.g. politi or a surname."
     ),
     "Skriv kontakterne som JSON.": "Write the contacts as JSON.",
     "Gem kontakterne som vCard (til telefon og Outlook).": (

@@ -27,7 +27,7 @@ IDENT_PATTERN = "^[a-z][a-z0-9_]{0,63}$"
 PHONE_PATTERN = "^\\+?[0-9]{2,}( [0-9]+)*$"
 PATTERN_MESSAGES = {
     TEXT_PATTERN: "må ikke være tom og må ikke indeholde usynlige styretegn.",
-    IDENT_PATTERN: "skal være et id med små bogstaver a-z, tal og _ (fx sparring).",
+    IDENT_PATTERN: "skal være et id med små bogstaver a-z, tal og _ (fx akut_fare).",
     PHONE_PATTERN: 'skal være et telefonnummer med cifre og mellemrum, fx "8794 7626".',
 }
 

@@ -1122,3 +1122,29 @@ def test_saturday_night_the_page_leads_with_lines_that_answer(
         assert links[0] == "tel:112"
     finally:
         driver.quit()
+
+
+@needs_browser
+def test_without_round_the_clock_lines_the_page_lists_none_after_hours(tmp_path: Path) -> None:
+    """A card with no line open day and night: after hours the page says so and
+    shows no empty "Ring i stedet" list (as check, tests/test_card_review.py)."""
+    import yaml
+
+    data = yaml.safe_load(bundled_card_path().read_text(encoding="utf-8"))
+    for contact in data["supplement_contacts"]:
+        contact.pop("always_open", None)
+        contact.pop("urgent_only", None)
+    card_file = tmp_path / "kort.yaml"
+    card_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    page = _page_for(card_file, tmp_path)
+    saturday = datetime(2026, 11, 28, 22, 0, tzinfo=ZoneInfo("Europe/Copenhagen"))
+    driver = _new_driver(tmp_path / "profile", before=clock_script(saturday))
+    try:
+        driver.get(page.as_uri())
+        _click_through(driver, CLICKED[1])
+        panel = driver.find_element("css selector", "#result .panel").text
+        assert "Uden for kontortid nu (lørdag kl. 22:00)." in panel
+        assert "Ring i stedet" not in panel
+        assert driver.find_elements("css selector", "#result .round-the-clock") == []
+    finally:
+        driver.quit()
