@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from stalkcard.model import Contact
 from stalkcard.screening import Answers
 
 
@@ -109,3 +110,24 @@ def card_answers(
         children=children,
         unit=unit,
     )
+
+
+def bundled_contacts() -> list[Contact]:
+    """The bundled card's contacts, as its file has them: the generic tests use
+    these, not numbers written into the test, so a new number in the card breaks
+    only the tests about that card (the golden files, the card's fidelity)."""
+    from stalkcard.card import load_card
+
+    return load_card().contacts
+
+
+def card_phones(group: str | None = None) -> tuple[str, ...]:
+    """The phone numbers of the bundled card's contacts (of one contacts section)."""
+    return tuple(c.phone for c in bundled_contacts() if group is None or c.group == group)
+
+
+def first_group() -> str:
+    """The id of the bundled card's first contacts section."""
+    group = bundled_contacts()[0].group
+    assert group is not None
+    return group

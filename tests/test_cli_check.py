@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from helpers import clock_at, normalise, run_stalkcard
+from helpers import bundled_contacts, card_phones, clock_at, first_group, normalise, run_stalkcard
 from typer.testing import CliRunner
 
 from stalkcard.cli import app
@@ -124,10 +124,11 @@ def test_text_result_always_names_who_to_call(runner: CliRunner, role: str) -> N
     assert "måske ikke" not in flat  # no verdict
     assert "Straffelovens § 242" in flat  # the law stands on this path too
     assert "skal du handle på din mistanke" in flat
-    for phone in ("8794 7626", "8794 7266", "8794 7983", "2031 5268", "8794 7268"):
+    for phone in card_phones(first_group()):
         assert phone in flat
-    assert "Dansk Stalking Center: 2517 7374" in flat
-    assert "Sydøstjyllands Politi: 7628 1448" in flat
+    for c in bundled_contacts():
+        if c.group != first_group():  # the organisations, with their names
+            assert f"{c.name}: {c.phone}" in flat
     assert "Anvis altid til både Dansk Stalking Center samt den lokale politistation." in flat
     assert ("Borgerens egne handlemuligheder" in flat) == (role != "perpetrator")
     if role == "unknown":
@@ -200,8 +201,9 @@ def test_note_is_private_and_complete(runner: CliRunner, tmp_path: Path) -> None
     assert "- Mistanken drejer sig om: Borgeren bliver udsat for stalking" in text
     assert "et eller flere af kortets kendetegn endnu uklare" in text
     assert "- Til stede: Uønsket" in text and "- Uklart: Ensidig kontakt." in text
-    assert "Nikoline Petersen, Arbejdsmarkedsudvikling: 8794 7626" in text
-    assert "Sydøstjyllands Politi: 7628 1448" in text
+    first, last = bundled_contacts()[0], bundled_contacts()[-1]
+    assert f"{first.name}, {first.unit}: {first.phone}" in text
+    assert f"{last.name}: {last.phone}" in text
     assert "Inddragelse af borgerens netværk" in text
     assert "## Tillæg – ikke en del af handlekortet" in text
     assert [p.name for p in tmp_path.iterdir()] == ["notat.md"]  # no temporary file left

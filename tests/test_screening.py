@@ -20,7 +20,11 @@ from stalkcard.screening import (
 )
 
 CARD = load_card()
-RESOURCE_PHONES = {"8794 7626", "8794 7266", "8794 7983", "2031 5268", "8794 7268"}
+# The first contacts section's numbers, read from the card file's own list of ids.
+RESOURCE_PHONES = {
+    next(c.phone for c in CARD.contact_list if c.id == ident)
+    for ident in CARD.contact_sections[0].contacts
+}
 TRI = ("yes", "no", "unknown")
 
 
@@ -56,8 +60,7 @@ def check_path(language: str, answers: Answers) -> None:
     sparring, handling = result.steps[0], result.steps[1]
     assert {c.phone for c in sparring.contacts} == RESOURCE_PHONES
     assert {c.name: c.phone for c in handling.contacts} == {
-        "Dansk Stalking Center": "2517 7374",
-        "Sydøstjyllands Politi": "7628 1448",
+        c.name: c.phone for c in CARD.contact_list if c.id in CARD.contact_sections[1].contacts
     }
     assert len(result.contacts) == 7
     assert result.assessment_text
