@@ -440,10 +440,12 @@ def render_page(card: Card, language: str) -> str:
     )
     template = environment.get_template("page.html.j2")
     from stalkcard.plain import contact_groups
+    from stalkcard.views import hours_text
 
     return template.render(
         card=card,
         kind=lambda section: section.__struct_config__.tag,
+        hours_text=hours_text,
         contact_groups=contact_groups(card.contacts),
         contacts_of={
             s.id: [c for c in card.contacts if c.group == s.id] for s in card.contact_sections
