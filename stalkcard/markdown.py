@@ -158,10 +158,7 @@ def note_parts(
                 title=md(card.meta.title), version=md(card.meta.version)
             ),
             "",
-            "> "
-            + _(
-                "Skriv ikke borgerens navn, CPR-nummer eller andre personoplysninger i dette notat."
-            ),
+            "> " + _(NO_PERSONAL_DATA),
             "> " + _("Notatet hører til i sagen i det system, der er godkendt til det."),
             "",
         ]

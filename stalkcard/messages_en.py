@@ -285,6 +285,18 @@ ENGLISH: dict[str, str] = {
     "E-mail: {email}": "E-mail: {email}",
     "Indbyggede kort: {names}.": "Bundled cards: {names}.",
     (
+        "en regel for hast må kun spørge om {key} (akut fare), ikke om {others}: "
+        "hast betyder akut fare, og resultatet viser da 112."
+    ): (
+        "a rule for urgency may only ask about {key} (acute danger), not about {others}: "
+        "urgent means acute danger, and the result then shows 112."
+    ),
+    "ingenting (altid)": "nothing (always)",
+    ('{key}: "{value}" gør resultatet akut, men intet tillæg med urgent: true vises (fx 112).'): (
+        '{key}: "{value}" makes the result urgent, but no supplement with urgent: true '
+        "is shown (e.g. 112)."
+    ),
+    (
         "hvert svar skal være et af spørgsmålets valg i anførselstegn, "
         'fx "yes", eller en liste af dem, fx ["yes", "unknown"].'
     ): (

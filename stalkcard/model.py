@@ -13,7 +13,6 @@ import msgspec
 
 # The default choices of a one-of question, and the answer words they take.
 YES, NO, UNKNOWN = "yes", "no", "unknown"
-TRISTATE = (YES, NO, UNKNOWN)
 OTHER_UNIT = "other"
 # Words that answer "no unit" (andet); no unit may have one as id.
 NO_UNIT_WORDS = (OTHER_UNIT, "andet", "anden", "ingen", "none", "unknown")

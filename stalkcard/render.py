@@ -42,6 +42,7 @@ from stalkcard.views import (
     assessment_paragraphs,
     card_byline,
     contact_extra,
+    contact_lead,
     criteria_lines,
     danger_heading,
     further_groups,
@@ -185,8 +186,7 @@ def supplements_panel(supplements: Sequence[Supplement], urgent: bool = False) -
 
 
 def _contact_line(contact: Contact) -> PhoneLine:
-    lead = f"{contact.name}, {contact.unit}: " if contact.unit else f"{contact.name}: "
-    return PhoneLine(lead, contact.phone, tail=contact_extra(contact))
+    return PhoneLine(contact_lead(contact), contact.phone, tail=contact_extra(contact))
 
 
 def _result_step(number: int | None, step: ResultStep) -> RenderableType:

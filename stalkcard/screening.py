@@ -66,11 +66,6 @@ class Answers:
     def get(self, key: str, default: AnswerValue = None) -> AnswerValue:
         return self._values.get(key, default)
 
-    def value(self, key: str) -> str:
-        value = self._values[key]
-        assert isinstance(value, str)
-        return value
-
     def as_dict(self) -> dict[str, Any]:
         return {
             key: list(value) if isinstance(value, tuple) else value
@@ -247,12 +242,6 @@ def normalise_answers(raw: Any, card: Card) -> Answers:
     return Answers(values)
 
 
-def unit_choices(card: Card) -> list[tuple[str, str]]:
-    """(id, name) of each of the card's units: the values the unit question
-    takes, besides "other"."""
-    return [(u.id, u.name) for u in card.units]
-
-
 def normalise_unit(raw: Any, card: Card, source: str = "unit") -> str:
     """The caseworker's own unit as a unit id, or "other".
 
@@ -304,7 +293,7 @@ def normalise_unit(raw: Any, card: Card, source: str = "unit") -> str:
     )
 
 
-def parse_pairs(pairs: Iterable[str], example: str = "danger=no") -> dict[str, Any]:
+def parse_pairs(pairs: Iterable[str], example: str) -> dict[str, Any]:
     """--answer KEY=VALUE options into a mapping. A many-of answer stays text
     ("messages,digital"): normalise_answers splits it at the commas."""
     out: dict[str, Any] = {}
@@ -402,13 +391,6 @@ class CompiledCard:
         self.following = tuple(c for c in self.contacts if c.group != lead)
         self._call_now: dict[tuple[Contact, ...], tuple[tuple[Contact, bool], ...]] = {}
         self.unit_labels = {u.id: u.name for u in card.units}
-        self._lead: tuple[Supplement, ...] | None = None
-
-    def urgent_lead(self, card: Card) -> tuple[Supplement, ...]:
-        """urgent_supplements(card), worked out on first use."""
-        if self._lead is None:
-            self._lead = urgent_supplements(card)
-        return self._lead
 
     def suggestion(self, ident: str) -> tuple[Contact, ...]:
         if ident in self.by_contact:
@@ -489,7 +471,8 @@ def evaluate(card: Card, answers: Answers) -> Result:
         supplements=supplements,
         contacts=plan.contacts,
         suggested=suggested,
-        lead=plan.urgent_lead(card) if urgent else (),
+        # The urgent supplements this result shows (112), which lead it.
+        lead=tuple(s for s in supplements if s.urgent) if urgent else (),
         calls=plan.call_now(suggested),
     )
 
@@ -567,8 +550,8 @@ class CallPlan(msgspec.Struct, frozen=True):
 def call_plan(card: Card, result: Result, now: datetime | None = None) -> CallPlan:
     """The suggested contacts (or, with no suggestion, those of the card's first
     contacts section, as the card lists them), then the card's other contacts.
-    With `now` outside the hours of those who lead (the suggested, else the
-    first section's), the
+    With `now` outside the hours of those who lead (the suggested; with no
+    suggestion, every contact in the list: one that answers is enough), the
     card's round-the-clock supplement lines come before them (the ones marked
     urgent_only, such as 112, only when the result is urgent)."""
     office = result.calls

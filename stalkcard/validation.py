@@ -762,6 +762,31 @@ def _danger_floor(card: Card) -> Iterator[_Problem]:
     ident = compiled(card).danger_id
     if ident is None:
         return  # reported by _question_checks
+    # Urgent means acute danger: the result says "AKUT FARE" and leads with the
+    # urgent supplement (112), in the terminal, the note and the page alike. A
+    # rule on another question would say so without any 112 to show.
+    for index, rule in enumerate(card.screening.rules.urgent):
+        others = sorted((set(rule.when) | set(rule.when_any)) - {ident})
+        if others or rule.always:
+            yield _Problem(
+                ("screening", "rules", "urgent", index),
+                _(
+                    "en regel for hast må kun spørge om {key} (akut fare), ikke om {others}: "
+                    "hast betyder akut fare, og resultatet viser da 112."
+                ).format(key=ident, others=", ".join(others) or _("ingenting (altid)")),
+            )
+    question = next(q for q in compiled(card).questions if q.id == ident)
+    for choice in question.choices:
+        answers = danger_only(card, choice.id)
+        urgent = any(matches(r, answers) for r in card.screening.rules.urgent)
+        if urgent and not urgent_supplements(card, choice.id):
+            yield _Problem(
+                ("screening", "rules", "urgent"),
+                _(
+                    '{key}: "{value}" gør resultatet akut, men intet tillæg med urgent: true '
+                    "vises (fx 112)."
+                ).format(key=ident, value=choice.id),
+            )
     for value in (YES, UNKNOWN):
         answers = danger_only(card, value)
         if not any(

@@ -164,12 +164,6 @@ def assessment_paragraphs(card: Card) -> list[str]:
     ]
 
 
-def call_now(card: Card, result: Result) -> list[tuple[Contact, bool]]:
-    """Whom the closing summary says to call in office hours, in order, each
-    with whether it is the tool's suggestion (the engine's, Result.calls)."""
-    return list(result.calls)
-
-
 def summary_headlines(card: Card, result: Result) -> list[tuple[str, bool]]:
     """The supplements' one-line instructions for the closing summary, each with
     whether it is urgent: 112 first when urgent, then the other shown
@@ -242,9 +236,13 @@ def contact_extra(contact: Contact) -> str:
     return f" ({'; '.join(extra)})" if extra else ""
 
 
+def contact_lead(contact: Contact) -> str:
+    """What stands before a contact's number in a result: "name, unit: "."""
+    return f"{contact.name}, {contact.unit}: " if contact.unit else f"{contact.name}: "
+
+
 def contact_text(contact: Contact) -> str:
-    lead = f"{contact.name}, {contact.unit}: " if contact.unit else f"{contact.name}: "
-    return lead + contact.phone + contact_extra(contact)
+    return contact_lead(contact) + contact.phone + contact_extra(contact)
 
 
 def write_out(text: str) -> None:

@@ -9,7 +9,7 @@ sample where it is not, and requires the same result. The page's size grows
 with the card, not with the number of combinations (bench/html_build.py).
 
 One note: the case note the page copies or saves is the note `check --note`
-writes (render.result_markdown). Its pieces are rendered here by the note
+writes (markdown.result_markdown). Its pieces are rendered here by the note
 renderer's own functions, each once; the page puts them together for the
 result it evaluated, with the date filled in, and a test compares the two for
 every combination.
@@ -70,7 +70,7 @@ def calls(card: Card, result: Result) -> list[tuple[Contact, bool]]:
     """Whom the result's "Ring nu" lists, each with whether it is the
     suggestion: the suggested contacts, then the rest of the card's first
     contacts section, then its other contacts, so every number is in one list
-    (the closing summary, render.call_now, leaves out the first section's
+    (the closing summary, Result.calls, leaves out the first section's
     other contacts when there is a suggestion)."""
     plan = compiled(card)
     suggested = result.suggested
@@ -83,9 +83,9 @@ def calls(card: Card, result: Result) -> list[tuple[Contact, bool]]:
 
 def result_shape(card: Card, result: Result) -> dict[str, Any]:
     """What the page shows for one result, as ids: the steps as the terminal
-    splits them (render.split_steps): those the card says to take now, then
+    splits them (views.split_steps): those the card says to take now, then
     those of its steps sections; the headlines as the closing summary has them
-    (render.summary_headlines), less the urgent ones, which the page shows
+    (views.summary_headlines), less the urgent ones, which the page shows
     from danger_warning. The page's script computes the same from the rules
     (tests/test_html.py proves the two equal)."""
     from stalkcard.views import split_steps, summary_headlines
@@ -141,10 +141,10 @@ NOTE_DATE = datetime(1111, 11, 11, 11, 11)
 
 def note_data(card: Card) -> dict[str, Any]:
     """The case note's pieces, each rendered by the note renderer's own parts
-    (render.md, render.describe_answer, the step and supplement layout of
-    render.note_parts), for the page's script to put together for the answers
+    (markdown.md, views.describe_answer, the step and supplement layout of
+    markdown.note_parts), for the page's script to put together for the answers
     it evaluates. tests/test_html.py proves the page's note equal to
-    render.result_markdown for every combination of answers."""
+    markdown.result_markdown for every combination of answers."""
     from stalkcard.markdown import _MD_INLINE, answer_markdown, md, note_parts
     from stalkcard.views import (
         CRITERIA_GROUPS,
@@ -318,14 +318,14 @@ def page_data(card: Card) -> dict[str, Any]:
         "groups": {s.id: {"heading": s.heading, "paragraphs": s.paragraphs}
                    for s in card.step_sections},
         "supplement_order": [s.id for s in card.supplements],
-        "urgent_lead": [s.id for s in urgent_supplements(card)],
         "danger_key": plan.danger_id,
         "leading": [c.id for c in plan.leading],
         "following": [c.id for c in plan.following],
         "contacts": contacts,
         "assessments": {a.id: {"text": a.text, "short": a.short or a.text}
                         for a in card.screening.assessments},
-        "supplements": {s.id: {"text": s.text, "source": s.source, "headline": s.headline}
+        "supplements": {s.id: {"text": s.text, "source": s.source, "headline": s.headline,
+                               "urgent": s.urgent}
                         for s in card.supplements},
         "danger": danger_warning(card),
         # Who answers now (screening.call_plan, evaluated by the page on the same

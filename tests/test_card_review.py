@@ -206,3 +206,32 @@ def test_a_mistyped_bundled_card_name_lists_the_bundled_cards(runner: CliRunner)
 
 def test_bundled_cards_by_name_use_their_compiled_twin() -> None:
     assert load_card("vejle").meta.municipality == "Vejle Kommune"
+
+
+# Urgent means acute danger, on every surface ------------------------------------------------
+
+
+def test_an_urgent_rule_on_another_question_is_refused() -> None:
+    """check said "AKUT FARE" with no 112 in the note, the JSON or the page."""
+    data = bundled_data()
+    data["screening"]["rules"]["urgent"].append({"when": {"children": "yes"}})
+    message = card_error(data)
+    assert "en regel for hast må kun spørge om danger (akut fare), ikke om children" in message
+
+
+def test_an_urgent_answer_without_an_urgent_supplement_is_refused() -> None:
+    data = bundled_data()
+    data["screening"]["rules"]["urgent"][0] = {"when": {"danger": ["yes", "unknown", "no"]}}
+    assert 'danger: "no" gør resultatet akut, men intet tillæg med urgent: true' in card_error(data)
+
+
+def test_the_result_is_led_by_the_urgent_supplements_it_shows() -> None:
+    from stalkcard.screening import evaluate, normalise_answers
+
+    card = load_card()
+    for danger in ("yes", "unknown", "no"):
+        given = {"role": "victim", "danger": danger, "unwanted": "yes", "one_sided": "yes",
+                 "repeated": "yes"}  # fmt: skip
+        result = evaluate(card, normalise_answers(given, card))
+        assert result.lead == tuple(s for s in result.supplements if s.urgent)
+        assert bool(result.lead) == result.urgent == (danger != "no")

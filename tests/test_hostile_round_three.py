@@ -553,7 +553,6 @@ def test_two_persons_in_one_unit_are_never_picked_at_random(
     import json
 
     from stalkcard.card import load_card
-    from stalkcard.screening import unit_choices
 
     path = card_with(tmp_path, "unit: arbejdsmarkedsservice", "unit: arbejdsmarkedsudvikling")
     # The emptied unit's suggestion would suggest no one: validate refuses it, so
@@ -565,7 +564,7 @@ def test_two_persons_in_one_unit_are_never_picked_at_random(
     assert _unit(path, "Arbejdsmarkedsudvikling") == "arbejdsmarkedsudvikling"
     assert _unit(path, "sofie_jensen") == "arbejdsmarkedsudvikling"  # her unit
     # The prompt's and the page's choices (one list) can be told apart.
-    labels = [label for _ident, label in unit_choices(load_card(path))]
+    labels = [unit.name for unit in load_card(path).units]
     assert len(set(labels)) == len(labels)
     from stalkcard.questions import question
 

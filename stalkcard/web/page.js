@@ -108,7 +108,8 @@
     const calls = r.suggested.map((id) => [id, true])
       .concat(others(data.leading).map((id) => [id, false]))
       .concat(others(data.following).map((id) => [id, false]));
-    const lead = r.urgent ? data.urgent_lead : [];
+    // The urgent supplements this result shows lead it (screening's Result.lead).
+    const lead = r.urgent ? r.supplements.filter((id) => data.supplements[id].urgent) : [];
     const headlines = r.supplements.filter(
       (id) => data.supplements[id].headline && lead.indexOf(id) < 0,
     );
@@ -127,7 +128,7 @@
     );
   }
 
-  // The case note `check --note` writes (render.note_parts), put together
+  // The case note `check --note` writes (markdown.note_parts), put together
   // from the pieces the note renderer wrote, for the result evaluated here.
   function answerLine(q, value) {
     const n = data.note;
@@ -464,7 +465,8 @@
 
   function callPlan(shape, ms) {
     const now = danishTime(ms);
-    // The engine's call_now: the suggested (else the first contacts section), then the rest.
+    // The engine's call_now: the suggested (else the first contacts section), then the rest;
+    // with no suggestion, one of them answering now is enough (screening.call_plan).
     const suggested = shape.suggested;
     const office = (suggested.length ? suggested : data.leading)
       .concat(data.following.filter((id) => suggested.indexOf(id) < 0));
