@@ -255,18 +255,20 @@ def test_answers_must_be_a_mapping() -> None:
 def test_parse_pairs() -> None:
     # parse_pairs knows no card: a many-of answer stays text, and the card's
     # question (normalise_answers) splits it at the commas.
-    pairs = parse_pairs(["role=victim", "forms=messages,digital", "one_sided=ved ikke"])
+    pairs = parse_pairs(
+        ["role=victim", "forms=messages,digital", "one_sided=ved ikke"], "danger=no"
+    )
     assert pairs == {"role": "victim", "forms": "messages,digital", "one_sided": "ved ikke"}
     answers = normalise_answers({**BASE, **pairs}, CARD)
     assert answers["forms"] == ("messages", "digital")
     assert answers["one_sided"] == "unknown"
-    assert parse_pairs(["forms="]) == {"forms": ""}
+    assert parse_pairs(["forms="], "danger=no") == {"forms": ""}
     # "forms=" is asked, and none marked: not "not asked".
-    assert normalise_answers({**BASE, **parse_pairs(["forms="])}, CARD)["forms"] == ()
+    assert normalise_answers({**BASE, **parse_pairs(["forms="], "danger=no")}, CARD)["forms"] == ()
     with pytest.raises(AnswerError, match="SPØRGSMÅL=SVAR"):
-        parse_pairs(["role"])
+        parse_pairs(["role"], "danger=no")
     with pytest.raises(AnswerError, match="to gange"):
-        parse_pairs(["role=victim", "role=unknown"])
+        parse_pairs(["role=victim", "role=unknown"], "danger=no")
 
 
 # The questions, declared once (stalkcard.questions) -------------------------------
