@@ -265,6 +265,7 @@ def _questions(card: Card) -> list[dict[str, Any]]:
     page's script. The page pre-selects nothing, so it asks for a choice on
     every one-of question ("Ved ikke" is a choice); a many-of may stay empty."""
     from stalkcard.questions import questions
+    from stalkcard.views import describe_answer
 
     out: list[dict[str, Any]] = []
     for q in questions(card):
@@ -283,6 +284,11 @@ def _questions(card: Card) -> list[dict[str, Any]]:
                 "choices": [
                     {"value": c.id, "label": c.label, "detail": c.detail} for c in q.choices
                 ],
+                # How "Dine svar" names each answer: as the terminal and the note
+                # do (views.describe_answer), e.g. "Ikke angivet" for no unit.
+                "shown": None
+                if many
+                else {c.id: describe_answer(card, q.id, c.id)[1] for c in q.choices},
                 "review": q.label,
             }
         )

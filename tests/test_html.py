@@ -1148,3 +1148,23 @@ def test_without_round_the_clock_lines_the_page_lists_none_after_hours(tmp_path:
         assert driver.find_elements("css selector", "#result .round-the-clock") == []
     finally:
         driver.quit()
+
+
+@needs_browser
+def test_your_answers_on_the_page_are_the_notes(browser: Any, page_file: Path) -> None:
+    """ "Dine svar" names each answer as the terminal and the note do
+    (views.answer_lines): no unit is "Ikke angivet", not the choice's label."""
+    from stalkcard.screening import normalise_answers
+    from stalkcard.views import answer_lines
+
+    _open(browser, page_file)
+    _click_through(browser, CLICKED[1])  # unit "other"
+    shown = browser.execute_script(
+        "const dl = document.querySelector('#result details dl.answers');"
+        "return [...dl.querySelectorAll('dt')].map(dt =>"
+        " [dt.textContent, dt.nextElementSibling.textContent]);"
+    )
+    given = {"forms": [], **CLICKED[1]}
+    expected = answer_lines(CARD, normalise_answers(given, CARD))
+    assert [tuple(pair) for pair in shown] == expected
+    assert ("Din enhed", "Ikke angivet") in expected

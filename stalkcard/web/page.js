@@ -187,8 +187,7 @@
       const titles = q.choices.filter((c) => value.indexOf(c.value) >= 0).map((c) => c.label);
       return titles.length ? titles.join(", ") : words.none;
     }
-    const choice = q.choices.find((c) => c.value === value);
-    return choice ? choice.label : "";
+    return q.shown[value] || "";
   }
 
   function phoneLink(contact) {
