@@ -477,6 +477,18 @@ def evaluate(card: Card, answers: Answers) -> Result:
     )
 
 
+def answer_space(card: Card, names: Iterable[str] | None = None) -> list[tuple[str, list[str]]]:
+    """The one-of questions (those `names`, when given) with their choice ids:
+    the answers the rules can name, in the order they are asked. A many-of
+    question (the forms) changes no result and is only shown back."""
+    wanted = None if names is None else set(names)
+    return [
+        (q.id, [c.id for c in q.choices])
+        for q in compiled(card).questions
+        if q.kind == "one" and (wanted is None or q.id in wanted)
+    ]
+
+
 def danger_only(card: Card, danger: str) -> Answers:
     """Answers that say nothing but `danger`: every other answer "don't know"
     (or not asked)."""

@@ -551,6 +551,8 @@ def _question_checks(card: Card) -> Iterator[_Problem]:
     """Each question's choices resolve, its "don't know" is one of them, a sign
     (criterion) is asked yes / no / don't know, and exactly one question is the
     danger question, with a yes and a "don't know"."""
+    from stalkcard.questions import resolve
+
     forms = {s.id for s in card.sections if isinstance(s, FormsSection)}
     danger = [i for i, q in enumerate(card.questions) if q.danger]
     if not danger:
@@ -608,8 +610,6 @@ def _question_checks(card: Card) -> Iterator[_Problem]:
                     (*loc, "choices"), _("et spørgsmål med flere svar skal have choices.")
                 )
             continue
-        from stalkcard.questions import resolve
-
         ids = [c.id for c in resolve(card, q).choices]
         seen: set[str] = set()
         for place, ident in enumerate(ids):
@@ -680,8 +680,7 @@ def _contact_floor(card: Card) -> Iterator[_Problem]:
     import itertools
     import math
 
-    from stalkcard.questions import questions
-    from stalkcard.screening import Answers, matches
+    from stalkcard.screening import Answers, answer_space, matches
 
     contact_steps = {s.id for s in card.contact_sections}
     rules = card.screening.rules.steps
@@ -689,8 +688,9 @@ def _contact_floor(card: Card) -> Iterator[_Problem]:
     if unconditional:
         return
     named = {key for r in rules for key in (*r.when, *r.when_any)}
-    asked = [q for q in questions(card) if q.id in named and q.kind == "one"]
-    values = [[c.id for c in q.choices] for q in asked]
+    space = answer_space(card, named)
+    keys = [key for key, _values in space]
+    values = [choices for _key, choices in space]
     if math.prod(len(v) for v in values) > FLOOR_LIMIT:
         yield _Problem(
             ("screening", "rules", "steps"),
@@ -702,7 +702,7 @@ def _contact_floor(card: Card) -> Iterator[_Problem]:
         )
         return
     for combination in itertools.product(*values):
-        answers = Answers(dict(zip((q.id for q in asked), combination, strict=True)))
+        answers = Answers(dict(zip(keys, combination, strict=True)))
         shown = {i for r in rules if matches(r, answers) for i in r.show}
         if not contact_steps & shown:
             given = ", ".join(f"{k}={v}" for k, v in answers.as_dict().items())

@@ -41,18 +41,13 @@ from stalkcard.screening import (
     Answers,
     Result,
     _condition,
+    answer_space,
     card_steps,
     compiled,
     default_answer,
     evaluate,
     urgent_supplements,
 )
-
-
-def answer_space(card: Card) -> list[tuple[str, list[str]]]:
-    """The one-of questions and their choices: the answers the rules can name.
-    A many-of question (the forms) changes no result and is only shown back."""
-    return [(q.id, [c.id for c in q.choices]) for q in compiled(card).questions if q.kind == "one"]
 
 
 def combinations(card: Card) -> Iterator[Answers]:
