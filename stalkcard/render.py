@@ -114,7 +114,11 @@ def _contact_lines(contact: Contact) -> Group:
     name, then "unit, phone"."""
     if contact.card_line:
         line, phone = contact.card_line, contact.phone
-        start = line.index(phone)
+        from stalkcard.phones import whole_at
+
+        start = whole_at(line, phone)
+        if start is None:  # validate refuses such a line; show it whole, then the number
+            return Group(Text(line), PhoneLine("", phone, "bold"), Text(""))
         end = start + len(phone)
         return Group(PhoneLine(line[:start], phone, "bold", line[end:]), Text(""))
     lead = f"{contact.unit}, " if contact.unit else ""

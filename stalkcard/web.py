@@ -37,6 +37,7 @@ from stalkcard import __version__
 from stalkcard.clock import WEEKDAY_NAMES
 from stalkcard.i18n import _
 from stalkcard.model import Card, Contact
+from stalkcard.phones import segments, whole_at
 from stalkcard.screening import (
     Answers,
     Result,
@@ -93,6 +94,8 @@ def result_shape(card: Card, result: Result) -> dict[str, Any]:
         "steps": [[step.id, step.note] for step in now],
         "further": [[step.id, step.note] for step in further],
         "supplements": [s.id for s in result.supplements],
+        # The urgent supplements that lead the result (Result.lead), whatever rule showed them.
+        "lead": [s.id for s in result.lead],
         "suggested": [c.id for c in result.suggested],
         "calls": [[c.id, suggested] for c, suggested in calls(card, result)],
         "headlines": [
@@ -233,26 +236,25 @@ def note_data(card: Card) -> dict[str, Any]:
     }
 
 
-def danger_warning(card: Card) -> dict[str, list[dict[str, str]]]:
-    """The warning shown as soon as the danger question is answered, for each
-    answer that shows one (screening.urgent_supplements: "ja" and "ved ikke",
-    not "nej"): the supplements' headlines, each split around the number it
-    names so the number is a link. The result shows the same lines."""
-    out: dict[str, list[dict[str, str]]] = {}
+def danger_warning(card: Card) -> dict[str, list[str]]:
+    """The urgent supplements shown as soon as the danger question is answered,
+    for each answer that shows one (screening.urgent_supplements: "ja" and
+    "ved ikke", not "nej"), by id; their lines are headline_parts."""
+    out: dict[str, list[str]] = {}
     danger = next((q for q in compiled(card).questions if q.danger), None)
     for value in [c.id for c in danger.choices] if danger else []:
-        lines = []
-        for supplement in urgent_supplements(card, value):
-            text = supplement.headline or supplement.text
-            phone = next((c.phone for c in card.extra_contacts if c.phone in text.split()), None)
-            if phone is None:
-                lines.append({"text": text})
-            else:
-                before, _phone, after = text.partition(phone)
-                lines.append({"before": before, "phone": phone, "tel": tel(phone), "after": after})
-        if lines:
-            out[value] = lines
+        ids = [s.id for s in urgent_supplements(card, value)]
+        if ids:
+            out[value] = ids
     return out
+
+
+def headline_parts(card: Card, text: str) -> list[list[str | None]]:
+    """A supplement's line cut into [text, tel link or None]: every number of
+    the card or its supplements that stands whole in it is a link to that very
+    number (stalkcard.phones: what is shown is what is dialled)."""
+    phones = [c.phone for c in card.contacts + card.extra_contacts]
+    return [[part, tel(phone) if phone else None] for part, phone in segments(text, phones)]
 
 
 def _questions(card: Card) -> list[dict[str, Any]]:
@@ -326,7 +328,8 @@ def page_data(card: Card) -> dict[str, Any]:
         "assessments": {a.id: {"text": a.text, "short": a.short or a.text}
                         for a in card.screening.assessments},
         "supplements": {s.id: {"text": s.text, "source": s.source, "headline": s.headline,
-                               "urgent": s.urgent}
+                               "urgent": s.urgent,
+                               "line": headline_parts(card, s.headline or s.text)}
                         for s in card.supplements},
         "danger": danger_warning(card),
         # Who answers now (screening.call_plan, evaluated by the page on the same
@@ -458,6 +461,7 @@ def render_page(card: Card, language: str) -> str:
         script=Markup(script),
         data=Markup(data),
         tel=tel,
+        whole_at=whole_at,
         _=_,
         supplement_label=_(SUPPLEMENT_LABEL),
         extra_contacts=card.extra_contacts,

@@ -902,7 +902,7 @@ def test_an_older_browser_still_screens(page_file: Path, tmp_path: Path) -> None
     assert script is not None
     code = re.sub(r"(?m)^\s*//.*$", "", script.group(1))  # the comments name them
     for newer in ("replaceChildren", "replaceAll", ".at(", "?.", "??", "structuredClone",
-                  "hasOwn", "findLast", "toSorted"):  # fmt: skip
+                  "Object.hasOwn", "findLast", "toSorted"):  # fmt: skip
         assert newer not in code, newer
     driver = _new_driver(tmp_path / "profile", before=OLDER_BROWSER)
     try:
@@ -1168,3 +1168,103 @@ def test_your_answers_on_the_page_are_the_notes(browser: Any, page_file: Path) -
     expected = answer_lines(CARD, normalise_answers(given, CARD))
     assert [tuple(pair) for pair in shown] == expected
     assert ("Din enhed", "Ikke angivet") in expected
+
+
+# Issue 26, classes 1-3: the page's lookups, its urgent lines, its tel: links --------------------
+
+PROTO = TESTS / "cards" / "prototype_names.yaml"
+
+
+@needs_browser
+def test_ids_named_like_inherited_properties_are_ordinary_ids(browser: Any, tmp_path: Path) -> None:
+    """A card whose ids are "constructor" (the one lowercase Object.prototype
+    name the id pattern allows) for the danger question, a choice, a contact, a
+    step, a supplement and an assessment: the page gives the engine's result
+    and note for every combination, asks the danger question first, again
+    after "Start forfra", and shows 112 when it is answered."""
+    card = _load(str(PROTO))
+    page = _page_for(PROTO, tmp_path)
+    sample = list(combinations(card))
+    assert len(sample) == 9
+    _page_agrees(browser, page, card, sample)
+
+    _open(browser, page)
+    _wait_for_question(browser, "Er nogen i akut fare")
+    for _round in range(2):
+        assert "Spørgsmål 1 af 2" in _question(browser)
+        browser.find_element("css selector", "#app button[type=submit]").click()
+        assert _question(browser).startswith("Spørgsmål 1 af 2")  # not skipped: unanswered
+        browser.find_element("css selector", "#app input[value='yes']").click()
+        browser.find_element("css selector", "#app button[type=submit]").click()
+        assert "112" in browser.find_element("id", "urgent").text
+        _wait_for_question(browser, "Hvem drejer det sig om")
+        browser.find_element("css selector", "#app input[value='constructor']").click()
+        browser.find_element("css selector", "#app button[type=submit]").click()
+        browser.find_element("xpath", "//button[text()='Se resultatet']").click()
+        result = browser.find_element("id", "result")
+        assert result.get_attribute("data-urgent") == "true"
+        assert result.get_attribute("data-steps") == "kontakt constructor"
+        assert "Ring 112 nu" in browser.find_element("css selector", "#result .panel").text
+        browser.find_element("id", "again").click()
+        _wait_for_question(browser, "Er nogen i akut fare")
+
+
+def _two_question_urgent_card(tmp_path: Path) -> Path:
+    """The README's card with a second urgent supplement, shown by a rule on
+    danger and children together, and a headline that names a card number
+    ending in 112 before 112 itself."""
+    from test_readme_card import _card_text
+
+    text = _card_text()
+    text = text.replace(
+        '    phone: "9999 0000"\n',
+        '    phone: "9999 0000"\n  - id: akuttelefon\n    name: "Akuttelefonen"\n'
+        '    phone: "7011 2112"\n',
+        1,
+    ).replace("contacts: [raadgivningen]", "contacts: [raadgivningen, akuttelefon]", 1)
+    text = text.replace(
+        "supplement_contacts:",
+        "  - id: boern_akut\n"
+        '    text: "Er et barn i akut fare, så ring Akuttelefonen 7011 2112 eller 112."\n'
+        '    headline: "Ring Akuttelefonen 7011 2112 eller 112 nu, hvis et barn er i fare."\n'
+        '    source: "Opfundet til testen."\n'
+        "    urgent: true\n"
+        "supplement_contacts:",
+        1,
+    )
+    text = text.replace(
+        "        show: [akut]\n",
+        '        show: [akut]\n      - when: {fare: "yes", boern: "yes"}\n'
+        "        show: [boern_akut]\n",
+        1,
+    )
+    path = tmp_path / "to_spoergsmaal.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@needs_browser
+def test_the_pages_urgent_lines_are_the_engines_lead(browser: Any, tmp_path: Path) -> None:
+    """An urgent supplement shown by a rule on two questions leads the result
+    in the terminal (Result.lead) and so on the page; every number in an
+    urgent line is a link to that very number, never to a number inside it."""
+    from stalkcard.export import dial_number
+
+    path = _two_question_urgent_card(tmp_path)
+    card = _load(str(path))
+    answers = Answers(fare="yes", boern="yes")
+    assert [s.id for s in evaluate(card, answers).lead] == ["akut", "boern_akut"]
+    page = _page_for(path, tmp_path)
+    _page_agrees(browser, page, card, list(combinations(card)))
+    _open(browser, page)
+    _answer(browser, {"fare": "yes", "boern": "yes"})
+    browser.find_element("xpath", "//button[text()='Se resultatet']").click()
+    panel = browser.find_element("css selector", "#result .panel")
+    assert "Ring Akuttelefonen 7011 2112 eller 112 nu, hvis et barn er i fare." in panel.text
+    links = browser.execute_script(
+        "return [...document.querySelectorAll('#result .warning-text a')]"
+        ".map(a => [a.textContent, a.getAttribute('href')])"
+    )
+    assert ["7011 2112", "tel:+4570112112"] in links and ["112", "tel:112"] in links
+    for text, href in links:
+        assert href == "tel:" + dial_number(text), (text, href)

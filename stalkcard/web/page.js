@@ -41,12 +41,32 @@
     app.appendChild(node);
   }
 
+  // Every object keyed by card text (ids a card may choose, such as
+  // "constructor") has no prototype, and every lookup checks own properties:
+  // an inherited name must never count as an answer, a rule or a contact.
+  function has(obj, key) {
+    return obj !== null && obj !== undefined && Object.prototype.hasOwnProperty.call(obj, key);
+  }
+
+  function own(obj, key) {
+    return has(obj, key) ? obj[key] : undefined;
+  }
+
+  // JSON.parse's reviver: every object of the page's data without a prototype.
+  function bare(key, value) {
+    if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+    const out = Object.create(null);
+    for (const name of Object.keys(value)) out[name] = value[name];
+    return out;
+  }
+
+  // "{name}" in a template replaced by a value, taken as text ("$&" stays "$&").
   function format(template, values) {
-    return template.replace(/\{(\w+)\}/g, (all, name) => (name in values ? values[name] : all));
+    return template.replace(/\{(\w+)\}/g, (all, name) => (has(values, name) ? values[name] : all));
   }
 
   function fresh() {
-    const out = {};
+    const out = Object.create(null);
     for (const q of questions) if (q.multiple) out[q.key] = [];
     return out;
   }
@@ -56,9 +76,9 @@
   function holds(condition, given) {
     const when = condition[0];
     const any = condition[1];
-    for (const part of when) if (part[1].indexOf(given[part[0]]) < 0) return false;
+    for (const part of when) if (part[1].indexOf(own(given, part[0])) < 0) return false;
     if (!any.length) return true;
-    for (const part of any) if (part[1].indexOf(given[part[0]]) >= 0) return true;
+    for (const part of any) if (part[1].indexOf(own(given, part[0])) >= 0) return true;
     return false;
   }
 
@@ -79,16 +99,16 @@
       if (!holds(rule[0], given)) continue;
       for (const id of rule[1]) {
         // A step shown without a note by any rule is shown without one.
-        notes[id] = id in notes && notes[id] === null ? null : rule[2];
+        notes[id] = has(notes, id) && notes[id] === null ? null : rule[2];
       }
     }
-    const steps = data.step_order.filter((id) => id in notes)
+    const steps = data.step_order.filter((id) => has(notes, id))
       .map((id) => [id, notes[id]]);
     const shown = Object.create(null);
     for (const rule of rules.supplements) {
       if (holds(rule[0], given)) for (const id of rule[1]) shown[id] = true;
     }
-    const supplements = data.supplement_order.filter((id) => shown[id]);
+    const supplements = data.supplement_order.filter((id) => has(shown, id));
     const suggested = [];
     for (const rule of rules.suggest) {
       if (!holds(rule[0], given)) continue;
@@ -114,7 +134,8 @@
       (id) => data.supplements[id].headline && lead.indexOf(id) < 0,
     );
     return { assessment: r.assessment, urgent: r.urgent, steps: now, further: further,
-      supplements: r.supplements, suggested: r.suggested, calls: calls, headlines: headlines };
+      supplements: r.supplements, lead: lead, suggested: r.suggested, calls: calls,
+      headlines: headlines };
   }
 
   function pad(n) {
@@ -143,14 +164,14 @@
     const n = data.note;
     const shape = lookup(given);
     const parts = [n.head[0] + stamp(now, " ") + n.head[1]];
-    if (shape.urgent) parts.push(n.urgent[given[data.danger_key]]);
-    const lines = questions.map((q) => answerLine(q, given[q.key]));
+    if (shape.urgent) parts.push(n.urgent[own(given, data.danger_key)]);
+    const lines = questions.map((q) => answerLine(q, own(given, q.key)));
     parts.push([n.answers, ""].concat(lines, [""]).join("\n"));
     const a = n.assessment;
     const signs = [];
     for (const group of a.groups) {
-      const names = a.signs.filter((s) => given[s[0]] === group[0]).map((s) => s[1]);
-      if (names.length) signs.push("- " + group[1].replace("{names}", names.join(", ")));
+      const names = a.signs.filter((s) => own(given, s[0]) === group[0]).map((s) => s[1]);
+      if (names.length) signs.push("- " + group[1].split("{names}").join(names.join(", ")));
     }
     parts.push([a.heading, "", a.text[shape.assessment], ""].concat(signs, [""], a.paragraphs, [""])
       .join("\n"));
@@ -203,14 +224,15 @@
     });
   }
 
-  function warningLines(box, danger, marked) {
-    for (const line of data.danger[danger] || []) {
+  // The urgent supplements' lines (112), each number in it a link to that number.
+  function warningLines(box, ids, marked) {
+    for (const id of ids) {
+      const line = data.supplements[id].line;
       const p = el("p", null, { class: "warning-text" });
       p.appendChild(el("span", "!", { class: "icon", "aria-hidden": "true" }));
       const strong = el("strong");
       strong.appendChild(el("span", words.warning + " ", { class: "visually-hidden" }));
-      if (line.text) strong.append(line.text);
-      else strong.append(line.before, el("a", line.phone, { href: line.tel }), line.after);
+      for (const part of line) strong.append(part[1] ? el("a", part[0], { href: part[1] }) : part[0]);
       const text = el("span");
       text.appendChild(strong);
       if (marked) text.append(" ", el("span", "(" + words.supplement + ")", { class: "mark" }));
@@ -223,7 +245,7 @@
     const danger = step <= questions.length && data.danger_key ? answers[data.danger_key] : undefined;
     if (danger === urgentBox.getAttribute("data-danger")) return;
     empty(urgentBox);
-    warningLines(urgentBox, danger, true);
+    warningLines(urgentBox, own(data.danger, danger) || [], true);
     urgentBox.hidden = !urgentBox.firstChild;
     if (danger === undefined) urgentBox.removeAttribute("data-danger");
     else urgentBox.setAttribute("data-danger", danger);
@@ -542,13 +564,13 @@
     panel.appendChild(callHeading);
     // 112 first when in danger, then the duty to notify when it applies:
     // the supplements' one-line instructions, marked once.
-    if (shape.urgent) warningLines(panel, answers[data.danger_key], false);
+    warningLines(panel, shape.lead, false);
     for (const id of shape.headlines) {
       panel.appendChild(el("p", null, { class: "duty" })).appendChild(
         el("strong", data.supplements[id].headline),
       );
     }
-    if (shape.urgent || shape.headlines.length) {
+    if (shape.lead.length || shape.headlines.length) {
       panel.appendChild(el("p", "(" + words.supplement + ")", { class: "mark" }));
     }
     const plan = callPlan(shape, Date.now());
@@ -687,7 +709,7 @@
   }
 
   function start() {
-    data = JSON.parse(document.getElementById("data").textContent);
+    data = JSON.parse(document.getElementById("data").textContent, bare);
     words = data.words;
     questions = data.questions;
     urgentBox = document.getElementById("urgent");
