@@ -139,7 +139,10 @@ def _load(ctx: typer.Context, warn_stale: bool = False) -> Any:
 def _warn_stale(card: Any) -> None:
     """One line on stderr when the contact list is over 12 months old."""
     from stalkcard.card import stale_since
+    from stalkcard.plancheck import keeper_notes
 
+    for note in keeper_notes(card):
+        warn(note)
     if stale_since(card, datetime.now().date()):
         verified = card.meta.contacts_verified.isoformat()
         warn(
@@ -625,12 +628,13 @@ def check(
             raw[unit_key] = normalise_unit(unit_env, card, source=UNIT_ENV)
         answers = normalise_answers(raw, card)
     result = evaluate(card, answers)
+    from stalkcard import clock
+
     if fmt is ResultFormat.json:
         from stalkcard.views import result_json, write_out
 
-        write_out(result_json(card, result))
+        write_out(result_json(card, result, clock.now()))
     else:
-        from stalkcard import clock
         from stalkcard.render import result_renderables
 
         _print(result_renderables(card, result, clock.now()))

@@ -38,9 +38,10 @@ def vcards(card: Card, contacts: Sequence[Contact]) -> str:
         else:
             vcard.add("n").value = vobject.vcard.Name(family="", given="")
             vcard.add("org").value = [contact.name]
-        tel = vcard.add("tel")
-        tel.value = dial_number(contact.phone)
-        tel.type_param = ["WORK", "VOICE"]
+        if contact.phone:  # a way to act that is not a call has no number
+            tel = vcard.add("tel")
+            tel.value = dial_number(contact.phone)
+            tel.type_param = ["WORK", "VOICE"]
         if contact.email:
             mail = vcard.add("email")
             mail.value = contact.email

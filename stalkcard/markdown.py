@@ -121,6 +121,24 @@ def supplements_markdown(supplements: Sequence[Supplement]) -> list[str]:
     return lines
 
 
+SUGGESTION_MARK = "(forslag): værktøjets forslag, ikke en del af handlekortet."
+
+
+def call_mark(contact: Contact, why: str) -> str:
+    """What follows a line of "Ring nu" in the note: (forslag), (tillæg)."""
+    from stalkcard.screening import SUGGEST
+
+    marks = [_("(forslag)")] if why == SUGGEST else []
+    if not contact.part_of_card:
+        marks.append(_("(tillæg)"))
+    return "".join(" " + mark for mark in marks)
+
+
+def call_markdown(contact: Contact, why: str) -> str:
+    """One line of "Ring nu" in the note (the page stores these too)."""
+    return f"- {md(contact_text(contact) + call_mark(contact, why))}"
+
+
 def answer_markdown(card: Card, key: str, value: Any) -> str:
     """One answer's line in the case note (the HTML page stores these too)."""
     label, shown = describe_answer(card, key, value)
@@ -168,9 +186,12 @@ def note_parts(
         lines += [f"- {md(line)}" for line in criteria_lines(card, answers)] + [""]
         return [*lines, *map(md, assessment_paragraphs(card)), ""]
 
-    def suggestion() -> list[str]:
-        lines = ["## " + _("Forslag – ikke en del af handlekortet"), ""]
-        return lines + [f"- {md(contact_text(c))}" for c in result.suggested] + [""]
+    def calls() -> list[str]:
+        lines = ["## " + _("Ring nu"), ""]
+        lines += [call_markdown(c.contact, c.why) for c in result.calls] + [""]
+        if result.suggested:
+            lines += [md(_(SUGGESTION_MARK)), ""]
+        return lines
 
     def steps() -> list[str]:
         now_steps, further = split_steps(card, result)
@@ -200,8 +221,9 @@ def note_parts(
     answer_lines = [answer_markdown(card, k, v) for k, v in answers.as_dict().items()]
     parts.append((None, "\n".join(["## " + _("Svar"), "", *answer_lines, ""])))
     parts.append(part(("assessment", result.assessment_text, criteria), assessment))
-    if result.suggested:
-        parts.append(part(("suggested", tuple(c.id for c in result.suggested)), suggestion))
+    if result.calls:
+        calls_key = tuple((c.contact.id, c.why) for c in result.calls)
+        parts.append(part(("calls", calls_key, bool(result.suggested)), calls))
     parts.append(part(("steps", tuple((s.id, s.note) for s in result.steps)), steps))
     if result.supplements:
         shown = tuple(s.id for s in result.supplements)

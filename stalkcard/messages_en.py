@@ -268,15 +268,98 @@ ENGLISH: dict[str, str] = {
     "Til stede: {names}.": "Present: {names}.",
     "Uklart: {names}.": "Not clear: {names}.",
     "Ikke til stede efter dine svar: {names}.": "Not present, going by your answers: {names}.",
-    "Uden for kontortid nu ({when}). Ring i stedet:": "Outside office hours now ({when}). Call instead:",
-    "(Tillæg; kilderne: stalkcard contacts NUMMER)": "(Supplement; the sources: stalkcard contacts NUMBER)",
-    "Kortets kontakter, næste hverdag:": "The card's contacts, on the next working day:",
-    "Kortets kontakter fra {when} (værktøjets antagelse):": "The card's contacts from {when} (the tool's assumption):",
     "Kortets kontakter fra {when}:": "The card's contacts from {when}:",
-    "(lukket nu)": "(closed now)",
-    "Kontortiden er antaget, og helligdage er ikke med.": (
-        "The office hours are assumed, and public holidays are not included."
+    # "Ring nu" (views.ring_nu) and who answers now (callplan)
+    "Ring nu (kontortiden er et skøn, ikke kortets; tjek kommunens tider):": (
+        "Call now (the office hours are an estimate, not the card's; check the "
+        "municipality's hours):"
     ),
+    "Indtil kortets kontakter kan træffes, kan du eller borgeren ringe til:": (
+        "Until the card's contacts can be reached, you or the citizen can call:"
+    ),
+    "Kan kortets kontakter ikke træffes, kan du eller borgeren ringe til:": (
+        "If the card's contacts cannot be reached, you or the citizen can call:"
+    ),
+    "Uden for kontortid nu ({when}; kontortiden er et skøn, ikke kortets).": (
+        "Outside office hours now ({when}; the office hours are an estimate, not the card's)."
+    ),
+    "Kortets kontakter, når de åbner igen:": "The card's contacts, when they open again:",
+    "Kortet oplyser ingen åbningstider, så det vides ikke, om kontakterne kan træffes nu ({when}).": (
+        "The card gives no opening hours, so it is not known whether the contacts can be "
+        "reached now ({when})."
+    ),
+    "Det vides ikke, om kortets kontakter kan træffes nu ({when}).": (
+        "It is not known whether the card's contacts can be reached now ({when})."
+    ),
+    "(tillæg)": "(supplement)",
+    "(åbningstid ikke kendt)": "(opening hours not known)",
+    "åbningstid ikke kendt": "opening hours not known",
+    "(forslag): værktøjets forslag, ikke en del af handlekortet.": (
+        "(suggested): the tool's suggestion, not part of the action card."
+    ),
+    "lukkedag": "closed day",
+    "nytårsdag": "New Year's Day",
+    "skærtorsdag": "Maundy Thursday",
+    "langfredag": "Good Friday",
+    "påskedag": "Easter Sunday",
+    "2. påskedag": "Easter Monday",
+    "store bededag": "Great Prayer Day",
+    "Kristi himmelfartsdag": "Ascension Day",
+    "pinsedag": "Whit Sunday",
+    "2. pinsedag": "Whit Monday",
+    "1. juledag": "Christmas Day",
+    "2. juledag": "Boxing Day",
+    (
+        "{phone} svarer døgnet rundt: skriv always_open: true (og for 112 "
+        "urgent_only: true) i stedet for åbningstider."
+    ): (
+        "{phone} answers day and night: write always_open: true (and for 112 "
+        "urgent_only: true) instead of opening hours."
+    ),
+    "en linje kun til akut fare skal svare døgnet rundt (always_open: true).": (
+        "a line only for acute danger must answer day and night (always_open: true)."
+    ),
+    "en linje, der svarer døgnet rundt (always_open), har ingen åbningstider.": (
+        "a line that answers day and night (always_open) has no opening hours."
+    ),
+    (
+        "der er for mange kombinationer af svar til at prøve, hvem der kan "
+        "træffes, i dem alle: tilføj en linje, der svarer døgnet rundt for alle "
+        "(always_open: true, uden for og urgent_only), fx 114."
+    ): (
+        "there are too many combinations of answers to try who can be reached in each: "
+        "add a line that answers day and night for everyone (always_open: true, without "
+        "for and urgent_only), e.g. 114."
+    ),
+    (
+        "svarene {answers} giver ingen at ringe til under «Ring nu» (ud over "
+        "linjer kun til akut fare): kortet siger, at en mistanke altid skal "
+        "handles på."
+    ): (
+        "the answers {answers} give no one to call under «Call now» (besides lines only "
+        "for acute danger): the card says a suspicion must always be acted on."
+    ),
+    (
+        "svarene {answers}: {when} kan ingen under «Ring nu» træffes, og der er "
+        "ingen linje, der svarer døgnet rundt for borgeren eller dig. Tilføj en "
+        "(always_open: true), fx 114 som tillæg med kilde, eller ret "
+        "åbningstiderne."
+    ): (
+        "the answers {answers}: at {when} no one under «Call now» can be reached, and "
+        "there is no line that answers day and night for the citizen or you. Add one "
+        "(always_open: true), e.g. 114 as a supplement with a source, or correct the "
+        "opening hours."
+    ),
+    (
+        "Bemærk: kortet oplyser ingen åbningstider (meta.office_hours eller hours på "
+        "kontakterne). Resultatet siger derfor, at det ikke vides, om kontakterne kan "
+        "træffes, og viser linjer, der svarer døgnet rundt."
+    ): (
+        "Note: the card gives no opening hours (meta.office_hours or hours on the "
+        "contacts). The result therefore says it is not known whether the contacts can be "
+        "reached, and shows lines that answer day and night."
+    ),
+    "(lukket nu)": "(closed now)",
     "Uden for kontortid nu ({when}).": "Outside office hours now ({when}).",
     "hverdage": "weekdays",
     "alle dage": "every day",
@@ -330,9 +413,6 @@ ENGLISH: dict[str, str] = {
         "{value} is not a day of the week; use mon, tue, wed, thu, fri, sat or sun."
     ),
     'skal være et klokkeslæt i anførselstegn, fx "{clock}".': 'must be a time in quotes, e.g. "{clock}".',
-    "Ring nu (kontortiden er antaget, og helligdage er ikke med):": (
-        "Call now (assumed office hours; public holidays not included):"
-    ),
     "tidspunktet, hvor kontakterne lukker, skal ligge efter det, hvor de åbner (samme dag).": (
         "the time the contacts close must be after the time they open (on the same day)."
     ),
@@ -403,7 +483,6 @@ ENGLISH: dict[str, str] = {
     "Forslag – ikke en del af handlekortet. Alle kontakter: stalkcard contacts.": (
         "Suggestion – not part of the action card. All contacts: stalkcard contacts."
     ),
-    "Forslag – ikke en del af handlekortet": "Suggestion – not part of the action card",
     'Svaret "{key}" passer ikke på én enhed: {value}. Enheder: {units}; eller other.': (
         'The answer "{key}" does not match one unit: {value}. Units: {units}; or other.'
     ),
@@ -544,7 +623,6 @@ ENGLISH: dict[str, str] = {
     ),
     "Tjek svarene, før du ser resultatet.": "Check the answers before you see the result.",
     "Ring nu": "Call now",
-    "forslag": "suggested",
     "Forslag – ikke en del af handlekortet.": "Suggestion – not part of the action card.",
     "Vurdering:": "Assessment:",
     "Numrene står under «Ring nu» øverst i resultatet.": (

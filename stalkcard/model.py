@@ -48,13 +48,34 @@ Clock = Annotated[str, msgspec.Meta(pattern="^(([01][0-9]|2[0-3]):[0-5][0-9]|24:
 
 
 class OfficeHours(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, frozen=True):
-    """When a contact can be reached, in Danish time. `assumed` marks hours the
-    card does not state (the tool's assumption, e.g. normal office hours)."""
+    """A window of time when a contact can be reached, in Danish time: the
+    same hours on each of `days`. `assumed` marks hours the card does not
+    state (the tool's assumption, e.g. normal office hours)."""
 
     days: Annotated[tuple[Weekday, ...], msgspec.Meta(min_length=1)]
     opens: Clock
     closes: Clock
     assumed: bool = False
+
+
+# Hours as a card writes them: one window, a list of windows (hours that
+# differ by day: "man-tors 8-15, fre 8-13"), or "unknown" (an organisation
+# whose hours are not known: never shown as open or closed).
+HOURS_UNKNOWN = "unknown"
+HoursSpec = OfficeHours | list[OfficeHours] | Literal["unknown"]
+# A day of the year the card's offices close besides the public holidays ("12-24").
+MonthDay = Annotated[str, msgspec.Meta(pattern="^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
+# Whom a line is for: the citizen who is stalked, the citizen who stalks, or
+# the professional (you). No audience: everyone.
+Audience = Literal["victim", "perpetrator", "professional"]
+AUDIENCES = ("victim", "perpetrator", "professional")
+
+
+def hours_windows(spec: HoursSpec | None) -> tuple[OfficeHours, ...] | None:
+    """A card's hours as windows; None when they are not known."""
+    if spec is None or isinstance(spec, str):  # "unknown"
+        return None
+    return (spec,) if isinstance(spec, OfficeHours) else tuple(spec)
 
 
 class Meta(_Model):
@@ -63,7 +84,8 @@ class Meta(_Model):
     version: Text
     language: Ident
     contacts_verified: date  # when the contact list in the file was last updated
-    office_hours: OfficeHours | None = None  # the card's contacts, unless they have their own
+    office_hours: HoursSpec | None = None  # the card's contacts, unless they have their own
+    closed_days: list[MonthDay] = []  # closed besides the public holidays, e.g. "12-24"
 
 
 class Unit(_Model):
@@ -87,10 +109,15 @@ class ContactEntry(_Model):
     phone: Phone
     unit: Ident | None = None  # an id from the card's units
     email: Email | None = None
-    hours: OfficeHours | None = None  # else meta.office_hours
+    hours: HoursSpec | None = None  # else meta.office_hours
     card_line: Text | None = None  # the card's own line for it, with the phone as written
     purpose: Text | None = None  # the tool's summary; else the section's purpose
     keywords: Keywords = []  # the tool's search words, not the card's
+    # A line of the card's own that answers day and night (its own 112): it
+    # leads "Ring nu" when urgent (urgent_only) or after hours.
+    always_open: bool = False
+    urgent_only: bool = False  # in "Ring nu" only when the result is urgent (112)
+    audience: list[Audience] = msgspec.field(default_factory=list, name="for")
 
 
 class Criterion(_Model):
@@ -147,6 +174,9 @@ UNITS = "units"  # choices_from: the card's units (and "other")
 class ChoiceDef(_Model):
     id: Ident
     label: Text
+    # This answer says who the citizen is: the one who is stalked (victim) or
+    # the one who stalks (perpetrator). Lines for one of them follow it.
+    role: Literal["victim", "perpetrator"] | None = None
 
 
 class QuestionDef(_Model):
@@ -183,18 +213,22 @@ class Supplement(_Model):
     urgent: bool = False
 
 
-class SupplementContact(_Model):
+class SupplementContact(_Model, kw_only=True):
     """A number that is not on the card (112, 114, 1888): findable with
     `contacts`, always shown apart from the card's contacts, with its source."""
 
     id: Ident
     name: Text
-    phone: Phone
+    # No phone: a way to act that is not a call (the written notification
+    # about a child): findable with `contacts`, never dialled.
+    phone: Phone | None = None
     purpose: Text
     source: Text
     keywords: Keywords = []
     always_open: bool = False  # answered day and night: leads the summary after hours
     urgent_only: bool = False  # in that list only when the result is urgent (112)
+    hours: HoursSpec | None = None  # its own hours, when it is not always open
+    audience: list[Audience] = msgspec.field(default_factory=list, name="for")
 
 
 class Assessment(_Model):
@@ -242,11 +276,19 @@ class SuggestRule(Rule, kw_only=True):
     show: Annotated[list[Ident], msgspec.Meta(min_length=1)]
 
 
+class RouteRule(Rule, kw_only=True):
+    """Whom to call first, as the card itself says (e.g. by the citizen's age
+    group): contact or unit ids. Shown as the card's, not as a suggestion."""
+
+    show: Annotated[list[Ident], msgspec.Meta(min_length=1)]
+
+
 class Rules(_Model):
     assessment: Annotated[list[AssessmentRule], msgspec.Meta(min_length=1)]
     urgent: Annotated[list[Rule], msgspec.Meta(min_length=1)]
     steps: Annotated[list[StepRule], msgspec.Meta(min_length=1)]
     supplements: list[SupplementRule] = []
+    route: list[RouteRule] = []
     suggest: list[SuggestRule] = []
 
 
@@ -265,11 +307,11 @@ class Contact(msgspec.Struct, frozen=True):
     kind: str  # "person", "organisation" or "supplement"
     name: str
     unit: str | None  # the unit's name
-    phone: str
+    phone: str  # "" for a supplement that is a way to act, not a number
     purpose: str
     keywords: tuple[str, ...] = ()
     source: str | None = None
-    hours: OfficeHours | None = None  # None: always open, or hours not known
+    hours: tuple[OfficeHours, ...] | None = None  # None: not known (or always_open)
     always_open: bool = False
     urgent_only: bool = False
     unit_id: str | None = None
@@ -278,6 +320,7 @@ class Contact(msgspec.Struct, frozen=True):
     group: str | None = None  # the id of the contacts section that lists it
     group_label: str | None = None  # that section's label (else its heading)
     own_hours: bool = False  # the card states this contact's hours itself
+    audience: tuple[str, ...] = ()  # whom it is for (no audience: everyone)
 
     @property
     def part_of_card(self) -> bool:
@@ -323,7 +366,7 @@ class Card(_Model, kw_only=True):
     @property
     def contacts(self) -> list[Contact]:
         """The card's contacts in the order its contacts sections list them."""
-        default = self.meta.office_hours
+        default = hours_windows(self.meta.office_hours)
         entries = {c.id: c for c in self.contact_list}
         units = {u.id: u.name for u in self.units}
         out: list[Contact] = []
@@ -343,13 +386,18 @@ class Card(_Model, kw_only=True):
                         entry.phone,
                         entry.purpose or section.purpose or "",
                         tuple(entry.keywords),
-                        hours=entry.hours or default,
+                        hours=None
+                        if entry.always_open
+                        else (default if entry.hours is None else hours_windows(entry.hours)),
+                        always_open=entry.always_open,
+                        urgent_only=entry.urgent_only,
                         unit_id=entry.unit,
                         card_line=entry.card_line,
                         email=entry.email,
                         group=section.id,
                         group_label=section.label or section.heading,
                         own_hours=entry.hours is not None,
+                        audience=tuple(entry.audience),
                     )
                 )
         return out
@@ -363,12 +411,15 @@ class Card(_Model, kw_only=True):
                 "supplement",
                 s.name,
                 None,
-                s.phone,
+                s.phone or "",
                 s.purpose,
                 tuple(s.keywords),
                 s.source,
+                hours=None if s.always_open else hours_windows(s.hours),
                 always_open=s.always_open,
                 urgent_only=s.urgent_only,
+                own_hours=s.hours is not None,
+                audience=tuple(s.audience),
             )
             for s in self.supplement_contacts
         ]

@@ -137,8 +137,9 @@ def _stack(contacts: Sequence[Contact], width: int, bold: bool) -> list[Line]:
     inner = width - 2
     for c in contacts:
         lines += [(("  ", False), (line, bold)) for line in _wrap(c.name, inner)]
-        phone = _("Tlf. ") + c.phone
-        lines.append(_text("  " + (phone if cells(phone) <= inner else c.phone)))
+        if c.phone:  # a way to act that is not a call has no number
+            phone = _("Tlf. ") + c.phone
+            lines.append(_text("  " + (phone if cells(phone) <= inner else c.phone)))
         about = _about(c) if c.unit else f"{_(PURPOSE_LABEL)}: {_about(c)}"
         lines += [_text("  " + line) for line in _wrap(about, inner)]
         lines.append(_text(""))
@@ -154,7 +155,9 @@ def contact_lines(contacts: Sequence[Contact], width: int, bold: bool = False) -
         lines += [*table, _text("")] if table is not None else _stack(group, width, bold)
         for c in group:
             if c.source:
-                source = _("Kilde ({phone}): {source}").format(phone=c.phone, source=c.source)
+                source = _("Kilde ({phone}): {source}").format(
+                    phone=c.phone or c.name, source=c.source
+                )
                 lines += [_text(line) for line in _wrap(source, width)]
         if any(c.source for c in group):
             lines.append(_text(""))

@@ -18,7 +18,6 @@ from rich.padding import Padding
 from rich.panel import Panel
 from rich.text import Text
 
-from stalkcard.clock import when_text
 from stalkcard.i18n import _
 from stalkcard.model import (
     Card,
@@ -32,6 +31,7 @@ from stalkcard.model import (
 )
 
 if TYPE_CHECKING:  # the screening is only imported by `check`
+    from stalkcard.callplan import CallAt
     from stalkcard.questions import Question
     from stalkcard.screening import Result, ResultStep
 
@@ -40,12 +40,14 @@ from stalkcard.views import (
     SUPPLEMENT_LABEL,
     answer_lines,
     assessment_paragraphs,
+    call_who,
     card_byline,
     contact_extra,
     contact_lead,
     criteria_lines,
     danger_heading,
     further_groups,
+    ring_nu,
     split_steps,
     step_title,
     summary_headlines,
@@ -238,34 +240,27 @@ def result_renderables(
     return out
 
 
-def _call_grid(rows: Iterable[tuple[Contact, bool]], now: datetime | None = None) -> Padding:
-    """Phone first, then who; with `now`, a contact outside its hours is marked."""
+def _call_grid(calls: Iterable[CallAt], later: bool, timed: bool) -> Padding:
+    """Phone first, then who, with its marks (views.call_who)."""
     from rich.table import Table
-
-    from stalkcard.screening import is_open
 
     grid = Table.grid(padding=(0, 2))
     grid.add_column(no_wrap=True)
     grid.add_column()
-    for contact, suggested in rows:
-        who = f"{contact.name}, {contact.unit}" if contact.unit else contact.name
-        if suggested:
-            who += " " + _("(forslag)")
-        if now is not None and not is_open(contact.hours, now):
-            who += " " + _("(lukket nu)")
-        grid.add_row(Text(contact.phone, style="bold"), Text(who))
+    for at in calls:
+        grid.add_row(Text(at.call.contact.phone, style="bold"), Text(call_who(at, later, timed)))
     return Padding(grid, (0, 0, 0, INDENT))
 
 
 def closing_summary(card: Card, result: Result, now: datetime | None = None) -> RenderableType:
     """The last thing printed, short enough to stay on a 24-row screen with the
     note prompt below it: 112 first when it is urgent, the duty to notify when
-    it applies, the assessment in one line, then whom to call now with their
-    numbers. Outside the contacts' hours (`now`, Danish time), the lines open
-    day and night come first, and the card's contacts follow for later."""
+    it applies, the assessment in one line, then "Ring nu" as the engine
+    ordered it, at `now` (Danish time): views.ring_nu's blocks, the same the
+    JSON and the page show."""
     from rich.rule import Rule
 
-    from stalkcard.screening import call_plan
+    from stalkcard.callplan import plan_at
 
     lines: list[RenderableType] = [Rule(_("Kort sagt"), style="dim")]
     headlines = summary_headlines(card, result)
@@ -275,39 +270,14 @@ def closing_summary(card: Card, result: Result, now: datetime | None = None) -> 
         lines.append(Text("  " + _("(Tillæg – ikke en del af handlekortet)"), style="dim"))
     short = card.assessment(result.assessment).short or result.assessment_text
     lines.append(Text(_("Vurdering: {text}").format(text=short)))
-    plan = call_plan(card, result, now)
-    if plan.after_hours and now is not None:
-        if plan.round_the_clock:
-            reason = _("Uden for kontortid nu ({when}). Ring i stedet:")
-            lines.append(Text(reason.format(when=when_text(now)), style="bold"))
-            lines.append(_call_grid((c, False) for c in plan.round_the_clock))
-            source = _("(Tillæg; kilderne: stalkcard contacts NUMMER)")
-            lines.append(Text("  " + source, style="dim"))
-        else:  # the card has no line open day and night
-            reason = _("Uden for kontortid nu ({when}).").format(when=when_text(now))
-            lines.append(Text(reason, style="bold"))
-        if plan.reopens is None:
-            later = _("Kortets kontakter, næste hverdag:")
-        elif plan.assumed:
-            later = _("Kortets kontakter fra {when} (værktøjets antagelse):")
-        else:
-            later = _("Kortets kontakter fra {when}:")
-        lines.append(Text(later.format(when=when_text(plan.reopens) if plan.reopens else "")))
-        lines.append(_call_grid(plan.office))
-    else:
-        if now is not None and plan.assumed:
-            heading = _("Ring nu (kontortiden er antaget, og helligdage er ikke med):")
-        else:
-            heading = _("Ring nu:")
-        lines.append(Text(heading, style="bold"))
-        lines.append(_call_grid(plan.office, now))
+    plan = plan_at(card, result, now)
+    for words, calls, later in ring_nu(plan):
+        if words:
+            lines.append(Text(words, style="bold"))
+        if calls:
+            lines.append(_call_grid(calls, later, now is not None))
     if result.suggested:
-        lines.append(
-            Text(
-                _(SUGGESTION_NOTE),
-                style="dim",
-            )
-        )
+        lines.append(Text(_(SUGGESTION_NOTE), style="dim"))
     return Group(*lines)
 
 

@@ -7,7 +7,6 @@ normalises answers and evaluates those rules.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import datetime, timedelta
 from typing import Any
 
 import msgspec
@@ -19,12 +18,10 @@ from stalkcard.model import (
     NO_UNIT_WORDS,
     OTHER_UNIT,
     UNKNOWN,
-    WEEKDAYS,
     YES,
     Card,
     Contact,
     ContactsSection,
-    OfficeHours,
     Rule,
     Supplement,
 )
@@ -99,6 +96,22 @@ class ResultStep(msgspec.Struct, frozen=True):
     group: str | None = None
 
 
+# Why a contact is in "Ring nu": an urgent line (112, when the result is
+# urgent), the card's own routing, the tool's suggestion, or a contacts step
+# the rules showed.
+URGENT, ROUTE, SUGGEST, STEP = "urgent", "route", "suggest", "step"
+
+
+class Call(msgspec.Struct, frozen=True):
+    """One line of "Ring nu": the contact, why it is there, and which rule put
+    it there ("route 1", "suggest 3": the rule's place in its list, from 1; a
+    contacts step's id; "urgent")."""
+
+    contact: Contact
+    why: str
+    rule: str
+
+
 class Result(msgspec.Struct, frozen=True):
     answers: Answers
     assessment: str
@@ -108,11 +121,15 @@ class Result(msgspec.Struct, frozen=True):
     supplements: tuple[Supplement, ...]
     contacts: tuple[Contact, ...] = ()
     suggested: tuple[Contact, ...] = ()  # whom to call first: the tool's suggestion
+    routed: tuple[Contact, ...] = ()  # whom to call first: the card's own routing
     # What every view shows the same way, worked out here once: the urgent
-    # supplements that lead an urgent result (112), and whom to call, in order,
-    # each with whether it is suggested (in office hours; call_plan adds the time).
+    # supplements that lead an urgent result (112), and "Ring nu": whom to call,
+    # in order (callplan.plan_at adds the time of day).
     lead: tuple[Supplement, ...] = ()
-    calls: tuple[tuple[Contact, bool], ...] = ()
+    calls: tuple[Call, ...] = ()
+    # Who the citizen may be, by the answers (a choice's `role`): "victim",
+    # "perpetrator", or both when the answers do not say.
+    roles: tuple[str, ...] = ("victim", "perpetrator")
 
 
 # --------------------------------------------------------------------------
@@ -384,30 +401,77 @@ class CompiledCard:
         self.step_rules = tuple((_condition(r), tuple(r.show), r.note) for r in rules.steps)
         self.supplement_rules = tuple((_condition(r), tuple(r.show)) for r in rules.supplements)
         self.suggest_rules = tuple((_condition(r), tuple(r.show)) for r in rules.suggest)
+        self.route_rules = tuple((_condition(r), tuple(r.show)) for r in rules.route)
         self.supplements = tuple(card.supplements)
-        sections = card.contact_sections
-        lead = sections[0].id if sections else None
-        self.leading = tuple(c for c in self.contacts if c.group == lead)
-        self.following = tuple(c for c in self.contacts if c.group != lead)
-        self._call_now: dict[tuple[Contact, ...], tuple[tuple[Contact, bool], ...]] = {}
+        self.extra_contacts = tuple(card.extra_contacts)
+        # The lines that answer day and night (the card's own, then the
+        # supplements'), and of those the urgent ones (112), each number once.
+        lines = [c for c in self.contacts + self.extra_contacts if c.always_open]
+        by_phone: dict[str, Contact] = {}
+        for line in lines:
+            by_phone.setdefault(line.phone, line)
+        self.always_open = tuple(by_phone.values())
+        self.urgent_lines = tuple(c for c in self.always_open if c.urgent_only)
+        # Who the citizen is, by a one-of question whose choices say so.
+        self.roles = {
+            (q.id, c.id): c.role for q in card.questions for c in (q.choices or []) if c.role
+        }
         self.unit_labels = {u.id: u.name for u in card.units}
+        self.closed_days = tuple(card.meta.closed_days)
+        self.has_hours = card.meta.office_hours is not None or any(
+            c.hours is not None for c in card.contact_list
+        )
 
     def suggestion(self, ident: str) -> tuple[Contact, ...]:
         if ident in self.by_contact:
             return (self.by_contact[ident],)
         return self.by_unit.get(ident, ())
 
-    def call_now(self, suggested: tuple[Contact, ...]) -> tuple[tuple[Contact, bool], ...]:
-        """Whom to call, in order, each with whether it is suggested: the
-        suggested contacts (none suggested: those of the card's first contacts
-        section), then the contacts of its other contacts sections."""
-        order = self._call_now.get(suggested)
-        if order is None:
-            first = suggested or self.leading
-            order = tuple((c, c in suggested) for c in first)
-            order += tuple((c, False) for c in self.following if c not in suggested)
-            self._call_now[suggested] = order
-        return order
+    def fired(
+        self, rules: tuple[tuple[Condition, tuple[str, ...]], ...], answers: Answers, name: str
+    ) -> dict[Contact, str]:
+        """The contacts that holding route or suggest rules name, in order, each
+        with the first rule that named it ("route 1")."""
+        out: dict[Contact, str] = {}
+        for number, (condition, show) in enumerate(rules, start=1):
+            if _holds(condition, answers):
+                for ident in show:
+                    for contact in self.suggestion(ident):
+                        out.setdefault(contact, f"{name} {number}")
+        return out
+
+    def citizen_roles(self, answers: Answers) -> tuple[str, ...]:
+        """Who the citizen is by the answers: the role of a chosen choice that
+        has one; both when no answer says."""
+        found = {role for (key, value), role in self.roles.items() if answers.get(key) == value}
+        return tuple(r for r in ("victim", "perpetrator") if r in found) or (
+            "victim",
+            "perpetrator",
+        )
+
+    def calls(
+        self,
+        urgent: bool,
+        routed: dict[Contact, str],
+        suggested: dict[Contact, str],
+        steps: tuple[ResultStep, ...],
+    ) -> tuple[Call, ...]:
+        """ "Ring nu", in one order: the urgent lines when the result is urgent,
+        the card's routing, the tool's suggestion, then the contacts of the
+        contacts steps the rules showed, in the card's order. Never a contact
+        the rules did not show; an urgent-only line only when urgent."""
+        order: dict[str, Call] = {}
+        if urgent:
+            for contact in self.urgent_lines:
+                order.setdefault(contact.id, Call(contact, URGENT, URGENT))
+        for why, named in ((ROUTE, routed), (SUGGEST, suggested)):
+            for contact, rule in named.items():
+                order.setdefault(contact.id, Call(contact, why, rule))
+        for step in steps:
+            for contact in step.contacts:
+                if urgent or not contact.urgent_only:
+                    order.setdefault(contact.id, Call(contact, STEP, step.id))
+        return tuple(order.values())
 
 
 _COMPILED: dict[int, tuple[Card, CompiledCard]] = {}
@@ -453,15 +517,8 @@ def evaluate(card: Card, answers: Answers) -> Result:
         i for condition, show in plan.supplement_rules if _holds(condition, answers) for i in show
     }
     supplements = tuple(s for s in plan.supplements if s.id in shown)
-    suggested = tuple(
-        dict.fromkeys(
-            contact
-            for condition, show in plan.suggest_rules
-            if _holds(condition, answers)
-            for ident in show
-            for contact in plan.suggestion(ident)
-        )
-    )
+    routed = plan.fired(plan.route_rules, answers, ROUTE)
+    suggested = plan.fired(plan.suggest_rules, answers, SUGGEST)
     return Result(
         answers=answers,
         assessment=assessment,
@@ -470,10 +527,12 @@ def evaluate(card: Card, answers: Answers) -> Result:
         steps=result_steps,
         supplements=supplements,
         contacts=plan.contacts,
-        suggested=suggested,
+        suggested=tuple(suggested),
+        routed=tuple(routed),
         # The urgent supplements this result shows (112), which lead it.
         lead=tuple(s for s in supplements if s.urgent) if urgent else (),
-        calls=plan.call_now(suggested),
+        calls=plan.calls(urgent, routed, suggested, result_steps),
+        roles=plan.citizen_roles(answers),
     )
 
 
@@ -521,60 +580,3 @@ def urgent_supplements(card: Card, danger: str = YES) -> tuple[Supplement, ...]:
         for show in rule.show
     }
     return tuple(s for s in card.supplements if s.id in shown and s.urgent)
-
-
-# --------------------------------------------------------------------------
-# Who answers now
-
-
-def is_open(hours: OfficeHours | None, now: datetime) -> bool:
-    """Whether a contact with these hours answers at `now` (Danish time).
-    No hours known means no claim that it is closed."""
-    if hours is None:
-        return True
-    clock = now.strftime("%H:%M")
-    return WEEKDAYS[now.weekday()] in hours.days and hours.opens <= clock < hours.closes
-
-
-def next_opening(hours: OfficeHours, now: datetime) -> datetime | None:
-    """When these hours next begin after `now`, within a week."""
-    opens_h, opens_m = (int(part) for part in hours.opens.split(":"))
-    for ahead in range(8):
-        day = now + timedelta(days=ahead)
-        start = day.replace(hour=opens_h, minute=opens_m, second=0, microsecond=0)
-        if WEEKDAYS[start.weekday()] in hours.days and start > now:
-            return start
-    return None
-
-
-class CallPlan(msgspec.Struct, frozen=True):
-    """Whom the closing summary lists, in order. `office` is (contact, suggested).
-    After hours (none of the office contacts answers now), the round-the-clock
-    lines come first and the office contacts follow for when they open again."""
-
-    office: tuple[tuple[Contact, bool], ...]
-    after_hours: bool = False
-    round_the_clock: tuple[Contact, ...] = ()
-    reopens: datetime | None = None  # when the first of them opens again
-    assumed: bool = False  # their hours are the tool's assumption, not the card's
-
-
-def call_plan(card: Card, result: Result, now: datetime | None = None) -> CallPlan:
-    """The suggested contacts (or, with no suggestion, those of the card's first
-    contacts section, as the card lists them), then the card's other contacts.
-    With `now` outside the hours of those who lead (the suggested; with no
-    suggestion, every contact in the list: one that answers is enough), the
-    card's round-the-clock supplement lines come before them (the ones marked
-    urgent_only, such as 112, only when the result is urgent)."""
-    office = result.calls
-    assumed = any(c.hours is not None and c.hours.assumed for c, _s in office)
-    if now is None:
-        return CallPlan(office, assumed=assumed)
-    leading = [c for c, suggested in office if suggested] or [c for c, _s in office]
-    if any(is_open(c.hours, now) for c in leading):
-        return CallPlan(office, assumed=assumed)
-    always = tuple(
-        c for c in card.extra_contacts if c.always_open and (result.urgent or not c.urgent_only)
-    )
-    openings = [t for c in leading if c.hours and (t := next_opening(c.hours, now))]
-    return CallPlan(office, True, always, min(openings) if openings else None, assumed)

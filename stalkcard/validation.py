@@ -27,11 +27,13 @@ from stalkcard.model import (
     ContactsSection,
     DefinitionSection,
     FormsSection,
+    RouteRule,
     Rule,
     StepRule,
     SuggestRule,
     SupplementRule,
     TextSection,
+    hours_windows,
 )
 
 MAX_ERRORS = 10
@@ -226,6 +228,26 @@ def _tagged(kind: Any, value: Any) -> Any:
     return None
 
 
+def _shaped(kind: Any, value: Any) -> Any:
+    """In a union of one struct, one list and plain values (hours: one window,
+    a list of windows, or "unknown"), the option the value has the shape of,
+    so its fields are checked one by one; else None."""
+    while typing.get_origin(kind) is typing.Annotated:
+        kind = typing.get_args(kind)[0]
+    if typing.get_origin(kind) not in (types.UnionType, typing.Union):
+        return None
+    options = typing.get_args(kind)
+    structs = [o for o in options if isinstance(o, type) and issubclass(o, msgspec.Struct)]
+    if len(structs) > 1:  # tagged structs (the sections): _tagged's job
+        return None
+    for option in options:
+        if isinstance(value, dict) and option in structs:
+            return option
+        if isinstance(value, list) and typing.get_origin(option) is list:
+            return option
+    return None
+
+
 def _schema_problems(value: Any, kind: Any, loc: tuple[int | str, ...] = ()) -> list[_Problem]:
     """Every structural problem msgspec finds, not only the first: a failing
     section is checked field by field, and a failing list item by item, down to
@@ -245,7 +267,7 @@ def _schema_problems(value: Any, kind: Any, loc: tuple[int | str, ...] = ()) -> 
         whole = [_Problem(where, message)]
     else:
         return []
-    inner = _struct_type(kind) or _tagged(kind, value)
+    inner = _struct_type(kind) or _tagged(kind, value) or _shaped(kind, value)
     found: list[_Problem] = []
     if inner is not None and typing.get_origin(inner) is list and isinstance(value, list):
         (item,) = typing.get_args(inner)
@@ -396,6 +418,7 @@ def _cross_checks(card: Card, today: date | None = None) -> Iterator[_Problem]:
         ("urgent", rules.urgent),
         ("steps", rules.steps),
         ("supplements", rules.supplements),
+        ("route", rules.route),
         ("suggest", rules.suggest),
     ]
     from stalkcard.questions import questions
@@ -445,12 +468,17 @@ def _cross_checks(card: Card, today: date | None = None) -> Iterator[_Problem]:
     yield from _contact_floor(card)
     yield from _danger_floor(card)
     yield from _hours_checks(card)
-    yield from _unknown_shown(
-        "suggest",
-        rules.suggest,
-        [c.id for c in card.contact_list] + [u.id for u in card.units],
-        UNKNOWN_CONTACT,
-    )
+    for group, routing in (("route", rules.route), ("suggest", rules.suggest)):
+        yield from _unknown_shown(
+            group,
+            routing,
+            [c.id for c in card.contact_list] + [u.id for u in card.units],
+            UNKNOWN_CONTACT,
+        )
+    from stalkcard.plancheck import line_problems, plan_floor
+
+    yield from line_problems(card)
+    yield from plan_floor(card)
     yield from _unknown_shown(
         "supplements", rules.supplements, [s.id for s in card.supplements], UNKNOWN_SUPPLEMENT
     )
@@ -743,8 +771,17 @@ def _hours_checks(card: Card) -> Iterator[_Problem]:
         (("meta", "office_hours"), card.meta.office_hours)
     ]
     located += [(("contacts", i, "hours"), c.hours) for i, c in enumerate(card.contact_list)]
-    for loc, hours in located:
-        if hours is not None and hours.closes <= hours.opens:
+    located += [
+        (("supplement_contacts", i, "hours"), c.hours)
+        for i, c in enumerate(card.supplement_contacts)
+    ]
+    windows = [
+        ((*loc, index) if isinstance(hours, list) else loc, window)
+        for loc, hours in located
+        for index, window in enumerate(hours_windows(hours) or ())
+    ]
+    for loc, hours in windows:
+        if hours.closes <= hours.opens:
             yield _Problem(
                 (*loc, "closes"),
                 _(
@@ -812,7 +849,7 @@ def _danger_floor(card: Card) -> Iterator[_Problem]:
 
 def _unknown_shown(
     group: str,
-    rules: Sequence[StepRule | SuggestRule | SupplementRule],
+    rules: Sequence[StepRule | SuggestRule | SupplementRule | RouteRule],
     known: Sequence[str],
     message: str,
 ) -> Iterator[_Problem]:

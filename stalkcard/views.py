@@ -15,6 +15,9 @@ from stalkcard.i18n import _
 from stalkcard.model import Card, Contact, StepsSection, TextSection
 
 if TYPE_CHECKING:  # the screening is only imported by `check`
+    from datetime import datetime
+
+    from stalkcard.callplan import CallAt, CallPlan
     from stalkcard.screening import Answers, Result, ResultStep
 
 
@@ -75,9 +78,14 @@ def contact_dict(contact: Contact) -> dict[str, Any]:
         "kind": contact.kind,
         "name": contact.name,
         "unit": contact.unit,
-        "phone": contact.phone,
+        "phone": contact.phone or None,  # None: a way to act that is not a call
         "email": contact.email,
-        "hours": msgspec.to_builtins(contact.hours) if contact.own_hours else None,
+        # Its hours as windows (None: answers day and night, or not known).
+        "hours": msgspec.to_builtins(contact.hours) if contact.hours is not None else None,
+        "own_hours": contact.own_hours,  # the card states them for this contact
+        "always_open": contact.always_open,
+        "urgent_only": contact.urgent_only,
+        "for": list(contact.audience),
         "purpose": contact.purpose,
         "purpose_part_of_card": False,  # the tool's summary, built from the card's words
         "part_of_card": contact.part_of_card,  # False for 112, 114 and 1888
@@ -173,7 +181,129 @@ def summary_headlines(card: Card, result: Result) -> list[tuple[str, bool]]:
     return [(s.headline or s.text, True) for s in lead] + [(s.headline or "", False) for s in rest]
 
 
-def result_dict(card: Card, result: Result) -> dict[str, Any]:
+# "Ring nu" as blocks: a line of text (or None) and the calls under it. Every
+# surface shows these blocks: the terminal's summary, the JSON (a script can
+# print the same lines from it), and the page, whose script builds the same
+# blocks from the same words (tests/test_callplan.py and tests/test_html.py).
+Block = tuple[str | None, list["CallAt"], bool]  # text, calls, whether they are for later
+
+
+def moment_text(moment: datetime, holiday: str | None = None) -> str:
+    """ "lørdag kl. 22:00", or on a holiday "1. juledag, fredag kl. 10:00"."""
+    from stalkcard.clock import when_text
+
+    text = when_text(moment)
+    return f"{holiday}, {text}" if holiday else text
+
+
+def ring_nu(plan: CallPlan) -> list[Block]:
+    """The blocks of "Ring nu" for a plan (stalkcard.callplan.plan_at)."""
+    from stalkcard.screening import URGENT
+
+    urgent = [c for c in plan.calls if c.call.why == URGENT]
+    rest = [c for c in plan.calls if c.call.why != URGENT]
+    lines_block: list[Block] = []
+    if plan.round_the_clock:
+        from stalkcard.callplan import CallAt
+        from stalkcard.screening import Call
+
+        lines = [CallAt(Call(c, "always", "always"), True) for c in plan.round_the_clock]
+        lines_block = [(_("Indtil kortets kontakter kan træffes, kan du eller borgeren ringe til:")
+                        if plan.after_hours else
+                        _("Kan kortets kontakter ikke træffes, kan du eller borgeren ringe til:"),
+                        lines, False)]  # fmt: skip
+    if plan.now is None or not (plan.after_hours or plan.hours_unknown):
+        heading = _("Ring nu:")
+        if plan.now is not None and plan.assumed:
+            heading = _("Ring nu (kontortiden er et skøn, ikke kortets; tjek kommunens tider):")
+        return [(heading, urgent + rest, False), *lines_block]
+    when = moment_text(plan.now, plan.holiday)
+    out: list[Block] = [(_("Ring nu:"), urgent, False)] if urgent else []
+    if plan.after_hours:
+        status = _("Uden for kontortid nu ({when}).")
+        if plan.assumed:
+            status = _("Uden for kontortid nu ({when}; kontortiden er et skøn, ikke kortets).")
+        out.append((status.format(when=when), [], False))
+        out += lines_block
+        if plan.reopens is not None:
+            later = _("Kortets kontakter fra {when}:").format(when=moment_text(plan.reopens))
+        else:
+            later = _("Kortets kontakter, når de åbner igen:")
+        out.append((later, rest, True))
+        return out
+    if plan.no_hours:
+        status = _("Kortet oplyser ingen åbningstider, så det vides ikke, om kontakterne kan "
+                   "træffes nu ({when}).")  # fmt: skip
+    else:
+        status = _("Det vides ikke, om kortets kontakter kan træffes nu ({when}).")
+    out.append((status.format(when=when), rest, False))
+    return out + lines_block
+
+
+def call_marks(at: CallAt, later: bool, timed: bool) -> list[str]:
+    """What follows a line of "Ring nu": (forslag), (tillæg), (lukket nu),
+    (åbningstid ikke kendt)."""
+    from stalkcard.screening import SUGGEST
+
+    marks = []
+    if at.call.why == SUGGEST:
+        marks.append(_("(forslag)"))
+    if not at.call.contact.part_of_card:
+        marks.append(_("(tillæg)"))
+    if timed and not later:
+        if at.open_now is False:
+            marks.append(_("(lukket nu)"))
+        elif at.open_now is None:
+            marks.append(_("(åbningstid ikke kendt)"))
+    return marks
+
+
+def call_who(at: CallAt, later: bool, timed: bool) -> str:
+    """A line's words after its number: name, unit and marks."""
+    contact = at.call.contact
+    who = f"{contact.name}, {contact.unit}" if contact.unit else contact.name
+    return " ".join([who, *call_marks(at, later, timed)])
+
+
+def plan_dict(plan: CallPlan) -> dict[str, Any]:
+    """ "Ring nu" for scripts: the same blocks the terminal prints, each call
+    with whether it answers now, when it opens next, why it is there and
+    whose rule put it there."""
+    timed = plan.now is not None
+
+    def call(at: CallAt, later: bool) -> dict[str, Any]:
+        c = at.call.contact
+        return {
+            "id": c.id,
+            "name": c.name,
+            "unit": c.unit,
+            "phone": c.phone,
+            "why": at.call.why,
+            "rule": at.call.rule,
+            "part_of_card": c.part_of_card,
+            "open_now": at.open_now,
+            "opens_next": at.opens_next.isoformat(timespec="minutes") if at.opens_next else None,
+            "text": f"{c.phone}  {call_who(at, later, timed)}",
+        }
+
+    return {
+        "now": plan.now.isoformat(timespec="minutes") if plan.now else None,
+        "after_hours": plan.after_hours,
+        "hours_unknown": plan.hours_unknown,
+        "hours_assumed": plan.assumed,
+        "no_hours": plan.no_hours,
+        "holiday": plan.holiday,
+        "reopens": plan.reopens.isoformat(timespec="minutes") if plan.reopens else None,
+        "blocks": [
+            {"text": text, "for_later": later, "calls": [call(at, later) for at in calls]}
+            for text, calls, later in ring_nu(plan)
+        ],
+    }
+
+
+def result_dict(card: Card, result: Result, now: datetime | None = None) -> dict[str, Any]:
+    from stalkcard.callplan import plan_at
+
     return {
         "card": {"title": card.meta.title, "version": card.meta.version},
         "assessment": result.assessment,
@@ -201,18 +331,31 @@ def result_dict(card: Card, result: Result) -> dict[str, Any]:
             {"id": s.id, "text": s.text, "source": s.source, "part_of_card": False}
             for s in result.supplements
         ],
+        # "Kort sagt": the supplements' one-line instructions (urgent first), the
+        # assessment in one line, and "Ring nu" at `now`.
+        "summary": {
+            "headlines": [
+                {"text": text, "urgent": urgent} for text, urgent in summary_headlines(card, result)
+            ],
+            "assessment": card.assessment(result.assessment).short or result.assessment_text,
+            "suggestion_note": _(SUGGESTION_NOTE) if result.suggested else None,
+        },
+        "call_plan": plan_dict(plan_at(card, result, now)),
     }
 
 
-def result_json(card: Card, result: Result) -> str:
-    return _dumps(result_dict(card, result))
+def result_json(card: Card, result: Result, now: datetime | None = None) -> str:
+    return _dumps(result_dict(card, result, now))
 
 
 def hours_text(hours: Any) -> str:
-    """Opening hours in words: "hverdage kl. 08:30-11:00"."""
+    """Opening hours in words: "hverdage kl. 08:30-11:00"; windows joined by
+    ", " ("mandag, tirsdag kl. 08:00-15:00, fredag kl. 08:00-13:00")."""
     from stalkcard.clock import WEEKDAY_NAMES
     from stalkcard.model import WEEKDAYS
 
+    if isinstance(hours, tuple | list):
+        return ", ".join(hours_text(window) for window in hours)
     days = list(hours.days)
     if days == list(WEEKDAYS[:5]):
         named = _("hverdage")
@@ -227,8 +370,11 @@ def hours_text(hours: Any) -> str:
 
 def contact_extra(contact: Contact) -> str:
     """What follows a contact's number in a result: its own hours (stated on the
-    card, not the default) and its e-mail, in brackets; else nothing."""
+    card, not the default; "åbningstid ikke kendt" when the card says it does
+    not know them) and its e-mail, in brackets; else nothing."""
     extra = []
+    if contact.own_hours and contact.hours is None and not contact.always_open:
+        extra.append(_("åbningstid ikke kendt"))
     if contact.own_hours and contact.hours is not None:
         extra.append(hours_text(contact.hours))
     if contact.email:

@@ -36,7 +36,7 @@ import msgspec
 from stalkcard import __version__
 from stalkcard.clock import WEEKDAY_NAMES
 from stalkcard.i18n import _
-from stalkcard.model import Card, Contact
+from stalkcard.model import Card
 from stalkcard.phones import segments, whole_at
 from stalkcard.screening import (
     Answers,
@@ -62,21 +62,6 @@ def combinations(card: Card) -> Iterator[Answers]:
         yield Answers({key: given[key] for key in order})
 
 
-def calls(card: Card, result: Result) -> list[tuple[Contact, bool]]:
-    """Whom the result's "Ring nu" lists, each with whether it is the
-    suggestion: the suggested contacts, then the rest of the card's first
-    contacts section, then its other contacts, so every number is in one list
-    (the closing summary, Result.calls, leaves out the first section's
-    other contacts when there is a suggestion)."""
-    plan = compiled(card)
-    suggested = result.suggested
-    return (
-        [(c, True) for c in suggested]
-        + [(c, False) for c in plan.leading if c not in suggested]
-        + [(c, False) for c in plan.following if c not in suggested]
-    )
-
-
 def result_shape(card: Card, result: Result) -> dict[str, Any]:
     """What the page shows for one result, as ids: the steps as the terminal
     splits them (views.split_steps): those the card says to take now, then
@@ -97,7 +82,9 @@ def result_shape(card: Card, result: Result) -> dict[str, Any]:
         # The urgent supplements that lead the result (Result.lead), whatever rule showed them.
         "lead": [s.id for s in result.lead],
         "suggested": [c.id for c in result.suggested],
-        "calls": [[c.id, suggested] for c, suggested in calls(card, result)],
+        # "Ring nu" as the engine ordered it (Result.calls): id, why, whose rule.
+        "calls": [[c.contact.id, c.why, c.rule] for c in result.calls],
+        "roles": list(result.roles),
         "headlines": [
             by_headline[text] for text, urgent in summary_headlines(card, result) if not urgent
         ],
@@ -130,6 +117,10 @@ def rules_data(card: Card) -> dict[str, Any]:
             [_rule_condition(r), [c.id for i in r.show for c in plan.suggestion(i)]]
             for r in rules.suggest
         ],
+        "route": [
+            [_rule_condition(r), [c.id for i in r.show for c in plan.suggestion(i)]]
+            for r in rules.route
+        ],
     }
 
 
@@ -143,7 +134,15 @@ def note_data(card: Card) -> dict[str, Any]:
     markdown.note_parts), for the page's script to put together for the answers
     it evaluates. tests/test_html.py proves the page's note equal to
     markdown.result_markdown for every combination of answers."""
-    from stalkcard.markdown import _MD_INLINE, answer_markdown, md, note_parts
+    from stalkcard.markdown import (
+        _MD_INLINE,
+        SUGGESTION_MARK,
+        answer_markdown,
+        call_markdown,
+        md,
+        note_parts,
+    )
+    from stalkcard.screening import ROUTE, STEP, SUGGEST, URGENT
     from stalkcard.views import (
         CRITERIA_GROUPS,
         SUPPLEMENT_LABEL,
@@ -207,9 +206,14 @@ def note_data(card: Card) -> dict[str, Any]:
             "signs": [[q.id, q.label.translate(_MD_INLINE)] for q in plan.questions if q.criterion],
             "paragraphs": [md(p) for p in assessment_paragraphs(card)],
         },
-        "suggestion": {
-            "heading": "## " + _("Forslag – ikke en del af handlekortet"),
-            "line": {c.id: f"- {md(contact_text(c))}" for c in plan.contacts},
+        "calls": {
+            "heading": "## " + _("Ring nu"),
+            # Each contact's line for each reason it can be in "Ring nu".
+            "line": {
+                c.id: {why: call_markdown(c, why) for why in (URGENT, ROUTE, SUGGEST, STEP)}
+                for c in plan.contacts + plan.extra_contacts
+            },
+            "suggested": md(_(SUGGESTION_MARK)),
         },
         "steps": {
             "heading": "## " + _("Det skal du gøre nu"),
@@ -249,11 +253,10 @@ def danger_warning(card: Card) -> dict[str, list[str]]:
     return out
 
 
-def headline_parts(card: Card, text: str) -> list[list[str | None]]:
+def headline_parts(phones: list[str], text: str) -> list[list[str | None]]:
     """A supplement's line cut into [text, tel link or None]: every number of
-    the card or its supplements that stands whole in it is a link to that very
-    number (stalkcard.phones: what is shown is what is dialled)."""
-    phones = [c.phone for c in card.contacts + card.extra_contacts]
+    the card or its supplements (`phones`) that stands whole in it is a link to
+    that very number (stalkcard.phones: what is shown is what is dialled)."""
     return [[part, tel(phone) if phone else None] for part, phone in segments(text, phones)]
 
 
@@ -299,10 +302,13 @@ def page_data(card: Card) -> dict[str, Any]:
 
     plan = compiled(card)
     contacts = {
-        c.id: {"name": c.name, "unit": c.unit, "phone": c.phone, "tel": tel(c.phone),
-               "hours": msgspec.to_builtins(c.hours)}
-        for c in card.contacts + card.extra_contacts
+        c.id: {"name": c.name, "unit": c.unit, "phone": c.phone,
+               "tel": tel(c.phone) if c.phone else None,
+               "hours": msgspec.to_builtins(c.hours), "always": c.always_open,
+               "urgent_only": c.urgent_only, "for": list(c.audience), "card": c.part_of_card}
+        for c in plan.contacts + plan.extra_contacts
     }  # fmt: skip
+    phones = [c.phone for c in plan.contacts + plan.extra_contacts if c.phone]
     steps = {
         ident: {
             "heading": step.heading,
@@ -322,35 +328,71 @@ def page_data(card: Card) -> dict[str, Any]:
                    for s in card.step_sections},
         "supplement_order": [s.id for s in card.supplements],
         "danger_key": plan.danger_id,
-        "leading": [c.id for c in plan.leading],
-        "following": [c.id for c in plan.following],
         "contacts": contacts,
+        # Who answers now (callplan.plan_at, evaluated by the page on the same
+        # data; tests/test_html.py proves the two equal at many times).
+        "always": [c.id for c in plan.always_open],
+        "urgent_lines": [c.id for c in plan.urgent_lines],
+        "roles": [[key, value, role] for (key, value), role in plan.roles.items()],
+        "closed": closed_dates(card),
+        "closed_days": list(plan.closed_days),
+        "has_hours": plan.has_hours,
         "assessments": {a.id: {"text": a.text, "short": a.short or a.text}
                         for a in card.screening.assessments},
         "supplements": {s.id: {"text": s.text, "source": s.source, "headline": s.headline,
                                "urgent": s.urgent,
-                               "line": headline_parts(card, s.headline or s.text)}
+                               "line": headline_parts(phones, s.headline or s.text)}
                         for s in card.supplements},
         "danger": danger_warning(card),
-        # Who answers now (screening.call_plan, evaluated by the page on the same
-        # data; tests/test_html.py proves the two equal over a week of times).
-        "always": [[c.id, c.urgent_only] for c in card.extra_contacts if c.always_open],
         "with_assessment": assessment_paragraphs(card),
         "note": note_data(card),
         "words": _words(),
     }  # fmt: skip
 
 
+HOLIDAY_YEARS = 12  # the page knows the public holidays from last year and for 11 more
+
+
+def closed_dates(card: Card) -> dict[str, str]:
+    """The public holidays (stalkcard.holidays) as "YYYY-MM-DD" -> name, for the
+    page's script: the same days the engine closes, from the year before the
+    contact list was checked (so the page is the same whenever it is built)
+    and HOLIDAY_YEARS years on."""
+    from stalkcard.holidays import public_holidays
+
+    year = card.meta.contacts_verified.year
+    return {
+        day.isoformat(): _(name)
+        for y in range(year - 1, year - 1 + HOLIDAY_YEARS)
+        for day, name in sorted(public_holidays(y).items())
+    }
+
+
 def _words() -> dict[str, Any]:
     """The page's own words for the script, in the user's language."""
     return {
-        "after_hours": _("Uden for kontortid nu ({when}). Ring i stedet:"),
-        "after_hours_none": _("Uden for kontortid nu ({when})."),
+        # "Ring nu" (views.ring_nu's words)
+        "ring_now": _("Ring nu:"),
+        "ring_now_assumed": _(
+            "Ring nu (kontortiden er et skøn, ikke kortets; tjek kommunens tider):"
+        ),
+        "until_open": _("Indtil kortets kontakter kan træffes, kan du eller borgeren ringe til:"),
+        "if_not_reached": _("Kan kortets kontakter ikke træffes, kan du eller borgeren ringe til:"),
+        "after_hours": _("Uden for kontortid nu ({when})."),
+        "after_hours_assumed": _(
+            "Uden for kontortid nu ({when}; kontortiden er et skøn, ikke kortets)."
+        ),
         "from_when": _("Kortets kontakter fra {when}:"),
-        "from_when_assumed": _("Kortets kontakter fra {when} (værktøjets antagelse):"),
-        "next_working_day": _("Kortets kontakter, næste hverdag:"),
+        "when_open_again": _("Kortets kontakter, når de åbner igen:"),
+        "no_hours": _(
+            "Kortet oplyser ingen åbningstider, så det vides ikke, om kontakterne kan "
+            "træffes nu ({when})."
+        ),
+        "hours_unknown": _("Det vides ikke, om kortets kontakter kan træffes nu ({when})."),
         "closed_now": _("(lukket nu)"),
-        "assumed_hours": _("Kontortiden er antaget, og helligdage er ikke med."),
+        "hours_not_known": _("(åbningstid ikke kendt)"),
+        "supplement_mark": _("(tillæg)"),
+        "closed_day": _("lukkedag"),
         "at_time": _("{day} kl. {time}"),
         "weekdays": [_(day) for day in WEEKDAY_NAMES],
         "progress": _("Spørgsmål {number} af {total}"),
@@ -364,7 +406,7 @@ def _words() -> dict[str, Any]:
         "result": _("Resultat af screeningen"),
         "call_now": _("Ring nu"),
         "call_to": _("Ring til {name}, {phone}"),
-        "suggested": _("forslag"),
+        "suggested": _("(forslag)"),
         "suggestion_note": _("Forslag – ikke en del af handlekortet."),
         "assessment": _("Vurdering:"),
         "do_now": _("Det skal du gøre nu"),

@@ -645,7 +645,7 @@ class Renaming:
         for a in screening["assessments"]:
             a["id"] = self._new(self.assessment, a["id"], "vurdering")
         rules = screening["rules"]
-        for group in ("assessment", "urgent", "steps", "supplements", "suggest"):
+        for group in ("assessment", "urgent", "steps", "supplements", "route", "suggest"):
             for rule in rules.get(group, []):
                 for part in ("when", "when_any"):
                     if part in rule:
@@ -658,8 +658,9 @@ class Renaming:
             rule["show"] = [self.step[i] for i in rule["show"]]
         for rule in rules["supplements"]:
             rule["show"] = [self.supplement[i] for i in rule["show"]]
-        for rule in rules.get("suggest", []):
-            rule["show"] = [self.contact.get(i) or self.unit[i] for i in rule["show"]]
+        for group in ("route", "suggest"):
+            for rule in rules.get(group, []):
+                rule["show"] = [self.contact.get(i) or self.unit[i] for i in rule["show"]]
         return d
 
     def _values(self, question: str, value: Any) -> Any:
@@ -700,6 +701,11 @@ class Renaming:
                 step["group"] = self.section[step["group"]]
         for supplement in new["supplements"]:
             supplement["id"] = self.supplement[supplement["id"]]
+        for block in new["call_plan"]["blocks"]:
+            for call in block["calls"]:
+                call["id"] = self.contact.get(call["id"], call["id"])  # 112 is a supplement
+                if call["why"] == "step":  # the contacts step that put it there
+                    call["rule"] = self.step[call["rule"]]
         return new
 
 
@@ -790,8 +796,15 @@ def _text(value: Any) -> str:
 
 
 def test_check_json_of_the_renamed_card_is_the_same(
-    renamed: tuple[Renaming, Any], tmp_path: Path
+    renamed: tuple[Renaming, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from stalkcard import clock
+
+    saturday = datetime(2026, 11, 28, 22, 0, tzinfo=ZoneInfo("Europe/Copenhagen"))
+    monkeypatch.setattr(clock, "now", lambda: saturday)  # "Ring nu" depends on the hour
     renaming, _card = renamed
     path = tmp_path / "omdoebt.yaml"
     path.write_text(dump(renaming.data), encoding="utf-8")

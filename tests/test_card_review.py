@@ -133,36 +133,30 @@ def test_the_e_mail_and_own_hours_are_shown(runner: CliRunner, tmp_path: Path) -
     assert "E-mail: Tregs@Vejle.dk" in listed.stdout
     found = json.loads(runner.invoke(app, ["--card", "vejle", "contacts", "--json"]).stdout)
     line = next(c for c in found if c["id"] == "stalking_raadgivning")
-    assert line["email"] == "Tregs@Vejle.dk" and line["hours"]["opens"] == "08:30"
+    assert line["email"] == "Tregs@Vejle.dk" and line["hours"][0]["opens"] == "08:30"
     vcf = tmp_path / "k.vcf"
     done = runner.invoke(app, ["--card", "vejle", "contacts", "--vcard", str(vcf)])
     assert done.exit_code == 0, done.output
     assert "EMAIL;TYPE=INTERNET,WORK:Tregs@Vejle.dk" in vcf.read_text(encoding="utf-8")
 
 
-def test_a_card_without_round_the_clock_lines_says_no_empty_call_instead(
-    monkeypatch: pytest.MonkeyPatch, runner: CliRunner, tmp_path: Path
-) -> None:
-    from datetime import datetime
-    from zoneinfo import ZoneInfo
-
-    from stalkcard import clock
-
+def test_a_card_where_no_one_answers_at_night_is_refused(runner: CliRunner, tmp_path: Path) -> None:
+    """A card whose contacts keep office hours and that has no line answering
+    day and night leaves "Ring nu" with no one to reach at night: validate
+    refuses it and says when (plancheck.plan_floor). 112 and 114 may not be
+    written as numbers with office hours either."""
     data = bundled_data()
+    data["supplement_contacts"] = [
+        c for c in data["supplement_contacts"] if c.get("phone") not in ("112", "114")
+    ]
     for contact in data["supplement_contacts"]:
         contact.pop("always_open", None)
         contact.pop("urgent_only", None)
     path = tmp_path / "kort.yaml"
     path.write_text(dump(data), encoding="utf-8")
-    saturday = datetime(2026, 11, 28, 22, 0, tzinfo=ZoneInfo("Europe/Copenhagen"))
-    monkeypatch.setattr(clock, "now", lambda: saturday)
-    args = ["--card", str(path), "check"]
-    for pair in ("role=victim", "danger=no", "unwanted=yes", "one_sided=yes", "repeated=yes"):
-        args += ["--answer", pair]
-    result = runner.invoke(app, args, env={"COLUMNS": "100"})
-    assert result.exit_code == 0, result.output
-    assert "Uden for kontortid nu (lørdag kl. 22:00)." in result.stdout
-    assert "Ring i stedet" not in result.stdout
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2, result.output
+    assert "mandag kl. 00:00 kan ingen under «Ring nu» træffes" in result.output
 
 
 def test_a_line_open_day_and_night_closes_at_24() -> None:
@@ -172,11 +166,11 @@ def test_a_line_open_day_and_night_closes_at_24() -> None:
     card = card_from_text(dump(data), "kort.yaml")
     from datetime import datetime
 
-    from stalkcard.screening import is_open
+    from stalkcard.callplan import is_open
 
     contact = card.contacts[-1]
-    assert is_open(contact.hours, datetime(2026, 11, 29, 23, 59))
-    assert is_open(contact.hours, datetime(2026, 11, 29, 0, 0))
+    assert is_open(contact, datetime(2026, 11, 29, 23, 59))
+    assert is_open(contact, datetime(2026, 11, 29, 0, 0))
 
 
 # Messages ---------------------------------------------------------------------------------

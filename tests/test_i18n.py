@@ -18,6 +18,7 @@ from stalkcard import (
     clock,
     errors,
     export,
+    holidays,
     markdown,
     model,
     plain,
@@ -86,6 +87,10 @@ def _indirect_messages() -> set[str]:
         prompts.PROGRESS,
         prompts.CANCELLED,
         *(label for label, _value in questions.YES_NO_UNKNOWN),
+        markdown.SUGGESTION_MARK,
+        *(name for _ahead, name in holidays._MOVING),
+        *(name for _day, name in holidays._FIXED),
+        "store bededag",
     }
 
 

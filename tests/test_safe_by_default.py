@@ -12,10 +12,11 @@ from helpers import card_answers, clock_at, normalise, run_stalkcard
 from typer.testing import CliRunner
 
 from stalkcard import clock
+from stalkcard.callplan import is_open, next_opening, plan_at
 from stalkcard.card import load_card
 from stalkcard.cli import app
-from stalkcard.model import OfficeHours, StepsSection
-from stalkcard.screening import call_plan, evaluate, is_open, next_opening
+from stalkcard.model import Contact, OfficeHours, StepsSection
+from stalkcard.screening import evaluate
 
 DK = ZoneInfo("Europe/Copenhagen")
 SATURDAY_22 = datetime(2026, 11, 28, 22, 0, tzinfo=DK)
@@ -24,26 +25,27 @@ MONDAY_07 = datetime(2026, 11, 30, 7, 0, tzinfo=DK)
 CARDS = {"da": load_card(), "en": load_card(language="en")}
 WORDS = {
     "da": {
-        "after": "Uden for kontortid nu (lørdag kl. 22:00)",
+        "after": "Uden for kontortid nu (lørdag kl. 22:00",
         "again": "Kortets kontakter fra mandag kl. 08:00",
-        "call_now": "Ring nu (kontortiden er antaget, og helligdage er ikke med):",
+        "call_now": "Ring nu (kontortiden er et skøn, ikke kortets; tjek kommunens tider):",
         "duty": "Underretningspligt",
         "not_sparring": "sparring opfylder ikke pligten",
         "not_asked": "Former set: Ikke spurgt",
         "intro": "Borgerens primære kontaktperson (evt. sagsbehandleren) afdækker",
         "safety": "Gennemgå sikkerheden sammen med den udsatte",
-        "assumed": "(værktøjets antagelse)",
+        "assumed": "kontortiden er et skøn, ikke kortets",
     },
     "en": {
-        "after": "Outside office hours now (Saturday at 22:00)",
+        "after": "Outside office hours now (Saturday at 22:00",
         "again": "The card's contacts from Monday at 08:00",
-        "call_now": "Call now (assumed office hours; public holidays not included):",
+        "call_now": "Call now (the office hours are an estimate, not the card's; check the "
+        "municipality's hours):",
         "duty": "Duty to notify",
         "not_sparring": "consultation does not count",
         "not_asked": "Forms seen: Not asked",
         "intro": "The citizen's primary contact person",
         "safety": "Go through safety with the person being stalked",
-        "assumed": "(the tool's assumption)",
+        "assumed": "the office hours are an estimate, not the card's",
     },
 }
 VICTIM_MET = [
@@ -66,31 +68,36 @@ def _check(runner: CliRunner, language: str, args: list[str], at: datetime) -> s
 # Who answers now ----------------------------------------------------------------------
 
 HOURS = OfficeHours(days=("mon", "tue", "wed", "thu", "fri"), opens="08:00", closes="15:00")
+OFFICE = Contact("office", "organisation", "Kontoret", None, "9999 0000", "", hours=(HOURS,))
 
 
 def test_office_hours_are_weekdays_in_danish_time() -> None:
-    assert is_open(HOURS, MONDAY_10)
-    assert not is_open(HOURS, MONDAY_07)
-    assert not is_open(HOURS, SATURDAY_22)
-    assert not is_open(HOURS, datetime(2026, 11, 30, 15, 0, tzinfo=DK))  # closes at 15:00
-    assert is_open(None, SATURDAY_22)  # no hours known: no claim that it is closed
-    assert next_opening(HOURS, SATURDAY_22) == datetime(2026, 11, 30, 8, 0, tzinfo=DK)
-    assert next_opening(HOURS, MONDAY_07) == datetime(2026, 11, 30, 8, 0, tzinfo=DK)
+    assert is_open(OFFICE, MONDAY_10)
+    assert not is_open(OFFICE, MONDAY_07)
+    assert not is_open(OFFICE, SATURDAY_22)
+    assert not is_open(OFFICE, datetime(2026, 11, 30, 15, 0, tzinfo=DK))  # closes at 15:00
+    unknown = Contact("x", "organisation", "X", None, "9999 0001", "")  # hours not known
+    assert is_open(unknown, SATURDAY_22) is None  # no claim either way
+    assert next_opening(OFFICE, SATURDAY_22) == datetime(2026, 11, 30, 8, 0, tzinfo=DK)
+    assert next_opening(OFFICE, MONDAY_07) == datetime(2026, 11, 30, 8, 0, tzinfo=DK)
 
 
 @pytest.mark.parametrize("danger", ["yes", "unknown", "no"])
 def test_after_hours_the_round_the_clock_lines_come_first(danger: str) -> None:
     card = CARDS["da"]
     result = evaluate(card, card_answers("victim", danger, "yes", "yes", "yes"))
-    plan = call_plan(card, result, SATURDAY_22)
+    plan = plan_at(card, result, SATURDAY_22)
     assert plan.after_hours
     phones = [c.phone for c in plan.round_the_clock]
-    assert phones == (["112"] if danger != "no" else []) + ["114", "1888", "116 006"]
+    assert phones == ["114", "1888", "116 006"]  # 116 006: the citizen is the one stalked
     assert all(not c.part_of_card and c.source for c in plan.round_the_clock)
-    assert [c.phone for c, _s in plan.office][-2:] == ["2517 7374", "7628 1448"]
-    # In office hours nothing changes.
-    assert not call_plan(card, result, MONDAY_10).after_hours
-    assert call_plan(card, result, MONDAY_10).office == call_plan(card, result).office
+    calls = [c.call.contact.phone for c in plan.calls]
+    assert calls[:1] == (["112"] if danger != "no" else ["8794 7626"])  # 112 leads in danger
+    assert calls[-2:] == ["2517 7374", "7628 1448"]
+    # In office hours the same calls, in the same order, and no lines besides.
+    monday = plan_at(card, result, MONDAY_10)
+    assert not monday.after_hours and not monday.round_the_clock
+    assert [c.call for c in monday.calls] == [c.call for c in plan.calls]
 
 
 @pytest.mark.parametrize("language", ["da", "en"])
@@ -119,9 +126,11 @@ def test_saturday_night_in_a_real_process_with_danger() -> None:
     args = ["check", *(a.replace("danger=no", "danger=yes") for a in VICTIM_MET)]
     result = run_stalkcard(args, {"COLUMNS": "80", **clock_at("2026-11-28 22:00:00")})
     assert result.returncode == 0, result.stderr
-    summary = result.stdout[result.stdout.index("Uden for kontortid nu (lørdag kl. 22:00)") :]
-    rows = [line.split()[0] for line in summary.splitlines()[1:5]]
-    assert rows == ["112", "114", "1888", "116"]
+    summary = result.stdout[result.stdout.index("Kort sagt") :].splitlines()
+    rows = [line.split()[0] for line in summary if line[:3] == "  " + line.strip()[:1]]
+    numbers = [r for r in rows if r[:1].isdigit()]
+    assert numbers[:4] == ["112", "114", "1888", "116"]  # then the card's, for Monday
+    assert "Uden for kontortid nu (lørdag kl. 22:00" in "\n".join(summary)
 
 
 # The duty to notify -------------------------------------------------------------------
@@ -263,7 +272,7 @@ def test_the_suggested_persons_hours_decide_and_closed_ones_are_marked(
     # 23:00: SSP opens again on Tuesday at 15:00, not at the others' 08:00.
     assert "Kortets kontakter fra tirsdag kl. 15:00" in out["night"]
     # 16:00: SSP answers and leads; Dansk Stalking Center (assumed 8-15) is marked.
-    summary = out["afternoon"][out["afternoon"].index("Ring nu (") :]
+    summary = out["afternoon"][out["afternoon"].index("Ring nu:") :]  # SSP's own hours lead
     assert "2031 5268  Marlene Skousbøll Bendix, SSP konsulent (forslag)" in summary
     assert "2517 7374  Dansk Stalking Center (lukket nu)" in summary
     assert "Uden for kontortid" not in out["afternoon"]
@@ -274,11 +283,7 @@ def test_assumed_hours_are_marked_in_office_hours_too(runner: CliRunner, languag
     """A public holiday on a weekday looks like office hours: the summary says
     the hours are assumed and holidays are not included, so the caseworker knows."""
     out = normalise(_check(runner, language, VICTIM_MET, MONDAY_10))
-    marked = {
-        "da": "Ring nu (kontortiden er antaget, og helligdage er ikke med):",
-        "en": "Call now (assumed office hours; public holidays not included):",
-    }[language]
-    assert marked in out
+    assert WORDS[language]["call_now"] in out
 
 
 @pytest.mark.parametrize(

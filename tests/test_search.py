@@ -20,7 +20,7 @@ EVERYONE = CARD.contacts + CARD.extra_contacts
     [
         ("jobcenter", {"nikoline_petersen", "sofie_jensen"}),  # the card: "f.eks. Jobcenteret"
         # The notification route names the police's 114 for after hours.
-        ("politiet", {"sydoestjyllands_politi", "politi_114", "underretning"}),
+        ("politiet", {"sydoestjyllands_politi", "politi_114"}),
         # A notification is never a sparring call: the route, not Børn og Unge.
         ("underretning", {"underretning"}),
         ("116 006", {"offerraadgivningen_116006"}),
@@ -31,7 +31,8 @@ EVERYONE = CARD.contacts + CARD.extra_contacts
         ("Børn og Unge", {"anne_bennike_hansen"}),
         ("112", {"alarm_112"}),
         ("akut", {"alarm_112"}),
-        ("114", {"politi_114", "underretning"}),
+        # The notification route has no number of its own (issue 22): not a call to 114.
+        ("114", {"politi_114"}),
         ("1888", {"lev_uden_vold_1888"}),
         ("7983", {"vibeke_soenderskov_kristensen"}),
         ("8794 7983", {"vibeke_soenderskov_kristensen"}),
@@ -117,7 +118,8 @@ def test_json_marks_what_is_not_on_the_card(runner: CliRunner) -> None:
     on_card = [c for c in data if c["part_of_card"]]
     assert len(on_card) == 7
     extra = {c["id"]: c for c in data if not c["part_of_card"]}
-    assert {c["phone"] for c in extra.values()} == {"112", "114", "1888", "116 006"}
+    assert {c["phone"] for c in extra.values()} == {"112", "114", "1888", "116 006", None}
+    assert extra["underretning"]["phone"] is None  # a written route, not a number
     assert set(extra) == {
         "alarm_112", "politi_114", "lev_uden_vold_1888", "offerraadgivningen_116006",
         "underretning",

@@ -109,13 +109,56 @@
       if (holds(rule[0], given)) for (const id of rule[1]) shown[id] = true;
     }
     const supplements = data.supplement_order.filter((id) => has(shown, id));
-    const suggested = [];
-    for (const rule of rules.suggest) {
-      if (!holds(rule[0], given)) continue;
-      for (const id of rule[1]) if (suggested.indexOf(id) < 0) suggested.push(id);
-    }
+    const routed = fired(rules.route, given, "route");
+    const suggested = fired(rules.suggest, given, "suggest");
     return { assessment: assessment, urgent: urgent, steps: steps, supplements: supplements,
-      suggested: suggested };
+      routed: routed, suggested: suggested,
+      calls: calls(urgent, routed, suggested, steps), roles: roles(given) };
+  }
+
+  // CompiledCard.fired: the contacts holding rules name, each with the first
+  // rule that named it ("route 1"), in order.
+  function fired(list, given, name) {
+    const out = [];
+    const seen = Object.create(null);
+    list.forEach((rule, i) => {
+      if (!holds(rule[0], given)) return;
+      for (const id of rule[1]) {
+        if (has(seen, id)) continue;
+        seen[id] = true;
+        out.push([id, name + " " + (i + 1)]);
+      }
+    });
+    return out;
+  }
+
+  // CompiledCard.calls: "Ring nu" in one order, the urgent lines when urgent,
+  // the card's routing, the tool's suggestion, the shown contacts steps'.
+  function calls(urgent, routed, suggested, steps) {
+    const out = [];
+    const seen = Object.create(null);
+    const add = (id, why, rule) => {
+      if (has(seen, id)) return;
+      seen[id] = true;
+      out.push([id, why, rule]);
+    };
+    if (urgent) for (const id of data.urgent_lines) add(id, "urgent", "urgent");
+    for (const pair of routed) add(pair[0], "route", pair[1]);
+    for (const pair of suggested) add(pair[0], "suggest", pair[1]);
+    for (const step of steps) {
+      for (const id of data.steps[step[0]].contacts) {
+        if (urgent || !data.contacts[id].urgent_only) add(id, "step", step[0]);
+      }
+    }
+    return out;
+  }
+
+  // CompiledCard.citizen_roles: who the citizen is by a chosen choice's role.
+  function roles(given) {
+    const found = [];
+    for (const r of data.roles) if (own(given, r[0]) === r[1]) found.push(r[2]);
+    const out = ["victim", "perpetrator"].filter((r) => found.indexOf(r) >= 0);
+    return out.length ? out : ["victim", "perpetrator"];
   }
 
   // What the result shows (web.result_shape): the steps to take now and the
@@ -124,18 +167,14 @@
     const r = evaluate(given);
     const now = r.steps.filter((s) => data.steps[s[0]].group === null);
     const further = r.steps.filter((s) => data.steps[s[0]].group !== null);
-    const others = (ids) => ids.filter((id) => r.suggested.indexOf(id) < 0);
-    const calls = r.suggested.map((id) => [id, true])
-      .concat(others(data.leading).map((id) => [id, false]))
-      .concat(others(data.following).map((id) => [id, false]));
     // The urgent supplements this result shows lead it (screening's Result.lead).
     const lead = r.urgent ? r.supplements.filter((id) => data.supplements[id].urgent) : [];
     const headlines = r.supplements.filter(
       (id) => data.supplements[id].headline && lead.indexOf(id) < 0,
     );
     return { assessment: r.assessment, urgent: r.urgent, steps: now, further: further,
-      supplements: r.supplements, lead: lead, suggested: r.suggested, calls: calls,
-      headlines: headlines };
+      supplements: r.supplements, lead: lead, suggested: r.suggested.map((p) => p[0]),
+      calls: r.calls, roles: r.roles, headlines: headlines };
   }
 
   function pad(n) {
@@ -175,9 +214,11 @@
     }
     parts.push([a.heading, "", a.text[shape.assessment], ""].concat(signs, [""], a.paragraphs, [""])
       .join("\n"));
-    if (shape.suggested.length) {
-      const s = n.suggestion;
-      parts.push([s.heading, ""].concat(shape.suggested.map((id) => s.line[id]), [""]).join("\n"));
+    if (shape.calls.length) {
+      const c = n.calls;
+      let lines = [c.heading, ""].concat(shape.calls.map((call) => c.line[call[0]][call[1]]), [""]);
+      if (shape.suggested.length) lines = lines.concat([c.suggested, ""]);
+      parts.push(lines.join("\n"));
     }
     const st = n.steps;
     const title = (pair) => st.titles[pair[0] + "\u0000" + (pair[1] || "")];
@@ -453,96 +494,157 @@
     say(status, words.saved);
   }
 
-  // Who answers now: screening.call_plan, evaluated on the same hours data in
-  // Danish time (tests/test_html.py proves the two equal over a week of times).
+  // Who answers now: callplan.plan_at, evaluated on the same data in Danish
+  // time (tests/test_html.py proves the two equal at many moments).
   const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
   const DANISH = new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Europe/Copenhagen", weekday: "short", hour: "2-digit", minute: "2-digit",
-    hourCycle: "h23",
+    timeZone: "Europe/Copenhagen", year: "numeric", month: "2-digit", day: "2-digit",
+    weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
   });
 
+  // A moment in Danish time: the date ("2026-12-25"), weekday (0 = Monday),
+  // clock ("10:00"); `ahead` days later keeps the clock (as the engine's
+  // calendar arithmetic does).
   function danishTime(ms) {
     const parts = {};
     for (const part of DANISH.formatToParts(new Date(ms))) parts[part.type] = part.value;
     const day = DAYS.indexOf(parts.weekday.slice(0, 3).toLowerCase());
-    return { day: day, clock: parts.hour.replace("24", "00") + ":" + parts.minute };
+    return { date: parts.year + "-" + parts.month + "-" + parts.day, day: day,
+      clock: parts.hour.replace("24", "00") + ":" + parts.minute };
   }
 
-  function isOpen(hours, now) {
-    if (!hours) return true;
-    return hours.days.indexOf(DAYS[now.day]) >= 0 && hours.opens <= now.clock
-      && now.clock < hours.closes;
+  function later(now, ahead) {
+    const d = new Date(Date.UTC(+now.date.slice(0, 4), +now.date.slice(5, 7) - 1,
+      +now.date.slice(8, 10) + ahead));
+    return { date: d.toISOString().slice(0, 10), day: (now.day + ahead) % 7, clock: now.clock };
   }
 
-  function nextOpening(hours, now) {
-    for (let ahead = 0; ahead < 8; ahead++) {
-      const day = (now.day + ahead) % 7;
-      if (hours.days.indexOf(DAYS[day]) >= 0 && (ahead > 0 || now.clock < hours.opens)) {
-        return { ahead: ahead, day: day, clock: hours.opens };
-      }
+  // holidays.closed_day: a public holiday, or a closed day of the card's own.
+  function closedDay(moment) {
+    if (has(data.closed, moment.date)) return data.closed[moment.date];
+    const md = moment.date.slice(5);
+    if (data.closed_days.indexOf(md) >= 0) {
+      return words.closed_day + " " + (+md.slice(3)) + "." + (+md.slice(0, 2)) + ".";
     }
     return null;
   }
 
+  // callplan.is_open: true, false or null (hours not known).
+  function isOpen(contact, now) {
+    if (contact.always) return true;
+    if (!contact.hours) return null;
+    if (closedDay(now)) return false;
+    return contact.hours.some((w) => w.days.indexOf(DAYS[now.day]) >= 0 && w.opens <= now.clock
+      && now.clock < w.closes);
+  }
+
+  // callplan.next_opening, within 15 days.
+  function nextOpening(contact, now) {
+    if (contact.always || !contact.hours) return null;
+    for (let ahead = 0; ahead < 15; ahead++) {
+      const day = later(now, ahead);
+      if (closedDay(day)) continue;
+      let best = null;
+      for (const w of contact.hours) {
+        if (w.days.indexOf(DAYS[day.day]) < 0 || (ahead === 0 && w.opens <= now.clock)) continue;
+        if (best === null || w.opens < best) best = w.opens;
+      }
+      if (best !== null) return { ahead: ahead, day: day.day, clock: best };
+    }
+    return null;
+  }
+
+  function forWhom(contact, roles) {
+    if (!contact.for.length) return true;
+    return contact.for.some((a) => a === "professional" || roles.indexOf(a) >= 0);
+  }
+
   function callPlan(shape, ms) {
     const now = danishTime(ms);
-    // The engine's call_now: the suggested (else the first contacts section), then the rest;
-    // with no suggestion, one of them answering now is enough (screening.call_plan).
-    const suggested = shape.suggested;
-    const office = (suggested.length ? suggested : data.leading)
-      .concat(data.following.filter((id) => suggested.indexOf(id) < 0));
-    const leading = suggested.length ? suggested : office;
-    const plan = { after_hours: false, round_the_clock: [], reopens: null, assumed: false, now: now };
-    plan.assumed = office.some((id) => data.contacts[id].hours && data.contacts[id].hours.assumed);
-    if (leading.some((id) => isOpen(data.contacts[id].hours, now))) return plan;
-    plan.after_hours = true;
-    plan.round_the_clock = data.always.filter((a) => shape.urgent || !a[1]).map((a) => a[0]);
-    for (const id of leading) {
-      const hours = data.contacts[id].hours;
-      const next = hours ? nextOpening(hours, now) : null;
-      if (next && (!plan.reopens || next.ahead < plan.reopens.ahead
-        || (next.ahead === plan.reopens.ahead && next.clock < plan.reopens.clock))) {
-        plan.reopens = next;
+    const plan = { calls: [], after_hours: false, hours_unknown: false, round_the_clock: [],
+      reopens: null, assumed: false, holiday: closedDay(now), no_hours: !data.has_hours, now: now };
+    for (const call of shape.calls) {
+      const c = data.contacts[call[0]];
+      plan.calls.push({ id: call[0], why: call[1], rule: call[2], open: isOpen(c, now),
+        next: nextOpening(c, now) });
+    }
+    let leading = plan.calls.filter((c) => c.why === "route" || c.why === "suggest");
+    if (!leading.length) leading = plan.calls.filter((c) => c.why !== "urgent");
+    // The hours that decide are those of whoever leads: are they the tool's guess?
+    plan.assumed = leading.some((c) => {
+      const hours = data.contacts[c.id].hours;
+      return !data.contacts[c.id].always && hours && hours.some((w) => w.assumed);
+    });
+    const open = leading.filter((c) => c.open === true).length;
+    const unknown = leading.filter((c) => c.open === null).length;
+    plan.after_hours = leading.length > 0 && open === 0 && unknown === 0;
+    plan.hours_unknown = open === 0 && unknown > 0;
+    if (plan.after_hours || plan.hours_unknown || !leading.length) {
+      const listed = plan.calls.map((c) => data.contacts[c.id].phone);
+      plan.round_the_clock = data.always.filter((id) => {
+        const c = data.contacts[id];
+        return listed.indexOf(c.phone) < 0 && (shape.urgent || !c.urgent_only)
+          && forWhom(c, shape.roles);
+      });
+    }
+    if (plan.after_hours) {
+      for (const c of leading) {
+        const next = c.next;
+        if (next && (!plan.reopens || next.ahead < plan.reopens.ahead
+          || (next.ahead === plan.reopens.ahead && next.clock < plan.reopens.clock))) {
+          plan.reopens = next;
+        }
       }
     }
     return plan;
   }
 
-  function atText(day, clock) {
-    return format(words.at_time, { day: words.weekdays[day], time: clock });
+  function atText(day, clock, holiday) {
+    const text = format(words.at_time, { day: words.weekdays[day], time: clock });
+    return holiday ? holiday + ", " + text : text;
   }
 
-  function afterHours(panel, plan) {
-    const any = plan.round_the_clock.length > 0; // a card may have no line open day and night
-    panel.appendChild(el("p", null, { class: "after-hours" })).appendChild(
-      el("strong", format(any ? words.after_hours : words.after_hours_none,
-        { when: atText(plan.now.day, plan.now.clock) })),
-    );
-    if (any) {
-      const list = el("ul", null, { class: "calls round-the-clock" });
-      for (const id of plan.round_the_clock) list.appendChild(el("li")).appendChild(phoneLink(data.contacts[id]));
-      panel.appendChild(list);
-      panel.appendChild(el("p", "(" + words.supplement + ")", { class: "mark" }));
+  // views.ring_nu: the blocks of "Ring nu", each a line of text and its calls.
+  function ringNu(plan) {
+    const urgent = plan.calls.filter((c) => c.why === "urgent");
+    const rest = plan.calls.filter((c) => c.why !== "urgent");
+    let lines = [];
+    if (plan.round_the_clock.length) {
+      lines = [[plan.after_hours ? words.until_open : words.if_not_reached,
+        plan.round_the_clock.map((id) => ({ id: id, why: "always", open: true })), false]];
     }
-    let later = words.next_working_day;
-    if (plan.reopens) {
-      const template = plan.assumed ? words.from_when_assumed : words.from_when;
-      later = format(template, { when: atText(plan.reopens.day, plan.reopens.clock) });
+    if (!plan.after_hours && !plan.hours_unknown) {
+      return [[plan.assumed ? words.ring_now_assumed : words.ring_now, urgent.concat(rest), false]]
+        .concat(lines);
     }
-    panel.appendChild(el("p", later));
+    const when = atText(plan.now.day, plan.now.clock, plan.holiday);
+    const out = urgent.length ? [[words.ring_now, urgent, false]] : [];
+    if (plan.after_hours) {
+      out.push([format(plan.assumed ? words.after_hours_assumed : words.after_hours,
+        { when: when }), [], false]);
+      const back = plan.reopens ? format(words.from_when,
+        { when: atText(plan.reopens.day, plan.reopens.clock, null) }) : words.when_open_again;
+      return out.concat(lines, [[back, rest, true]]);
+    }
+    out.push([format(plan.no_hours ? words.no_hours : words.hours_unknown, { when: when }), rest,
+      false]);
+    return out.concat(lines);
   }
 
-  function callList(shape, now) {
+  function callList(calls, isLater) {
     const list = el("ul", null, { class: "calls" });
-    for (const call of shape.calls) {
-      const c = data.contacts[call[0]];
+    for (const call of calls) {
+      const c = data.contacts[call.id];
       const li = el("li");
       li.appendChild(phoneLink(c));
-      let after = c.unit ? " – " + c.unit : "";
-      if (call[1]) after += " (" + words.suggested + ")";
-      if (now && !isOpen(c.hours, now)) after += " " + words.closed_now;
+      const marks = [];
+      if (call.why === "suggest") marks.push(words.suggested);
+      if (!c.card) marks.push(words.supplement_mark);
+      if (!isLater && call.open === false) marks.push(words.closed_now);
+      if (!isLater && call.open === null) marks.push(words.hours_not_known);
+      const after = (c.unit ? " – " + c.unit : "") + (marks.length ? " " + marks.join(" ") : "");
       if (after) li.appendChild(document.createTextNode(after));
-      if (call[1]) li.className = "suggested";
+      if (call.why === "suggest" || call.why === "route") li.className = "suggested";
       list.appendChild(li);
     }
     return list;
@@ -574,10 +676,10 @@
       panel.appendChild(el("p", "(" + words.supplement + ")", { class: "mark" }));
     }
     const plan = callPlan(shape, Date.now());
-    if (plan.after_hours) afterHours(panel, plan);
-    panel.appendChild(callList(shape, plan.after_hours ? null : plan.now));
-    if (!plan.after_hours && plan.assumed) {
-      panel.appendChild(el("p", words.assumed_hours, { class: "small" }));
+    for (const block of ringNu(plan)) {
+      if (block[0]) panel.appendChild(el("p", null, { class: "call-status" }))
+        .appendChild(el("strong", block[0]));
+      if (block[1].length) panel.appendChild(callList(block[1], block[2]));
     }
     if (shape.suggested.length) panel.appendChild(el("p", words.suggestion_note, { class: "small" }));
     box.appendChild(panel);
@@ -717,6 +819,7 @@
     window.stalkcardLookup = lookup; // for the tests: the page's own evaluation
     window.stalkcardNote = note; // and its note
     window.stalkcardPlan = (given, ms) => callPlan(lookup(given), ms); // and its call plan
+    window.stalkcardRingNu = (given, ms) => ringNu(callPlan(lookup(given), ms)); // its blocks
     window.addEventListener("popstate", (event) => {
       const state = event.state;
       if (!state || typeof state.step !== "number") return;

@@ -1,0 +1,143 @@
+"""Who answers now: a result's "Ring nu" (Result.calls, in the order the
+engine gave it) at a moment in Danish time. Pure functions, no I/O; the clock
+is read once, elsewhere (stalkcard.clock), and passed in.
+
+A contact answers day and night (`always_open`), has hours (windows per
+weekday), or has hours nobody knows: then it is never said to be open or
+closed. Public holidays and the card's own closed days close every contact
+with hours (stalkcard.holidays). When none of those who lead "Ring nu" (the
+card's routing or the tool's suggestion; else every contact on it) is known
+to answer now, the lines that answer day and night, for whom the citizen may
+be, are listed first, and the card's steps still stand.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import msgspec
+
+from stalkcard.holidays import closed_day
+from stalkcard.model import WEEKDAYS, Card, Contact
+from stalkcard.screening import ROUTE, SUGGEST, URGENT, Call, Result, compiled
+
+HORIZON = 15  # days ahead to look for the next opening: Easter's four days and a weekend fit
+
+
+class CallAt(msgspec.Struct, frozen=True):
+    """One line of "Ring nu" at a moment: None for open_now when its hours
+    are not known."""
+
+    call: Call
+    open_now: bool | None
+    opens_next: datetime | None = None
+
+
+class CallPlan(msgspec.Struct, frozen=True):
+    """ "Ring nu" at `now`. `after_hours`: none of those who lead answers now;
+    `hours_unknown`: none is known to answer, and some have hours nobody
+    knows. In both, `round_the_clock` lists the lines that answer day and
+    night for whom the citizen may be. `assumed`: some hours are the tool's
+    assumption, not the card's; `holiday`: today's holiday or closed day;
+    `no_hours`: the card gives no hours at all."""
+
+    calls: tuple[CallAt, ...]
+    now: datetime | None = None
+    after_hours: bool = False
+    hours_unknown: bool = False
+    round_the_clock: tuple[Contact, ...] = ()
+    reopens: datetime | None = None
+    assumed: bool = False
+    holiday: str | None = None
+    no_hours: bool = False
+
+
+def is_open(contact: Contact, now: datetime, closed_days: tuple[str, ...] = ()) -> bool | None:
+    """Whether `contact` answers at `now` (Danish time); None: not known."""
+    if contact.always_open:
+        return True
+    if contact.hours is None:
+        return None
+    if closed_day(now.date(), closed_days):
+        return False
+    clock = now.strftime("%H:%M")
+    day = WEEKDAYS[now.weekday()]
+    return any(day in w.days and w.opens <= clock < w.closes for w in contact.hours)
+
+
+def next_opening(
+    contact: Contact, now: datetime, closed_days: tuple[str, ...] = ()
+) -> datetime | None:
+    """When `contact` next opens after `now`, within HORIZON days; None when
+    it answers day and night, its hours are not known, or it opens no later."""
+    if contact.always_open or contact.hours is None:
+        return None
+    for ahead in range(HORIZON):
+        day = now + timedelta(days=ahead)
+        if closed_day(day.date(), closed_days):
+            continue
+        starts = []
+        for window in contact.hours:
+            if WEEKDAYS[day.weekday()] in window.days:
+                hour, minute = (int(part) for part in window.opens.split(":"))
+                start = day.replace(hour=hour, minute=minute, second=0, microsecond=0)
+                if start > now:
+                    starts.append(start)
+        if starts:
+            return min(starts)
+    return None
+
+
+def for_whom(line: Contact, roles: tuple[str, ...]) -> bool:
+    """Whether a line is for the citizen as the answers describe them, or for
+    you (a professional). A line with no audience is for everyone."""
+    return not line.audience or bool(set(line.audience) & {*roles, "professional"})
+
+
+def _assumed(contact: Contact) -> bool:
+    return contact.hours is not None and any(w.assumed for w in contact.hours)
+
+
+def plan_at(card: Card, result: Result, now: datetime | None) -> CallPlan:
+    """The result's "Ring nu" at `now` (None: no time, as in the note)."""
+    plan = compiled(card)
+    calls = result.calls
+    first = [c for c in calls if c.why in (ROUTE, SUGGEST)] or [c for c in calls if c.why != URGENT]
+    # The hours that decide are those of whoever leads: are they the tool's guess?
+    assumed = any(_assumed(c.contact) for c in first)
+    if now is None:
+        return CallPlan(
+            tuple(CallAt(c, None) for c in calls), assumed=assumed, no_hours=not plan.has_hours
+        )
+    days = plan.closed_days
+    at = tuple(
+        CallAt(c, is_open(c.contact, now, days), next_opening(c.contact, now, days)) for c in calls
+    )
+    leading = [c for c in at if c.call.why in (ROUTE, SUGGEST)] or [
+        c for c in at if c.call.why != URGENT
+    ]
+    states = {c.open_now for c in leading}
+    after_hours = bool(leading) and states == {False}
+    unknown = True not in states and None in states
+    round_the_clock: tuple[Contact, ...] = ()
+    if after_hours or unknown or not leading:
+        listed = {c.call.contact.phone for c in at}
+        round_the_clock = tuple(
+            line
+            for line in plan.always_open
+            if line.phone not in listed
+            and (result.urgent or not line.urgent_only)
+            and for_whom(line, result.roles)
+        )
+    openings = [c.opens_next for c in leading if c.opens_next is not None]
+    return CallPlan(
+        at,
+        now,
+        after_hours,
+        unknown,
+        round_the_clock,
+        min(openings) if after_hours and openings else None,
+        assumed,
+        closed_day(now.date(), days),
+        not plan.has_hours,
+    )
