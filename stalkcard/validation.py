@@ -40,22 +40,34 @@ UNKNOWN_CONTACT = 'kontakten eller enheden "{id}" findes ikke; brug en af: {ids}
 UNKNOWN_SUPPLEMENT = 'tillægget "{id}" findes ikke under supplements.'
 
 
-def _line_of(node: yaml.Node | None, loc: Sequence[int | str]) -> int | None:
-    """The line (1-based) of the deepest node that `loc` reaches."""
-    if node is None:
+class _Lines:
+    """Where each part of the file starts: the line (1-based) of every node,
+    by its path (("screening", "rules", "steps", 0, "when", "role")), from one
+    walk of the composed YAML tree. Locating N problems is then linear in N,
+    not N times the size of the mapping they are in."""
+
+    def __init__(self, node: yaml.Node | None) -> None:
+        self._line: dict[tuple[int | str, ...], int] = {}
+        if node is None:
+            return
+        stack: list[tuple[tuple[int | str, ...], yaml.Node]] = [((), node)]
+        while stack:
+            path, here = stack.pop()
+            self._line[path] = here.start_mark.line + 1
+            if isinstance(here, yaml.MappingNode):
+                for key, value in here.value:
+                    if isinstance(key, yaml.ScalarNode):
+                        stack.append(((*path, key.value), value))
+            elif isinstance(here, yaml.SequenceNode):
+                stack.extend(((*path, index), item) for index, item in enumerate(here.value))
+
+    def of(self, loc: Sequence[int | str]) -> int | None:
+        """The line of the deepest node that `loc` reaches (None: no file)."""
+        for end in range(len(loc), -1, -1):
+            line = self._line.get(tuple(loc[:end]))
+            if line is not None:
+                return line
         return None
-    line = node.start_mark.line + 1
-    for part in loc:
-        child: yaml.Node | None = None
-        if isinstance(node, yaml.MappingNode):
-            child = next((v for k, v in node.value if k.value == part), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-            child = node.value[part] if 0 <= part < len(node.value) else None
-        if child is None:
-            break
-        node = child
-        line = node.start_mark.line + 1
-    return line
 
 
 def _field(loc: Sequence[int | str]) -> str:
@@ -666,32 +678,154 @@ def _question_checks(card: Card) -> Iterator[_Problem]:
         yield _Problem(("questions",), _("kun ét spørgsmål kan have choices_from: units."))
 
 
-# The largest number of answer combinations `validate` tries one by one for the
-# floor "every combination leads to a step with someone to contact".
-FLOOR_LIMIT = 200_000
+# The most work the floor "every combination of answers leads to a step with
+# someone to contact" may do, counted in conditions looked at (one question in
+# one rule's condition, for one partial set of answers): about 0.1 s on a
+# caseworker's PC, whatever the card. Above it the floor is conservative.
+FLOOR_BUDGET = 300_000
+
+_Atom = tuple[str, frozenset[str]]
+# A step rule as the floor's search sees it: its "when" conditions still open,
+# and its "when_any" conditions still open (None: met, or the rule has none).
+_FloorRule = tuple[tuple[_Atom, ...], tuple[_Atom, ...] | None]
+
+
+class _OverBudget(Exception):
+    pass
+
+
+def _floor_rules(card: Card) -> tuple[list[_FloorRule], dict[str, list[str]]]:
+    """The step rules that show a contacts section, each condition compiled
+    once (stalkcard.screening.compiled) and cut to what can still differ: a
+    condition every answer meets is left out, a rule no answer meets is left
+    out. With them, for each question they name, the answers to try: one of
+    each group of answers that every condition treats alike."""
+    from stalkcard.screening import answer_space, compiled
+
+    space = dict(answer_space(card))
+    contact_steps = {s.id for s in card.contact_sections}
+    rules: list[_FloorRule] = []
+    for (when, any_of), show, _note in compiled(card).step_rules:
+        if not contact_steps & set(show):
+            continue
+        kept: list[_Atom] = []
+        possible = True
+        for key, allowed in when:
+            domain = space.get(key, [])  # not a one-of question: never answered
+            meets = allowed & frozenset(domain)
+            if not meets:
+                possible = False
+                break
+            if len(meets) < len(domain):
+                kept.append((key, meets))
+        if not possible:
+            continue
+        some: tuple[_Atom, ...] | None = None
+        if any_of:
+            some_kept: list[_Atom] = []
+            for key, allowed in any_of:
+                domain = space.get(key, [])
+                meets = allowed & frozenset(domain)
+                if len(meets) == len(domain) and domain:
+                    break  # always met
+                if meets:
+                    some_kept.append((key, meets))
+            else:
+                if not some_kept:
+                    continue  # no answer meets it
+                some = tuple(some_kept)
+        rules.append((tuple(kept), some))
+    named: dict[str, list[frozenset[str]]] = {}
+    for when_atoms, some_atoms in rules:
+        for key, meets in (*when_atoms, *(some_atoms or ())):
+            named.setdefault(key, []).append(meets)
+    tried: dict[str, list[str]] = {}
+    for key, sets in named.items():
+        seen: set[tuple[bool, ...]] = set()
+        tried[key] = []
+        for value in space[key]:
+            signature = tuple(value in meets for meets in sets)
+            if signature not in seen:
+                seen.add(signature)
+                tried[key].append(value)
+    return rules, tried
+
+
+def _assume(rules: list[_FloorRule], key: str, value: str) -> list[_FloorRule]:
+    """The rules that can still be met once `key` is answered `value`, each
+    with the conditions on `key` settled."""
+    out: list[_FloorRule] = []
+    for when_atoms, some_atoms in rules:
+        when_left: list[_Atom] = []
+        possible = True
+        for atom in when_atoms:
+            if atom[0] != key:
+                when_left.append(atom)
+            elif value not in atom[1]:
+                possible = False
+                break
+        if not possible:
+            continue
+        some_left: tuple[_Atom, ...] | None = None
+        if some_atoms is not None:
+            kept: list[_Atom] = []
+            for atom in some_atoms:
+                if atom[0] != key:
+                    kept.append(atom)
+                elif value in atom[1]:
+                    break  # met
+            else:
+                if not kept:
+                    continue
+                some_left = tuple(kept)
+        out.append((tuple(when_left), some_left))
+    return out
+
+
+def _uncovered(
+    rules: list[_FloorRule], tried: dict[str, list[str]], budget: int
+) -> dict[str, str] | None:
+    """Answers that no rule meets (those not named may be anything), or None
+    when every combination meets one. A search that answers one question at
+    a time and stops where a rule is already met, instead of trying every
+    combination; _OverBudget when it has looked at `budget` conditions."""
+    work = 0
+    stack: list[tuple[tuple[tuple[str, str], ...], list[_FloorRule]]] = [((), rules)]
+    while stack:
+        given, left = stack.pop()
+        if any(not w and s is None for w, s in left):
+            continue  # a rule is met whatever the other answers are
+        if not left:
+            return dict(given)
+        counts: dict[str, int] = {}
+        for when_atoms, some_atoms in left:
+            for key, _meets in when_atoms:
+                counts[key] = counts.get(key, 0) + 1
+            for key, _meets in some_atoms or ():
+                counts[key] = counts.get(key, 0) + 1
+        key = max(counts, key=counts.__getitem__)  # the question most rules ask
+        # Counting, then one pass over the rules per answer tried.
+        work += len(left) + sum(counts.values()) * (1 + len(tried[key]))
+        if work > budget:
+            raise _OverBudget
+        for value in reversed(tried[key]):
+            stack.append(((*given, (key, value)), _assume(left, key, value)))
+    return None
 
 
 def _contact_floor(card: Card) -> Iterator[_Problem]:
     """The card says a suspicion must always be acted on: every combination of
     answers must show at least one step with someone to contact (a contacts
-    section). Only the questions the step rules name can change the steps, so
-    their combinations are tried, every one, when there are at most
-    FLOOR_LIMIT; above that, a rule without conditions must show such a step."""
-    import itertools
-    import math
-
-    from stalkcard.screening import Answers, answer_space, matches
-
-    contact_steps = {s.id for s in card.contact_sections}
-    rules = card.screening.rules.steps
-    unconditional = any(r.always and contact_steps & set(r.show) for r in rules)
-    if unconditional:
-        return
-    named = {key for r in rules for key in (*r.when, *r.when_any)}
-    space = answer_space(card, named)
-    keys = [key for key, _values in space]
-    values = [choices for _key, choices in space]
-    if math.prod(len(v) for v in values) > FLOOR_LIMIT:
+    section). Only the rules that show one count; the search settles one
+    question at a time and stops wherever a rule is met or none can be, so a
+    card is checked without trying its combinations one by one. Its work is
+    bounded (FLOOR_BUDGET): above it, a rule without conditions must show
+    such a step. Exact below the bound, conservative above it, and the same on
+    every load as in validate."""
+    rules, tried = _floor_rules(card)
+    try:
+        missing = _uncovered(rules, tried, FLOOR_BUDGET)
+    except _OverBudget:
         yield _Problem(
             ("screening", "rules", "steps"),
             _(
@@ -701,20 +835,19 @@ def _contact_floor(card: Card) -> Iterator[_Problem]:
             ),
         )
         return
-    for combination in itertools.product(*values):
-        answers = Answers(dict(zip(keys, combination, strict=True)))
-        shown = {i for r in rules if matches(r, answers) for i in r.show}
-        if not contact_steps & shown:
-            given = ", ".join(f"{k}={v}" for k, v in answers.as_dict().items())
-            yield _Problem(
-                ("screening", "rules", "steps"),
-                _(
-                    "svarene {answers} fører ikke til et trin med nogen at kontakte "
-                    "(et afsnit med kind: contacts): kortet siger, at en mistanke altid "
-                    "skal handles på."
-                ).format(answers=given or _("(ingen)")),
-            )
-            return
+    if missing is None:
+        return
+    from stalkcard.screening import answer_space
+
+    given = ", ".join(f"{k}={missing[k]}" for k, _values in answer_space(card) if k in missing)
+    yield _Problem(
+        ("screening", "rules", "steps"),
+        _(
+            "svarene {answers} fører ikke til et trin med nogen at kontakte "
+            "(et afsnit med kind: contacts): kortet siger, at en mistanke altid "
+            "skal handles på."
+        ).format(answers=given or _("(ingen)")),
+    )
 
 
 def _log_checks(card: Card) -> Iterator[_Problem]:
@@ -849,8 +982,9 @@ def validate_data(data: Any, node: yaml.Node | None, source: str) -> Card:
         if not problems:
             return card
     # In the file's order, so the keeper can work down it.
+    lines_of = _Lines(node)
     located = sorted(
-        ((_line_of(node, p.loc), p) for p in problems),
+        ((lines_of.of(p.loc), p) for p in problems),
         key=lambda pair: pair[0] if pair[0] is not None else 0,
     )
     lines = [_("Kortfilen kan ikke bruges: {source}").format(source=source)]
