@@ -8,9 +8,11 @@ caseworker runs it:
 - `big`: a 50 KB card with many questions (every one of them asked), whose step
   rules show the contacts section only under conditions (no rule without
   conditions does) and name eleven questions (3^11 = 177,147 combinations of
-  answers) in some 150 rules: the card the contact floor used to try answer by
+  answers) in 137 rules: the card the contact floor used to try answer by
   answer, rule by rule, on every load;
 - `small`: the same kind of card with only eleven questions (about 2 KB);
+- `danger`: the small card with 253 answers to the danger question, each
+  urgent, in some 500 urgent and supplement rules (46 KB);
 - `pigeons`: a card of about 50 KB built to make the floor's search as long as
   it can be (the pigeonhole principle: every combination leads to a contact, but
   no short argument shows it): the floor stops at its budget and asks for a
@@ -143,7 +145,7 @@ def user_card(target: int = 50_000, named: int = NAMED) -> str:
     ]
     values = ["yes", "no", "unknown", ["yes", "unknown"], ["no", "unknown"]]
     pairs = [(a, b) for a in range(2, named + 1) for b in range(a + 1, named + 1)]
-    for count, (a, b) in enumerate((pairs * 3)[:150]):
+    for count, (a, b) in enumerate(pairs * 3):
         step_rules.append(
             {
                 "when": {f"q{a:03d}": values[count % 5], f"q{b:03d}": values[(count // 5) % 5]},
@@ -195,7 +197,7 @@ def small_card() -> str:
     return _dump(data)
 
 
-def pigeon_card(holes: int = 7) -> str:
+def pigeon_card(holes: int = 9) -> str:
     """A card whose every combination of answers leads to a contact, for a
     reason no short search finds (holes + 1 pigeons cannot sit in `holes`
     holes, one each): question p_i_j "does pigeon i sit in hole j?"; the
@@ -223,6 +225,23 @@ def pigeon_card(holes: int = 7) -> str:
     return _dump(data)
 
 
+def danger_card(choices: int = 250) -> str:
+    """The small card with a danger question of many answers, each urgent, in
+    as many urgent and supplement rules (about 46 KB): the danger floor used to
+    run the engine for each answer, rule by rule."""
+    data: dict[str, Any] = yaml.safe_load(small_card())
+    extra = [f"c{n}" for n in range(choices)]
+    data["questions"][0]["choices"] = [
+        {"id": ident, "label": ident} for ident in ["yes", "no", "unknown", *extra]
+    ]
+    rules = data["screening"]["rules"]
+    rules["urgent"] += [{"when": {"fare": ["yes", ident]}} for ident in extra]
+    rules["supplements"] += [
+        {"when": {"fare": [ident, "yes"]}, "show": ["akut"]} for ident in extra
+    ]
+    return _dump(data)
+
+
 def _run(args: list[str]) -> tuple[float, float, int]:
     """Wall and CPU seconds (user + system) of one child run, and its exit code."""
     env = {k: v for k, v in os.environ.items() if k != "STALKCARD_CARD"}
@@ -242,7 +261,12 @@ def main() -> int:
     failed = False
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        cards = {"big": user_card(), "small": small_card(), "pigeons": pigeon_card()}
+        cards = {
+            "big": user_card(),
+            "small": small_card(),
+            "danger": danger_card(),
+            "pigeons": pigeon_card(),
+        }
         version = sys.version.split()[0]
         print(f"python {version}, {os.cpu_count()} cores, median of {options.repeat}")
         print(f"{'card':8} {'KB':>5} {'command':10} {'wall ms':>8} {'cpu ms':>8} {'exit':>4}")

@@ -890,7 +890,7 @@ def _hours_checks(card: Card) -> Iterator[_Problem]:
 def _danger_floor(card: Card) -> Iterator[_Problem]:
     """The safety floor for danger: "yes" and "unknown" (possible danger) must
     both make the result urgent and show an urgent instruction (112) at once."""
-    from stalkcard.screening import compiled, danger_only, matches, urgent_supplements
+    from stalkcard.screening import compiled, danger_only
 
     ident = compiled(card).danger_id
     if ident is None:
@@ -908,11 +908,34 @@ def _danger_floor(card: Card) -> Iterator[_Problem]:
                     "hast betyder akut fare, og resultatet viser da 112."
                 ).format(key=ident, others=", ".join(others) or _("ingenting (altid)")),
             )
-    question = next(q for q in compiled(card).questions if q.id == ident)
+    # Every rule's condition compiled once (stalkcard.screening.compiled), and
+    # for each rule the danger answers it holds for, in one pass: not the
+    # engine run once per answer of the danger question, rule by rule.
+    plan = compiled(card)
+    question = next(q for q in plan.questions if q.id == ident)
+    # yes and unknown too: a danger question without them is refused by _question_checks.
+    choices = frozenset(c.id for c in question.choices) | {YES, UNKNOWN}
+    rest = danger_only(card, YES)
+    urgent_any: set[str] = set()
+    urgent_alone: set[str] = set()
+    for condition in plan.urgent:
+        holds = _danger_answers(condition, ident, rest, choices)
+        urgent_any |= holds
+        if _keys(condition) <= {ident}:
+            urgent_alone |= holds
+    # What urgent_supplements shows: rules on nothing but the danger question.
+    shown: dict[str, set[str]] = {}
+    for condition, show in plan.supplement_rules:
+        if _keys(condition) == {ident}:
+            for value in _danger_answers(condition, ident, rest, choices):
+                shown.setdefault(value, set()).update(show)
+    urgent_ids = {s.id for s in card.supplements if s.urgent}
+
+    def leads(value: str) -> bool:
+        return bool(shown.get(value, set()) & urgent_ids)
+
     for choice in question.choices:
-        answers = danger_only(card, choice.id)
-        urgent = any(matches(r, answers) for r in card.screening.rules.urgent)
-        if urgent and not urgent_supplements(card, choice.id):
+        if choice.id in urgent_any and not leads(choice.id):
             yield _Problem(
                 ("screening", "rules", "urgent"),
                 _(
@@ -921,19 +944,14 @@ def _danger_floor(card: Card) -> Iterator[_Problem]:
                 ).format(key=ident, value=choice.id),
             )
     for value in (YES, UNKNOWN):
-        answers = danger_only(card, value)
-        if not any(
-            matches(r, answers)
-            for r in card.screening.rules.urgent
-            if set(r.when) | set(r.when_any) <= {ident}
-        ):
+        if value not in urgent_alone:
             yield _Problem(
                 ("screening", "rules", "urgent"),
                 _('{key}: "{value}" skal gøre resultatet akut (en regel med kun {key}).').format(
                     key=ident, value=value
                 ),
             )
-        if not urgent_supplements(card, value):
+        if not leads(value):
             yield _Problem(
                 ("screening", "rules", "supplements"),
                 _(
@@ -941,6 +959,36 @@ def _danger_floor(card: Card) -> Iterator[_Problem]:
                     "(fx 112), i en regel med kun {key}."
                 ).format(key=ident, value=value),
             )
+
+
+def _keys(condition: Any) -> set[str]:
+    when, any_of = condition
+    return {key for key, _values in (*when, *any_of)}
+
+
+def _danger_answers(
+    condition: Any, ident: str, others: Any, choices: frozenset[str]
+) -> frozenset[str]:
+    """The answers to the danger question `ident` for which a compiled
+    condition holds when every other answer is `others`' (danger_only: "don't
+    know", no unit): what matches() says for danger_only(card, value), for
+    every value at once."""
+    when, any_of = condition
+    holds = choices
+    for key, values in when:
+        if key == ident:
+            holds = holds & values
+        elif others.get(key) not in values:
+            return frozenset()
+    if any_of:
+        some: frozenset[str] = frozenset()
+        for key, values in any_of:
+            if key != ident and others.get(key) in values:
+                return holds
+            if key == ident:
+                some = some | (values & choices)
+        holds = holds & some
+    return holds
 
 
 def _unknown_shown(
