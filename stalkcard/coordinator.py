@@ -51,7 +51,7 @@ def _walk(da: Any, en: Any, path: str, key: str = "") -> Iterator[str]:
             yield _("{field}: {da} punkter i den danske, {en} i den engelske.").format(
                 field=path, da=len(da), en=len(en)
             )
-        if key in ("when", "when_any") or all(not isinstance(v, dict | list) for v in da + en):
+        if all(not isinstance(v, dict | list) for v in da + en):
             if key not in PROSE and len(da) == len(en) and da != en:
                 yield _("{field}: {da} i den danske, {en} i den engelske.").format(
                     field=path, da=_short(da), en=_short(en)
@@ -70,6 +70,35 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+RULE_GROUPS = ("assessment", "urgent", "steps", "supplements", "suggest")
+CONDITIONS = ("when", "when_any")
+
+
+def _conditions(danish: Card, english: Card) -> Iterator[str]:
+    """Where the rules' conditions differ, compared as data: for each rule, the
+    normalised condition (question id -> the answers it allows). A condition's
+    keys are question ids, which may be any word, also one named like a prose
+    field (note, text, label ...), so they are never walked as fields."""
+    for group in RULE_GROUPS:
+        pairs = zip(
+            getattr(danish.screening.rules, group),
+            getattr(english.screening.rules, group),
+            strict=False,  # a different number of rules: _walk names it
+        )
+        for index, (da_rule, en_rule) in enumerate(pairs):
+            for part in CONDITIONS:
+                da = {k: sorted(set(v)) for k, v in da_rule.values(part).items()}
+                en = {k: sorted(set(v)) for k, v in en_rule.values(part).items()}
+                for key in sorted(set(da) | set(en)):
+                    here = f"screening.rules.{group}[{index + 1}].{part}.{key}"
+                    if key not in da or key not in en:
+                        yield _("{field} står kun i den ene fil.").format(field=here)
+                    elif da[key] != en[key]:
+                        yield _("{field}: {da} i den danske, {en} i den engelske.").format(
+                            field=here, da=_short(da[key]), en=_short(en[key])
+                        )
+
+
 def twin_drift(danish: Card, english: Card) -> list[str]:
     """What no longer matches between a card and its English twin: ids, phone
     numbers, rules and the shape of the lists (the words may differ)."""
@@ -77,7 +106,13 @@ def twin_drift(danish: Card, english: Card) -> list[str]:
     en = msgspec.to_builtins(english)
     for data in (da, en):
         data.get("meta", {}).pop("language", None)
-    return list(_walk(da, en, ""))
+        # The rules' conditions are compared as data (_conditions), not as fields.
+        rules = data.get("screening", {}).get("rules", {})
+        for group in RULE_GROUPS:
+            for rule in rules.get(group, []):
+                for part in CONDITIONS:
+                    rule.pop(part, None)
+    return [*_walk(da, en, ""), *_conditions(danish, english)]
 
 
 def copy_card(folder: Path, force: bool = False, card: str | None = None) -> list[Path]:

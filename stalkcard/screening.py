@@ -573,10 +573,12 @@ def urgent_supplements(card: Card, danger: str = YES) -> tuple[Supplement, ...]:
     if ident is None:
         return ()
     answers = danger_only(card, danger)
+    only = {ident}
     shown = {
         show
-        for rule in card.screening.rules.supplements
-        if set(rule.when) | set(rule.when_any) == {ident} and matches(rule, answers)
-        for show in rule.show
+        for condition, shows in compiled(card).supplement_rules
+        if {key for key, _v in (*condition[0], *condition[1])} == only
+        and _holds(condition, answers)  # each condition compiled once, not per call
+        for show in shows
     }
     return tuple(s for s in card.supplements if s.id in shown and s.urgent)

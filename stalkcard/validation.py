@@ -42,22 +42,34 @@ UNKNOWN_CONTACT = 'kontakten eller enheden "{id}" findes ikke; brug en af: {ids}
 UNKNOWN_SUPPLEMENT = 'tillægget "{id}" findes ikke under supplements.'
 
 
-def _line_of(node: yaml.Node | None, loc: Sequence[int | str]) -> int | None:
-    """The line (1-based) of the deepest node that `loc` reaches."""
-    if node is None:
+class _Lines:
+    """Where each part of the file starts: the line (1-based) of every node,
+    by its path (("screening", "rules", "steps", 0, "when", "role")), from one
+    walk of the composed YAML tree. Locating N problems is then linear in N,
+    not N times the size of the mapping they are in."""
+
+    def __init__(self, node: yaml.Node | None) -> None:
+        self._line: dict[tuple[int | str, ...], int] = {}
+        if node is None:
+            return
+        stack: list[tuple[tuple[int | str, ...], yaml.Node]] = [((), node)]
+        while stack:
+            path, here = stack.pop()
+            self._line[path] = here.start_mark.line + 1
+            if isinstance(here, yaml.MappingNode):
+                for key, value in here.value:
+                    if isinstance(key, yaml.ScalarNode):
+                        stack.append(((*path, key.value), value))
+            elif isinstance(here, yaml.SequenceNode):
+                stack.extend(((*path, index), item) for index, item in enumerate(here.value))
+
+    def of(self, loc: Sequence[int | str]) -> int | None:
+        """The line of the deepest node that `loc` reaches (None: no file)."""
+        for end in range(len(loc), -1, -1):
+            line = self._line.get(tuple(loc[:end]))
+            if line is not None:
+                return line
         return None
-    line = node.start_mark.line + 1
-    for part in loc:
-        child: yaml.Node | None = None
-        if isinstance(node, yaml.MappingNode):
-            child = next((v for k, v in node.value if k.value == part), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-            child = node.value[part] if 0 <= part < len(node.value) else None
-        if child is None:
-            break
-        node = child
-        line = node.start_mark.line + 1
-    return line
 
 
 def _field(loc: Sequence[int | str]) -> str:
@@ -694,32 +706,154 @@ def _question_checks(card: Card) -> Iterator[_Problem]:
         yield _Problem(("questions",), _("kun ét spørgsmål kan have choices_from: units."))
 
 
-# The largest number of answer combinations `validate` tries one by one for the
-# floor "every combination leads to a step with someone to contact".
-FLOOR_LIMIT = 200_000
+# The most work the floor "every combination of answers leads to a step with
+# someone to contact" may do, counted in conditions looked at (one question in
+# one rule's condition, for one partial set of answers): about 0.1 s on a
+# caseworker's PC, whatever the card. Above it the floor is conservative.
+FLOOR_BUDGET = 300_000
+
+_Atom = tuple[str, frozenset[str]]
+# A step rule as the floor's search sees it: its "when" conditions still open,
+# and its "when_any" conditions still open (None: met, or the rule has none).
+_FloorRule = tuple[tuple[_Atom, ...], tuple[_Atom, ...] | None]
+
+
+class _OverBudget(Exception):
+    pass
+
+
+def _floor_rules(card: Card) -> tuple[list[_FloorRule], dict[str, list[str]]]:
+    """The step rules that show a contacts section, each condition compiled
+    once (stalkcard.screening.compiled) and cut to what can still differ: a
+    condition every answer meets is left out, a rule no answer meets is left
+    out. With them, for each question they name, the answers to try: one of
+    each group of answers that every condition treats alike."""
+    from stalkcard.screening import answer_space, compiled
+
+    space = dict(answer_space(card))
+    contact_steps = {s.id for s in card.contact_sections}
+    rules: list[_FloorRule] = []
+    for (when, any_of), show, _note in compiled(card).step_rules:
+        if not contact_steps & set(show):
+            continue
+        kept: list[_Atom] = []
+        possible = True
+        for key, allowed in when:
+            domain = space.get(key, [])  # not a one-of question: never answered
+            meets = allowed & frozenset(domain)
+            if not meets:
+                possible = False
+                break
+            if len(meets) < len(domain):
+                kept.append((key, meets))
+        if not possible:
+            continue
+        some: tuple[_Atom, ...] | None = None
+        if any_of:
+            some_kept: list[_Atom] = []
+            for key, allowed in any_of:
+                domain = space.get(key, [])
+                meets = allowed & frozenset(domain)
+                if len(meets) == len(domain) and domain:
+                    break  # always met
+                if meets:
+                    some_kept.append((key, meets))
+            else:
+                if not some_kept:
+                    continue  # no answer meets it
+                some = tuple(some_kept)
+        rules.append((tuple(kept), some))
+    named: dict[str, list[frozenset[str]]] = {}
+    for when_atoms, some_atoms in rules:
+        for key, meets in (*when_atoms, *(some_atoms or ())):
+            named.setdefault(key, []).append(meets)
+    tried: dict[str, list[str]] = {}
+    for key, sets in named.items():
+        seen: set[tuple[bool, ...]] = set()
+        tried[key] = []
+        for value in space[key]:
+            signature = tuple(value in meets for meets in sets)
+            if signature not in seen:
+                seen.add(signature)
+                tried[key].append(value)
+    return rules, tried
+
+
+def _assume(rules: list[_FloorRule], key: str, value: str) -> list[_FloorRule]:
+    """The rules that can still be met once `key` is answered `value`, each
+    with the conditions on `key` settled."""
+    out: list[_FloorRule] = []
+    for when_atoms, some_atoms in rules:
+        when_left: list[_Atom] = []
+        possible = True
+        for atom in when_atoms:
+            if atom[0] != key:
+                when_left.append(atom)
+            elif value not in atom[1]:
+                possible = False
+                break
+        if not possible:
+            continue
+        some_left: tuple[_Atom, ...] | None = None
+        if some_atoms is not None:
+            kept: list[_Atom] = []
+            for atom in some_atoms:
+                if atom[0] != key:
+                    kept.append(atom)
+                elif value in atom[1]:
+                    break  # met
+            else:
+                if not kept:
+                    continue
+                some_left = tuple(kept)
+        out.append((tuple(when_left), some_left))
+    return out
+
+
+def _uncovered(
+    rules: list[_FloorRule], tried: dict[str, list[str]], budget: int
+) -> dict[str, str] | None:
+    """Answers that no rule meets (those not named may be anything), or None
+    when every combination meets one. A search that answers one question at
+    a time and stops where a rule is already met, instead of trying every
+    combination; _OverBudget when it has looked at `budget` conditions."""
+    work = 0
+    stack: list[tuple[tuple[tuple[str, str], ...], list[_FloorRule]]] = [((), rules)]
+    while stack:
+        given, left = stack.pop()
+        if any(not w and s is None for w, s in left):
+            continue  # a rule is met whatever the other answers are
+        if not left:
+            return dict(given)
+        counts: dict[str, int] = {}
+        for when_atoms, some_atoms in left:
+            for key, _meets in when_atoms:
+                counts[key] = counts.get(key, 0) + 1
+            for key, _meets in some_atoms or ():
+                counts[key] = counts.get(key, 0) + 1
+        key = max(counts, key=counts.__getitem__)  # the question most rules ask
+        # Counting, then one pass over the rules per answer tried.
+        work += len(left) + sum(counts.values()) * (1 + len(tried[key]))
+        if work > budget:
+            raise _OverBudget
+        for value in reversed(tried[key]):
+            stack.append(((*given, (key, value)), _assume(left, key, value)))
+    return None
 
 
 def _contact_floor(card: Card) -> Iterator[_Problem]:
     """The card says a suspicion must always be acted on: every combination of
     answers must show at least one step with someone to contact (a contacts
-    section). Only the questions the step rules name can change the steps, so
-    their combinations are tried, every one, when there are at most
-    FLOOR_LIMIT; above that, a rule without conditions must show such a step."""
-    import itertools
-    import math
-
-    from stalkcard.screening import Answers, answer_space, matches
-
-    contact_steps = {s.id for s in card.contact_sections}
-    rules = card.screening.rules.steps
-    unconditional = any(r.always and contact_steps & set(r.show) for r in rules)
-    if unconditional:
-        return
-    named = {key for r in rules for key in (*r.when, *r.when_any)}
-    space = answer_space(card, named)
-    keys = [key for key, _values in space]
-    values = [choices for _key, choices in space]
-    if math.prod(len(v) for v in values) > FLOOR_LIMIT:
+    section). Only the rules that show one count; the search settles one
+    question at a time and stops wherever a rule is met or none can be, so a
+    card is checked without trying its combinations one by one. Its work is
+    bounded (FLOOR_BUDGET): above it, a rule without conditions must show
+    such a step. Exact below the bound, conservative above it, and the same on
+    every load as in validate."""
+    rules, tried = _floor_rules(card)
+    try:
+        missing = _uncovered(rules, tried, FLOOR_BUDGET)
+    except _OverBudget:
         yield _Problem(
             ("screening", "rules", "steps"),
             _(
@@ -729,20 +863,19 @@ def _contact_floor(card: Card) -> Iterator[_Problem]:
             ),
         )
         return
-    for combination in itertools.product(*values):
-        answers = Answers(dict(zip(keys, combination, strict=True)))
-        shown = {i for r in rules if matches(r, answers) for i in r.show}
-        if not contact_steps & shown:
-            given = ", ".join(f"{k}={v}" for k, v in answers.as_dict().items())
-            yield _Problem(
-                ("screening", "rules", "steps"),
-                _(
-                    "svarene {answers} fører ikke til et trin med nogen at kontakte "
-                    "(et afsnit med kind: contacts): kortet siger, at en mistanke altid "
-                    "skal handles på."
-                ).format(answers=given or _("(ingen)")),
-            )
-            return
+    if missing is None:
+        return
+    from stalkcard.screening import answer_space
+
+    given = ", ".join(f"{k}={missing[k]}" for k, _values in answer_space(card) if k in missing)
+    yield _Problem(
+        ("screening", "rules", "steps"),
+        _(
+            "svarene {answers} fører ikke til et trin med nogen at kontakte "
+            "(et afsnit med kind: contacts): kortet siger, at en mistanke altid "
+            "skal handles på."
+        ).format(answers=given or _("(ingen)")),
+    )
 
 
 def _log_checks(card: Card) -> Iterator[_Problem]:
@@ -794,7 +927,7 @@ def _hours_checks(card: Card) -> Iterator[_Problem]:
 def _danger_floor(card: Card) -> Iterator[_Problem]:
     """The safety floor for danger: "yes" and "unknown" (possible danger) must
     both make the result urgent and show an urgent instruction (112) at once."""
-    from stalkcard.screening import compiled, danger_only, matches, urgent_supplements
+    from stalkcard.screening import compiled, danger_only
 
     ident = compiled(card).danger_id
     if ident is None:
@@ -812,11 +945,34 @@ def _danger_floor(card: Card) -> Iterator[_Problem]:
                     "hast betyder akut fare, og resultatet viser da 112."
                 ).format(key=ident, others=", ".join(others) or _("ingenting (altid)")),
             )
-    question = next(q for q in compiled(card).questions if q.id == ident)
+    # Every rule's condition compiled once (stalkcard.screening.compiled), and
+    # for each rule the danger answers it holds for, in one pass: not the
+    # engine run once per answer of the danger question, rule by rule.
+    plan = compiled(card)
+    question = next(q for q in plan.questions if q.id == ident)
+    # yes and unknown too: a danger question without them is refused by _question_checks.
+    choices = frozenset(c.id for c in question.choices) | {YES, UNKNOWN}
+    rest = danger_only(card, YES)
+    urgent_any: set[str] = set()
+    urgent_alone: set[str] = set()
+    for condition in plan.urgent:
+        holds = _danger_answers(condition, ident, rest, choices)
+        urgent_any |= holds
+        if _keys(condition) <= {ident}:
+            urgent_alone |= holds
+    # What urgent_supplements shows: rules on nothing but the danger question.
+    shown: dict[str, set[str]] = {}
+    for condition, show in plan.supplement_rules:
+        if _keys(condition) == {ident}:
+            for value in _danger_answers(condition, ident, rest, choices):
+                shown.setdefault(value, set()).update(show)
+    urgent_ids = {s.id for s in card.supplements if s.urgent}
+
+    def leads(value: str) -> bool:
+        return bool(shown.get(value, set()) & urgent_ids)
+
     for choice in question.choices:
-        answers = danger_only(card, choice.id)
-        urgent = any(matches(r, answers) for r in card.screening.rules.urgent)
-        if urgent and not urgent_supplements(card, choice.id):
+        if choice.id in urgent_any and not leads(choice.id):
             yield _Problem(
                 ("screening", "rules", "urgent"),
                 _(
@@ -825,19 +981,14 @@ def _danger_floor(card: Card) -> Iterator[_Problem]:
                 ).format(key=ident, value=choice.id),
             )
     for value in (YES, UNKNOWN):
-        answers = danger_only(card, value)
-        if not any(
-            matches(r, answers)
-            for r in card.screening.rules.urgent
-            if set(r.when) | set(r.when_any) <= {ident}
-        ):
+        if value not in urgent_alone:
             yield _Problem(
                 ("screening", "rules", "urgent"),
                 _('{key}: "{value}" skal gøre resultatet akut (en regel med kun {key}).').format(
                     key=ident, value=value
                 ),
             )
-        if not urgent_supplements(card, value):
+        if not leads(value):
             yield _Problem(
                 ("screening", "rules", "supplements"),
                 _(
@@ -845,6 +996,36 @@ def _danger_floor(card: Card) -> Iterator[_Problem]:
                     "(fx 112), i en regel med kun {key}."
                 ).format(key=ident, value=value),
             )
+
+
+def _keys(condition: Any) -> set[str]:
+    when, any_of = condition
+    return {key for key, _values in (*when, *any_of)}
+
+
+def _danger_answers(
+    condition: Any, ident: str, others: Any, choices: frozenset[str]
+) -> frozenset[str]:
+    """The answers to the danger question `ident` for which a compiled
+    condition holds when every other answer is `others`' (danger_only: "don't
+    know", no unit): what matches() says for danger_only(card, value), for
+    every value at once."""
+    when, any_of = condition
+    holds = choices
+    for key, values in when:
+        if key == ident:
+            holds = holds & values
+        elif others.get(key) not in values:
+            return frozenset()
+    if any_of:
+        some: frozenset[str] = frozenset()
+        for key, values in any_of:
+            if key != ident and others.get(key) in values:
+                return holds
+            if key == ident:
+                some = some | (values & choices)
+        holds = holds & some
+    return holds
 
 
 def _unknown_shown(
@@ -886,8 +1067,9 @@ def validate_data(data: Any, node: yaml.Node | None, source: str) -> Card:
         if not problems:
             return card
     # In the file's order, so the keeper can work down it.
+    lines_of = _Lines(node)
     located = sorted(
-        ((_line_of(node, p.loc), p) for p in problems),
+        ((lines_of.of(p.loc), p) for p in problems),
         key=lambda pair: pair[0] if pair[0] is not None else 0,
     )
     lines = [_("Kortfilen kan ikke bruges: {source}").format(source=source)]

@@ -464,7 +464,7 @@ def test_contacts_by_condition_on_every_path_are_enough() -> None:
         assert any(step.contacts for step in result.steps), role
 
 
-def test_too_many_combinations_need_an_unconditional_contacts_rule() -> None:
+def _many_combinations() -> dict[str, Any]:
     data = bundled_data()
     extra = [f"extra_{n}" for n in range(12)]  # 3 ** 12 = 531,441 combinations
     data["questions"] += [{"id": q, "text": "Spørgsmål?", "label": "Svar"} for q in extra]
@@ -473,7 +473,26 @@ def test_too_many_combinations_need_an_unconditional_contacts_rule() -> None:
         {"when": dict.fromkeys(extra, "yes"), "show": ["sparring"]},
         {"when_any": {q: ["no", "unknown"] for q in extra}, "show": ["handling"]},
     ]
-    message = card_error(data)
+    return data
+
+
+def test_many_combinations_are_proved_without_trying_each() -> None:
+    """Every one of the 531,441 combinations reaches a contacts section (all yes:
+    sparring; any other answer: handling). The floor (issue 26) shows it by
+    settling one question at a time, not by trying them (before: refused as
+    too many to try)."""
+    card_from_text(dump(_many_combinations()), "kort.yaml")
+
+
+def test_over_the_floors_budget_needs_an_unconditional_contacts_rule(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Above the floor's budget of work, the conservative rule: a rule without
+    conditions must show a contacts section."""
+    from stalkcard import validation
+
+    monkeypatch.setattr(validation, "FLOOR_BUDGET", 10)
+    message = card_error(_many_combinations())
     assert "en regel uden betingelser skal vise et afsnit med kontakter" in message, message
 
 
