@@ -98,7 +98,15 @@ def _base(questions: list[dict[str, Any]], steps: int) -> dict[str, Any]:
                 "source": "Opfundet kilde.",
                 "always_open": True,
                 "urgent_only": True,
-            }
+            },
+            {  # a line for everyone, day and night (validate's plan floor)
+                "id": "service",
+                "name": "Servicelinjen (114)",
+                "phone": "114",
+                "purpose": "Når det ikke haster.",
+                "source": "Opfundet kilde.",
+                "always_open": True,
+            },
         ],
         "screening": {
             "assessments": [{"id": "handl", "text": "Handl på din bekymring: søg råd."}],

@@ -569,16 +569,35 @@ def urgent_supplements(card: Card, danger: str = YES) -> tuple[Supplement, ...]:
     answered `danger`: those marked urgent in rules that ask about nothing but
     the danger question, and match it. Empty when that answer is not (possible)
     danger, or the card has no danger question."""
-    ident = compiled(card).danger_id
+    return urgent_by_answer(card).get(danger, ())
+
+
+def urgent_by_answer(card: Card) -> dict[str, tuple[Supplement, ...]]:
+    """urgent_supplements for every answer of the danger question, in one pass:
+    the rules on the danger question alone are found once, and each asks only
+    about that answer."""
+    plan = compiled(card)
+    ident = plan.danger_id
     if ident is None:
-        return ()
-    answers = danger_only(card, danger)
-    only = {ident}
-    shown = {
-        show
-        for condition, shows in compiled(card).supplement_rules
-        if {key for key, _v in (*condition[0], *condition[1])} == only
-        and _holds(condition, answers)  # each condition compiled once, not per call
-        for show in shows
+        return {}
+    only = [
+        (condition, shows)
+        for condition, shows in plan.supplement_rules  # each compiled once, not per call
+        if {key for key, _v in (*condition[0], *condition[1])} == {ident}
+    ]
+    question = next(q for q in plan.questions if q.id == ident)
+    shown: dict[str, set[str]] = {c.id: set() for c in question.choices}
+    for (when, any_of), shows in only:
+        # A rule on this question alone holds for the answers every "when"
+        # allows and (with a "when_any") one of its parts allows.
+        admitted = set(shown)
+        for _key, values in when:
+            admitted &= values
+        if any_of:
+            admitted &= set().union(*(values for _key, values in any_of))
+        for value in admitted:
+            shown[value].update(shows)
+    return {
+        value: tuple(s for s in plan.supplements if s.id in ids and s.urgent)
+        for value, ids in shown.items()
     }
-    return tuple(s for s in card.supplements if s.id in shown and s.urgent)

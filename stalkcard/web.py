@@ -47,7 +47,7 @@ from stalkcard.screening import (
     compiled,
     default_answer,
     evaluate,
-    urgent_supplements,
+    urgent_by_answer,
 )
 
 
@@ -244,13 +244,9 @@ def danger_warning(card: Card) -> dict[str, list[str]]:
     """The urgent supplements shown as soon as the danger question is answered,
     for each answer that shows one (screening.urgent_supplements: "ja" and
     "ved ikke", not "nej"), by id; their lines are headline_parts."""
-    out: dict[str, list[str]] = {}
-    danger = next((q for q in compiled(card).questions if q.danger), None)
-    for value in [c.id for c in danger.choices] if danger else []:
-        ids = [s.id for s in urgent_supplements(card, value)]
-        if ids:
-            out[value] = ids
-    return out
+    return {
+        value: [s.id for s in shown] for value, shown in urgent_by_answer(card).items() if shown
+    }
 
 
 def headline_parts(phones: list[str], text: str) -> list[list[str | None]]:
