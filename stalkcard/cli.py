@@ -139,10 +139,7 @@ def _load(ctx: typer.Context, warn_stale: bool = False) -> Any:
 def _warn_stale(card: Any) -> None:
     """One line on stderr when the contact list is over 12 months old."""
     from stalkcard.card import stale_since
-    from stalkcard.plancheck import keeper_notes
 
-    for note in keeper_notes(card):
-        warn(note)
     if stale_since(card, datetime.now().date()):
         verified = card.meta.contacts_verified.isoformat()
         warn(
@@ -419,7 +416,10 @@ def _keeper_warnings(card: Any, chosen: Path, language: str) -> None:
     contact list, and an English twin that no longer matches the card."""
     from stalkcard.card import load_card, stale_since
     from stalkcard.coordinator import english_twin, twin_drift
+    from stalkcard.plancheck import keeper_notes
 
+    for note in keeper_notes(card):
+        warn(note)
     if stale_since(card, datetime.now().date()):
         warn(
             _(

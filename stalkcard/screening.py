@@ -418,8 +418,9 @@ class CompiledCard:
         }
         self.unit_labels = {u.id: u.name for u in card.units}
         self.closed_days = tuple(card.meta.closed_days)
-        self.has_hours = card.meta.office_hours is not None or any(
-            c.hours is not None for c in card.contact_list
+        # Whether the card gives any hours at all ("unknown" gives none).
+        self.has_hours = any(
+            c.hours is not None for c in self.contacts + self.extra_contacts if not c.always_open
         )
 
     def suggestion(self, ident: str) -> tuple[Contact, ...]:
