@@ -1061,60 +1061,126 @@ def test_the_card_prints_on_one_a4_page(page_file: Path, tmp_path: Path) -> None
 # Who answers now, in the page ----------------------------------------------------
 
 
-@needs_browser
-def test_the_pages_call_plan_is_the_engines_over_a_week(browser: Any, page_file: Path) -> None:
-    """The page evaluates screening.call_plan's rule on the same hours data: for
-    every hour of a week, the boundaries of the office hours, and answer sets
-    with and without a suggestion and danger, it gives what the engine gives."""
-    from stalkcard.screening import call_plan
+DK = ZoneInfo("Europe/Copenhagen")
+AGE = TESTS / "cards" / "age_routing.yaml"
+# Moments that decide: office hours, an evening, a weekend night, a Friday
+# afternoon (the age card closes at 13:00), a public holiday and a closed day.
+MOMENTS = [
+    datetime(2026, 11, 30, 10, 0, tzinfo=DK),
+    datetime(2026, 12, 2, 18, 30, tzinfo=DK),
+    datetime(2026, 11, 28, 22, 0, tzinfo=DK),
+    datetime(2026, 12, 4, 14, 0, tzinfo=DK),
+    datetime(2026, 12, 25, 10, 0, tzinfo=DK),
+    datetime(2026, 12, 24, 9, 0, tzinfo=DK),
+]
 
-    _open(browser, page_file)
-    dk = ZoneInfo("Europe/Copenhagen")
-    start = datetime(2026, 11, 30, 0, 30, tzinfo=dk)
-    moments = [start + timedelta(hours=h) for h in range(168)]
-    moments += [
-        datetime(2026, 11, 30, h, m, tzinfo=dk) for h, m in ((7, 59), (8, 0), (14, 59), (15, 0))
-    ]
-    picks = [{k: v for k, v in p.items() if k != "forms"} for p in CLICKED]
-    picks += [{**picks[1], "unit": "other", "danger": "unknown"}]
-    cases = [(given, moment) for given in picks for moment in moments]
+
+def _plan_agrees(browser: Any, page: Path, card: Any, cases: list[tuple[Answers, datetime]]) -> int:
+    """The page's call plan (its script on the same data) and its "Ring nu"
+    blocks are callplan.plan_at's and views.ring_nu's, for each (answers,
+    moment): the same calls in the same order, why and whose rule, open or
+    closed or not known, the lines open day and night, when they reopen, and
+    the same words and numbers in each block. Returns how many were after hours."""
+    from stalkcard.callplan import plan_at
+    from stalkcard.views import ring_nu
+
+    _open(browser, page)
     shown = browser.execute_script(
-        "return arguments[0].map(c => window.stalkcardPlan(c[0], c[1]));",
-        [[given, int(moment.timestamp() * 1000)] for given, moment in cases],
+        "return arguments[0].map(c => [window.stalkcardPlan(c[0], c[1]),"
+        " window.stalkcardRingNu(c[0], c[1])]);",
+        [[a.as_dict(), int(m.timestamp() * 1000)] for a, m in cases],
     )
     assert len(shown) == len(cases)
     after = 0
-    for (given, moment), page in zip(cases, shown, strict=True):
-        plan = call_plan(CARD, evaluate(CARD, Answers(**given)), moment)
-        where = (given, moment.isoformat())
-        assert page["after_hours"] == plan.after_hours, where
-        assert page["round_the_clock"] == [c.id for c in plan.round_the_clock], where
-        assert page["assumed"] == plan.assumed, where
-        if plan.after_hours:
+    for (answers, moment), (page_plan, blocks) in zip(cases, shown, strict=True):
+        plan = plan_at(card, evaluate(card, answers), moment)
+        where = (answers, moment.isoformat())
+        assert [[c["id"], c["why"], c["rule"], c["open"]] for c in page_plan["calls"]] == [
+            [c.call.contact.id, c.call.why, c.call.rule, c.open_now] for c in plan.calls
+        ], where
+        assert page_plan["after_hours"] == plan.after_hours, where
+        assert page_plan["hours_unknown"] == plan.hours_unknown, where
+        assert page_plan["round_the_clock"] == [c.id for c in plan.round_the_clock], where
+        assert page_plan["assumed"] == plan.assumed, where
+        assert page_plan["holiday"] == plan.holiday, where
+        assert page_plan["no_hours"] == plan.no_hours, where
+        if plan.reopens is None:
+            assert page_plan["reopens"] is None, where
+        else:
             after += 1
-            assert plan.reopens is not None
-            assert [page["reopens"]["day"], page["reopens"]["clock"]] == [
+            assert [page_plan["reopens"]["day"], page_plan["reopens"]["clock"]] == [
                 plan.reopens.weekday(),
                 plan.reopens.strftime("%H:%M"),
             ], where
-            assert page["assumed"] == plan.assumed, where
+        engine = [
+            [text, [at.call.contact.id for at in calls], later]
+            for text, calls, later in ring_nu(plan)
+        ]
+        assert [[b[0], [c["id"] for c in b[1]], b[2]] for b in blocks] == engine, where
+    return after
+
+
+@needs_browser
+def test_the_pages_call_plan_is_the_engines_over_a_week(browser: Any, page_file: Path) -> None:
+    """For every hour of a week, the edges of the office hours, and answer sets
+    with and without a suggestion and danger."""
+    start = datetime(2026, 11, 30, 0, 30, tzinfo=DK)
+    moments = [start + timedelta(hours=h) for h in range(168)]
+    moments += [datetime(2026, 11, 30, h, m, tzinfo=DK) for h, m in ((7, 59), (8, 0), (14, 59),
+                                                                       (15, 0))]  # fmt: skip
+    picks = [{k: v for k, v in p.items() if k != "forms"} for p in CLICKED]
+    picks += [{**picks[1], "unit": "other", "danger": "unknown"}]
+    cases = [(Answers(**{"forms": [], **given}), m) for given in picks for m in moments]
+    after = _plan_agrees(browser, page_file, CARD, cases)
     assert 0 < after < len(cases)  # both kinds of time were tried
+
+
+@needs_browser
+@pytest.mark.parametrize("which", ["bundled", "vejle", "age", "no_hours", "ten"])
+def test_the_pages_ring_nu_is_the_terminals_for_every_combination(
+    browser: Any, page_file: Path, tmp_path: Path, which: str
+) -> None:
+    """Every combination of answers of the bundled cards and the fixture cards
+    (the ten-question card: a sample), at moments that decide: the page lists
+    the same numbers in the same order, with the same words, as the terminal."""
+    import random
+
+    if which == "bundled":
+        card, page = CARD, page_file
+    else:
+        path = {"vejle": VEJLE, "age": AGE, "ten": TEN}.get(which)
+        if path is None:  # the age card with no hours at all
+            path = tmp_path / "uden_tider.yaml"
+            text = AGE.read_text(encoding="utf-8")
+            text = re.sub(r"  office_hours:\n(    - .*\n)+", "", text)
+            path.write_text(text.replace('  closed_days: ["12-24", "12-31"]\n', ""), "utf-8")
+        card, page = _load(str(path)), _page_for(path, tmp_path)
+    every = list(combinations(card))
+    if len(every) > 3000:
+        every = random.Random(22).sample(every, 3000)
+    cases = [(a, m) for a in every for m in MOMENTS]
+    _plan_agrees(browser, page, card, cases)
 
 
 @needs_browser
 def test_saturday_night_the_page_leads_with_lines_that_answer(
     page_file: Path, tmp_path: Path
 ) -> None:
-    saturday = datetime(2026, 11, 28, 22, 0, tzinfo=ZoneInfo("Europe/Copenhagen"))
+    saturday = datetime(2026, 11, 28, 22, 0, tzinfo=DK)
     driver = _new_driver(tmp_path / "profile", before=clock_script(saturday))
     try:
         driver.get(page_file.as_uri())
         _click_through(driver, CLICKED[0])  # danger, Ungeenheden
         panel = driver.find_element("css selector", "#result .panel").text
-        assert "Uden for kontortid nu (lørdag kl. 22:00). Ring i stedet:" in panel
-        for line in ("1888", "116 006", "114"):
+        assert (
+            "Uden for kontortid nu (lørdag kl. 22:00; kontortiden er et skøn, ikke kortets)."
+            in panel
+        )
+        assert "Indtil kortets kontakter kan træffes, kan du eller borgeren ringe til:" in panel
+        assert "i stedet" not in panel
+        for line in ("112", "1888", "116 006", "114"):
             assert panel.index(line) < panel.index("8794 7983"), line
-        assert "Kortets kontakter fra mandag kl. 08:00 (værktøjets antagelse):" in panel  # as check
+        assert "Kortets kontakter fra mandag kl. 08:00:" in panel  # as check
         links = driver.execute_script(
             "return [...document.querySelectorAll('#result .panel a[href^=\"tel:\"]')]"
             ".map(a => a.getAttribute('href'))"
@@ -1125,29 +1191,23 @@ def test_saturday_night_the_page_leads_with_lines_that_answer(
 
 
 @needs_browser
-def test_without_round_the_clock_lines_the_page_lists_none_after_hours(tmp_path: Path) -> None:
-    """A card with no line open day and night: after hours the page says so and
-    shows no empty "Ring i stedet" list (as check, tests/test_card_review.py)."""
-    import yaml
-
-    data = yaml.safe_load(bundled_card_path().read_text(encoding="utf-8"))
-    for contact in data["supplement_contacts"]:
-        contact.pop("always_open", None)
-        contact.pop("urgent_only", None)
-    card_file = tmp_path / "kort.yaml"
-    card_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    page = _page_for(card_file, tmp_path)
-    saturday = datetime(2026, 11, 28, 22, 0, tzinfo=ZoneInfo("Europe/Copenhagen"))
-    driver = _new_driver(tmp_path / "profile", before=clock_script(saturday))
-    try:
-        driver.get(page.as_uri())
-        _click_through(driver, CLICKED[1])
-        panel = driver.find_element("css selector", "#result .panel").text
-        assert "Uden for kontortid nu (lørdag kl. 22:00)." in panel
-        assert "Ring i stedet" not in panel
-        assert driver.find_elements("css selector", "#result .round-the-clock") == []
-    finally:
-        driver.quit()
+def test_the_age_cards_page_routes_by_age(browser: Any, tmp_path: Path) -> None:
+    """Clicked through on the page: an adult's "Ring nu" lists the adults'
+    contact and not the children's, and the reverse; the card's own 112 leads
+    in danger."""
+    page = _page_for(AGE, tmp_path)
+    for age, wanted, other in (("voksen", "7979 0002", "7979 0001"),
+                               ("barn", "7979 0001", "7979 0002")):  # fmt: skip
+        _open(browser, page)
+        _answer(browser, {"fare": "yes", "alder": age, "rolle": "udsat", "uoensket": "yes"})
+        browser.find_element("xpath", "//button[text()='Se resultatet']").click()
+        calls = browser.execute_script(
+            "return [...document.querySelectorAll('#result .panel ul.calls a')]"
+            ".map(a => a.textContent)"
+        )
+        assert calls[0] == "politi, 112", calls
+        assert any(wanted in c for c in calls) and not any(other in c for c in calls), calls
+        assert any("2517 7374" in c for c in calls)
 
 
 @needs_browser
