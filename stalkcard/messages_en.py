@@ -37,6 +37,17 @@ ENGLISH: dict[str, str] = {
     "YAML-mærker (tags, fx !!python/...) er ikke tilladt her.": (
         "YAML tags (e.g. !!python/...) are not allowed here."
     ),
+    "datoen {value} findes ikke i kalenderen. Skriv en rigtig dato som ÅÅÅÅ-MM-DD, "
+    "fx 2026-02-28.": (
+        "the date {value} is not in the calendar. Write a real date as YYYY-MM-DD, e.g. 2026-02-28."
+    ),
+    "tallet {value} kan ikke læses (det er for langt). Sæt det i anførselstegn, "
+    "hvis det er tekst.": (
+        "the number {value} cannot be read (it is too long). Put it in quotes if it is text."
+    ),
+    "værdien {value} kan ikke læses. Sæt den i anførselstegn, hvis det er tekst.": (
+        "the value {value} cannot be read. Put it in quotes if it is text."
+    ),
     "{source}, linje {line}: ": "{source}, line {line}: ",
     "linje {line}, ": "line {line}, ",
     ", kolonne {column}": ", column {column}",
