@@ -391,6 +391,7 @@ ENGLISH: dict[str, str] = {
     "handlingen er ikke tilladt": "operation not permitted",
     "navnet er for langt": "the name is too long",
     "der er ikke mere plads på drevet": "no space left on the drive",
+    "filen er større, end systemet tillader": "the file is larger than the system allows",
     "din diskkvote er brugt op": "your disk quota is used up",
     "drevet er skrivebeskyttet": "the drive is read-only",
     "det er en mappe": "it is a folder",

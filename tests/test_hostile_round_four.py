@@ -3,7 +3,9 @@ side. Each class has tests that failed on the code before it was fixed."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,27 @@ CHECK = [
     *("--answer", "one_sided=yes", "--answer", "repeated=yes"),
 ]
 posix = pytest.mark.skipif(os.name != "posix", reason="POSIX files and processes")
+
+
+class Hung(Exception):
+    """Not an OSError, so no `except OSError` in the code under test can hide it."""
+
+
+@contextlib.contextmanager
+def deadline(seconds: int) -> Iterator[None]:
+    """Fail instead of waiting forever."""
+    import signal
+
+    def expired(signum: int, frame: object) -> None:
+        raise Hung(f"still running after {seconds} s")
+
+    old = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
 
 
 def card_with(tmp_path: Path, old: str, new: str, name: str = "kort.yaml") -> Path:
@@ -80,3 +103,81 @@ def test_a_value_yaml_cannot_build_in_a_real_process_in_english(tmp_path: Path) 
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr
     assert "is not in the calendar" in result.stderr
+
+
+# 7. A short write to stdout is continued, and a failing one is an error, not exit 0 --------------
+
+
+def _limited(limit_kib: int, args: str, unbuffered: str, cwd: Path) -> tuple[int, str, bytes]:
+    """Run `stalkcard ARGS > out` under `ulimit -f` (a file size limit: the
+    write that crosses it is short, the next one fails with EFBIG)."""
+    import shlex
+    import subprocess
+
+    from helpers import stalkcard_command
+
+    command = " ".join(shlex.quote(part) for part in stalkcard_command())
+    env = {k: v for k, v in os.environ.items() if k not in ("STALKCARD_CARD", "STALKCARD_LANG")}
+    env.update(COLUMNS="100", PYTHONUNBUFFERED=unbuffered)
+    done = subprocess.run(
+        ["bash", "-c", f"ulimit -f {limit_kib}; exec {command} {args} > out"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        timeout=60,
+        check=False,
+    )
+    return done.returncode, done.stderr, (cwd / "out").read_bytes()
+
+
+@posix
+@pytest.mark.parametrize("unbuffered", ["1", ""], ids=["unbuffered", "buffered"])
+@pytest.mark.parametrize(("args", "limit"), [("html", 20), ("show --format markdown", 1)])
+def test_a_write_that_does_not_fit_is_an_error(
+    tmp_path: Path, unbuffered: str, args: str, limit: int
+) -> None:
+    whole = run_stalkcard(args.split()).stdout.encode("utf-8")
+    assert len(whole) > limit * 1024
+    code, stderr, written = _limited(limit, args, unbuffered, tmp_path)
+    assert code == 2, stderr  # never 0 with a partial file
+    assert "Traceback" not in stderr
+    assert "Kan ikke skrive output: filen er større, end systemet tillader" in stderr
+    assert whole.startswith(written)
+
+
+@posix
+@pytest.mark.parametrize("unbuffered", ["1", ""], ids=["unbuffered", "buffered"])
+def test_a_write_that_fits_is_whole(tmp_path: Path, unbuffered: str) -> None:
+    whole = run_stalkcard(["html"]).stdout.encode("utf-8")
+    code, stderr, written = _limited(1024, "html", unbuffered, tmp_path)
+    assert code == 0, stderr
+    assert written == whole
+
+
+def test_short_writes_are_continued(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A descriptor that takes half of each write (a pipe or a file that accepts
+    partial writes) still gets every byte, and a write of nothing is an error."""
+    from stalkcard import shell
+
+    real = os.write
+    calls = []
+
+    def half(fd: int, data: bytes | memoryview) -> int:
+        chunk = bytes(data)[: max(1, len(data) // 2)]
+        calls.append(len(chunk))
+        return real(fd, chunk)
+
+    target = tmp_path / "out"
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        monkeypatch.setattr(shell.os, "write", half)
+        assert shell._WholeWrites(fd).write(b"0123456789" * 100) == 1000
+        monkeypatch.setattr(shell.os, "write", lambda fd, data: 0)
+        with deadline(5), pytest.raises(OSError):
+            shell._WholeWrites(fd).write(b"x")
+    finally:
+        monkeypatch.undo()
+        os.close(fd)
+    assert target.read_bytes() == b"0123456789" * 100
+    assert len(calls) > 5
