@@ -391,6 +391,13 @@ ENGLISH: dict[str, str] = {
     "handlingen er ikke tilladt": "operation not permitted",
     "navnet er for langt": "the name is too long",
     "der er ikke mere plads på drevet": "no space left on the drive",
+    "Filnavnet indeholder et nul-tegn (NUL), som intet filnavn kan have. Skriv navnet igen.": (
+        "The file name contains a null character (NUL), which no file name can have. "
+        "Type the name again."
+    ),
+    "Filnavnet indeholder tegn, som ikke kan bruges i et filnavn. Skriv navnet igen.": (
+        "The file name contains characters that cannot be used in a file name. Type the name again."
+    ),
     "filen er større, end systemet tillader": "the file is larger than the system allows",
     "din diskkvote er brugt op": "your disk quota is used up",
     "drevet er skrivebeskyttet": "the drive is read-only",

@@ -181,3 +181,52 @@ def test_short_writes_are_continued(monkeypatch: pytest.MonkeyPatch, tmp_path: P
         os.close(fd)
     assert target.read_bytes() == b"0123456789" * 100
     assert len(calls) > 5
+
+
+# 8. A file name the operating system cannot take ------------------------------------------------
+
+
+@pytest.fixture
+def keys():  # type: ignore[no-untyped-def]
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        yield pipe
+
+
+ENTER, DOWN = "\r", "\x1b[B"
+
+
+def test_a_nul_in_the_note_name_asks_again(
+    keys, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from stalkcard import cli
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(cli, "_terminal", lambda: True)
+    keys.send_text(ENTER * 9 + DOWN + ENTER + "\x15\x1b[200~a\x00b\x1b[201~" + ENTER + "c" + ENTER)
+    result = CliRunner().invoke(cli.app, ["check"])
+    assert result.exit_code == 0, result.output
+    assert result.exception is None
+    assert "Filnavnet indeholder et nul-tegn (NUL)" in result.output
+    assert "Notatet er gemt" in result.output
+    assert (tmp_path / "c.md").exists()  # the screening's note is not lost
+
+
+@pytest.mark.parametrize("name", ["a\x00b.md", "notat-\ud800.md"], ids=["NUL", "surrogate"])
+@pytest.mark.parametrize(
+    "args",
+    [[*CHECK, "--note"], ["log", "-o"], ["html", "-o"], ["contacts", "--vcard"]],
+    ids=["check --note", "log -o", "html -o", "contacts --vcard"],
+)
+def test_a_name_no_file_can_have_is_refused_in_danish(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch, name: str, args: list[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, [*args, name])
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Filnavnet indeholder" in result.output
+    assert list(tmp_path.iterdir()) == []
