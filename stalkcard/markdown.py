@@ -133,7 +133,7 @@ NO_PERSONAL_DATA = (
 
 
 def note_parts(
-    card: Card, result: Result, when: datetime, cache: dict[Any, str] | None = None
+    card: Card, result: Result, when: datetime | None, cache: dict[Any, str] | None = None
 ) -> list[tuple[Any, str]]:
     """The case note in parts, each with the key of what it depends on (None for
     the answers, which differ in every combination). Each part is whole blocks
@@ -153,7 +153,12 @@ def note_parts(
         return [
             "# " + _("Notat: screening for stalking"),
             "",
-            _("Dato: {date}").format(date=when.strftime("%Y-%m-%d %H:%M")) + "  ",
+            (
+                _("Dato: {date}").format(date=when.strftime("%Y-%m-%d %H:%M"))
+                if when is not None
+                else _("Dato: ukendt (computerens ur kan ikke læses)")
+            )
+            + "  ",
             _("Handlekort: {title}, version {version}").format(
                 title=md(card.meta.title), version=md(card.meta.version)
             ),
@@ -209,6 +214,6 @@ def note_parts(
     return parts
 
 
-def result_markdown(card: Card, result: Result, when: datetime) -> str:
+def result_markdown(card: Card, result: Result, when: datetime | None) -> str:
     """The case note: date, answers, assessment, contacts, steps. No personal data."""
     return "\n".join(text for _key, text in note_parts(card, result, when)).rstrip() + "\n"

@@ -446,6 +446,27 @@ ENGLISH: dict[str, str] = {
     ),
     "Anden enhed, eller spring over": "Another unit, or skip",
     "stalking-notat-{when}.md": "stalking-note-{when}.md",
+    "stalking-notat.md": "stalking-note.md",
+    "Dato: ukendt (computerens ur kan ikke læses)": "Date: unknown (the computer's clock cannot be read)",
+    "Bemærk: computerens ur kan ikke læses (det står måske efter år 2262). Tjek dato og "
+    "klokkeslæt på computeren. Værktøjet kan ikke sige, hvem der har åbent lige nu.": (
+        "Note: the computer's clock cannot be read (it may be set after the year 2262). Check "
+        "the date and time on the computer. The tool cannot say who is open right now."
+    ),
+    "Bemærk: computeren kender ikke dansk tid (tidszonen {zone} mangler; på Windows "
+    "installeres den med pakken tzdata). Værktøjet siger derfor ikke, hvem der har "
+    "åbent lige nu: tjek selv kontakternes åbningstider.": (
+        "Note: the computer does not know Danish time (the time zone {zone} is missing; on "
+        "Windows it comes with the tzdata package). So the tool does not say who is open "
+        "right now: check the contacts' opening hours yourself."
+    ),
+    "Bemærk: kontaktlisten er opdateret {verified}, efter dagens dato ({today}). "
+    "Computerens ur går sikkert forkert: tjek dato og klokkeslæt. Indtil da kan "
+    "det, værktøjet siger om åbningstider, være forkert.": (
+        "Note: the contact list was updated {verified}, after today's date ({today}). The "
+        "computer's clock is probably wrong: check the date and time. Until then, what the "
+        "tool says about opening hours may be wrong."
+    ),
     "(Enter gemmer; ~ er din hjemmemappe)": "(Enter saves; ~ is your home folder)",
     "Filen findes allerede: {path}. Hvad vil du?": "The file already exists: {path}. What do you want to do?",
     "Vælg et andet navn": "Choose another name",

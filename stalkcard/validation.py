@@ -295,7 +295,7 @@ def _strings(
             yield from _strings(value, (*loc, index))
 
 
-def _text_checks(card: Card, today: date) -> Iterator[_Problem]:
+def _text_checks(card: Card, today: date | None) -> Iterator[_Problem]:
     """Every text of the card is one visible line, and the date makes sense."""
     for loc, text in _strings(msgspec.to_builtins(card)):
         ch = _hidden(text)
@@ -316,8 +316,9 @@ def _text_checks(card: Card, today: date) -> Iterator[_Problem]:
             ),
         )
     # A date somewhat ahead is a clock that runs behind: a warning (stalkcard.cli),
-    # not a refusal. Only the absurd is refused, on the twin's path too (card.py).
-    if days_ahead(card, today) > FUTURE_LIMIT:
+    # not a refusal. Only the absurd is refused, and only when the caller holds the
+    # card against a day (`validate`): a caseworker's wrong clock refuses no card.
+    if today is not None and days_ahead(card, today) > FUTURE_LIMIT:
         yield _Problem(
             ("meta", "contacts_verified"),
             _(
@@ -343,8 +344,8 @@ def phone_stands_whole(line: str, phone: str) -> bool:
 
 def _cross_checks(card: Card, today: date | None = None) -> Iterator[_Problem]:
     """Rules that span fields: known ids, no duplicates, the card's safety floor,
-    visible one-line text and a sensible date."""
-    yield from _text_checks(card, today or date.today())
+    visible one-line text and a sensible date (against `today`, when given)."""
+    yield from _text_checks(card, today)
 
     def duplicates(items: Iterable[tuple[str, tuple[int | str, ...]]]) -> Iterator[_Problem]:
         """Each (id, where it stands): the second use is reported on its own line."""
@@ -826,7 +827,9 @@ def _unknown_shown(
                 )
 
 
-def validate_data(data: Any, node: yaml.Node | None, source: str) -> Card:
+def validate_data(
+    data: Any, node: yaml.Node | None, source: str, today: date | None = None
+) -> Card:
     """Turn parsed YAML into a Card, or raise CardError listing every problem found."""
     if not isinstance(data, dict):
         kind = _("en liste") if isinstance(data, list) else _("en enkelt værdi")
@@ -845,7 +848,7 @@ def validate_data(data: Any, node: yaml.Node | None, source: str) -> Card:
         problems = _schema_problems(data, Card)
         structural = True
     else:
-        problems = list(_cross_checks(card))
+        problems = list(_cross_checks(card, today))
         if not problems:
             return card
     # In the file's order, so the keeper can work down it.

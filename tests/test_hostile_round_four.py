@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import run_stalkcard
+from helpers import clock_at, run_stalkcard
 from typer.testing import CliRunner
 
 from stalkcard.card import bundled_card_path
@@ -230,3 +230,99 @@ def test_a_name_no_file_can_have_is_refused_in_danish(
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "Filnavnet indeholder" in result.output
     assert list(tmp_path.iterdir()) == []
+
+
+# 10. A clock far off is a warning for the caseworker, a refusal only in validate ----------------
+
+CASEWORKER = {
+    "contacts 112": ["contacts", "112"],
+    "show": ["show", "stalking"],
+    "check": [*CHECK, "--note", "notat.md"],
+    "log": ["log"],
+    "html": ["html"],
+}
+
+
+@posix
+@pytest.mark.parametrize("name", list(CASEWORKER))
+def test_a_clock_a_year_behind_warns_the_caseworker(tmp_path: Path, name: str) -> None:
+    result = run_stalkcard(CASEWORKER[name], clock_at("2025-06-01 10:00:00"), tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "efter dagens dato (2025-06-01)" in result.stderr
+    assert "Computerens ur går sikkert forkert" in result.stderr
+    assert "Skriv datoen" not in result.stderr  # no caseworker is sent to edit the card
+    assert result.stdout
+
+
+@posix
+def test_a_clock_a_year_behind_is_refused_by_validate(tmp_path: Path) -> None:
+    result = run_stalkcard(["validate"], clock_at("2025-06-01 10:00:00"), tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert "mere end et år i fremtiden" in result.stderr
+
+
+@posix
+@pytest.mark.parametrize("name", [*CASEWORKER, "validate"])
+def test_a_clock_after_2262_is_a_warning(tmp_path: Path, name: str) -> None:
+    args = CASEWORKER.get(name, ["validate"])
+    result = run_stalkcard(args, clock_at("2300-01-01 10:00:00"), tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr and "OverflowError" not in result.stderr
+    assert "computerens ur kan ikke læses" in result.stderr
+    if name == "check":
+        assert (tmp_path / "notat.md").read_text(encoding="utf-8").startswith("# Notat")
+
+
+def test_a_card_far_ahead_is_used_with_a_warning(tmp_path: Path, runner: CliRunner) -> None:
+    """The same in process: a card more than a year ahead of today."""
+    from datetime import date, timedelta
+
+    ahead = (date.today() + timedelta(days=400)).isoformat()
+    path = card_with(tmp_path, VERIFIED, f'contacts_verified: "{ahead}"')
+    for args in (["--card", str(path), "contacts", "112"], ["--card", str(path), *CHECK]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+        assert "Computerens ur går sikkert forkert" in result.output
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2, result.output
+    assert "mere end et år i fremtiden" in result.output
+
+
+def test_clock_functions_never_raise(monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as real
+
+    from stalkcard import clock
+
+    class Broken(real.datetime):
+        @classmethod
+        def now(cls, tz: real.tzinfo | None = None) -> Broken:
+            raise OverflowError("timestamp too large to convert to C _PyTime_t")
+
+    class BrokenDate(real.date):
+        @classmethod
+        def today(cls) -> BrokenDate:
+            raise OverflowError("timestamp too large to convert to C _PyTime_t")
+
+    monkeypatch.setattr(clock, "datetime", Broken)
+    monkeypatch.setattr(clock, "date", BrokenDate)
+    assert clock.today() is None
+    assert clock.local_now() is None
+    with pytest.raises(clock.NoTime, match="kan ikke læses"):
+        clock.now()
+
+
+def test_without_a_zone_database_who_answers_now_is_not_claimed(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import zoneinfo
+
+    def missing(key: str) -> zoneinfo.ZoneInfo:
+        raise zoneinfo.ZoneInfoNotFoundError(f"No time zone found with key {key}")
+
+    monkeypatch.setattr(zoneinfo, "ZoneInfo", missing)
+    result = runner.invoke(app, CHECK)
+    assert result.exit_code == 0, result.output
+    assert "computeren kender ikke dansk tid" in result.output
+    assert "Uden for kontortid nu" not in result.output
+    assert "kontortiden er antaget" not in result.output
