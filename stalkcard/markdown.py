@@ -39,7 +39,11 @@ if TYPE_CHECKING:
     from stalkcard.screening import Result
 
 
-_MD_INLINE = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]<>|"})
+# `~` too: `~~~` opens a fenced code block, `~~x~~` strikes through (GFM).
+_MD_INLINE = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]<>|~"})
+# Spaces or a tab before a line's text: four of them make an indented code block
+# of the rest (also after a list marker), and they carry no meaning in text.
+_MD_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
 
 
 _MD_LINE_START = re.compile(r"^(\s*)(?:([#>+=-])|(\d+)([.)]))")
@@ -53,8 +57,9 @@ def md(text: str) -> str:
     `show --format markdown`, the note and `log`. Card text is text, never
     Markdown or HTML: `<img src=...>`, `[x](javascript:...)`, `![](...)` and
     emphasis come out as the characters typed (CommonMark backslash escapes),
-    and a line cannot start a heading, a quote or a list."""
-    escaped = text.translate(_MD_INLINE)
+    and a line cannot start a heading, a quote, a list or a code block (a
+    fence of ~~~ or ```, or an indent of four spaces)."""
+    escaped = _MD_INDENT.sub("", text.translate(_MD_INLINE))
     return _MD_LINE_START.sub(
         lambda m: (
             m.group(1) + "\\" + m.group(2)

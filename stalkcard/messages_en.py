@@ -37,6 +37,13 @@ ENGLISH: dict[str, str] = {
     "YAML-mærker (tags, fx !!python/...) er ikke tilladt her.": (
         "YAML tags (e.g. !!python/...) are not allowed here."
     ),
+    'spørgsmålet "{question}" ({text}): valget "{id}" har teksten "{label}", '
+    'som siger det modsatte. Teksten for "yes" skal betyde ja, for "no" nej '
+    'og for "unknown" ved ikke.': (
+        'the question "{question}" ({text}): the choice "{id}" has the text "{label}", '
+        'which says the opposite. The text for "yes" must mean yes, for "no" no, '
+        'and for "unknown" don\'t know.'
+    ),
     "datoen {value} findes ikke i kalenderen. Skriv en rigtig dato som ÅÅÅÅ-MM-DD, "
     "fx 2026-02-28.": (
         "the date {value} is not in the calendar. Write a real date as YYYY-MM-DD, e.g. 2026-02-28."

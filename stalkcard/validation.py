@@ -446,6 +446,7 @@ def _cross_checks(card: Card, today: date | None = None) -> Iterator[_Problem]:
     yield from _contact_floor(card)
     yield from _danger_floor(card)
     yield from _hours_checks(card)
+    yield from _choice_labels(card)
     yield from _unknown_shown(
         "suggest",
         rules.suggest,
@@ -824,6 +825,54 @@ def _unknown_shown(
                 yield _Problem(
                     ("screening", "rules", group, index, "show"),
                     _(message).format(id=ident, ids=", ".join(known)),
+                )
+
+
+# The first word(s) of a label that say yes, no or "don't know", in the card
+# languages the tool knows (Danish and English), casefolded.
+_LABEL_SENSE = {
+    YES: ("ja", "jo", "yes"),
+    NO: ("nej", "no", "ikke", "ingen", "not", "none"),
+    UNKNOWN: ("ved ikke", "ved jeg ikke", "det ved jeg ikke", "ikke sikker", "usikker", "uvist",
+              "unknown", "don't know", "do not know", "not sure", "i don't know"),
+}  # fmt: skip
+
+
+def _label_sense(label: str) -> str | None:
+    """YES, NO or UNKNOWN when the label reads as one of them, else None."""
+    words = " ".join(re.findall(r"[\w']+", label.casefold().replace("\u2019", "'")))
+    found = None
+    for sense, starts in _LABEL_SENSE.items():
+        for start in starts:
+            if (words == start or words.startswith(start + " ")) and (
+                found is None or len(start) > len(found[1])
+            ):
+                found = (sense, start)
+    return found[0] if found else None
+
+
+def _choice_labels(card: Card) -> Iterator[_Problem]:
+    """A choice's label says what its id means: "yes" is never labelled "Nej",
+    "no" never "Ja", neither of them "Ved ikke" (the rules read the id, the
+    caseworker reads the label: swapped, a danger answered "Ja" would be read
+    as no danger)."""
+    from stalkcard.questions import resolve
+
+    for index, q in enumerate(card.questions):
+        if q.kind != "one" or q.choices_from is not None:
+            continue
+        for place, choice in enumerate(resolve(card, q).choices):
+            if choice.id not in _LABEL_SENSE:
+                continue
+            sense = _label_sense(choice.label)
+            if sense is not None and sense != choice.id:
+                yield _Problem(
+                    ("questions", index, "choices", place, "label"),
+                    _(
+                        'spørgsmålet "{question}" ({text}): valget "{id}" har teksten "{label}", '
+                        'som siger det modsatte. Teksten for "yes" skal betyde ja, for "no" nej '
+                        'og for "unknown" ved ikke.'
+                    ).format(question=q.id, text=q.text, id=choice.id, label=choice.label),
                 )
 
 

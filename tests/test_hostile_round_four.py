@@ -326,3 +326,82 @@ def test_without_a_zone_database_who_answers_now_is_not_claimed(
     assert "computeren kender ikke dansk tid" in result.output
     assert "Uden for kontortid nu" not in result.output
     assert "kontortiden er antaget" not in result.output
+
+
+# 11. The smaller ones ---------------------------------------------------------------------------
+
+
+def _html(markdown: str) -> str:
+    from markdown_it import MarkdownIt  # Rich's own dependency: CommonMark
+
+    return MarkdownIt("commonmark").enable("strikethrough").render(markdown)
+
+
+@pytest.mark.parametrize(
+    ("text", "rendered"),
+    [
+        ("~~~ ikke kode", "<p>~~~ ikke kode</p>"),
+        ("    ikke kode", "<p>ikke kode</p>"),
+        ("\tikke kode", "<p>ikke kode</p>"),
+        ("``` ikke kode", "<p>``` ikke kode</p>"),
+        ("~~ikke streget~~", "<p>~~ikke streget~~</p>"),
+    ],
+)
+def test_md_never_opens_a_code_block(text: str, rendered: str) -> None:
+    from stalkcard.markdown import md
+
+    assert _html(md(text)).strip() == rendered
+    assert _html(f"- {md(text)}").strip() == f"<ul>\n<li>{rendered[3:-4]}</li>\n</ul>"
+
+
+@pytest.mark.parametrize("start", ["~~~ ", "    ", "```"])
+def test_the_note_stays_paragraphs(tmp_path: Path, runner: CliRunner, start: str) -> None:
+    first = "Hvis du har mistanke om, at en borger udøver stalking"
+    then = "Du skal søge intern sparring ved en af"
+    path = card_with(tmp_path, f'"{first}', f'"{start}{first}')
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(f'"{then}', f'"{start}{then}', 1),
+        encoding="utf-8",
+    )
+    note = tmp_path / "notat.md"
+    result = runner.invoke(app, ["--card", str(path), *CHECK, "--note", str(note)])
+    assert result.exit_code == 0, result.output
+    html = _html(note.read_text(encoding="utf-8"))
+    assert "<pre>" not in html and "<code>" not in html
+    assert "<h2>Det skal du gøre nu</h2>" in html  # what follows is still the note
+
+
+def _danger_choices(yes: str, no: str, unknown: str = "Ved ikke") -> str:
+    return (
+        "    danger: true\n    choices:\n"
+        f'      - id: "yes"\n        label: "{yes}"\n'
+        f'      - id: "no"\n        label: "{no}"\n'
+        f'      - id: unknown\n        label: "{unknown}"\n'
+    )
+
+
+@pytest.mark.parametrize(
+    ("yes", "no", "unknown", "wrong"),
+    [
+        ("Nej", "Ja", "Ved ikke", "Nej"),
+        ("Ja", "Ved ikke", "Nej", "Ved ikke"),
+        ("Yes", "No", "Yes, maybe", "Yes, maybe"),
+    ],
+)
+def test_swapped_danger_labels_are_refused(
+    tmp_path: Path, runner: CliRunner, yes: str, no: str, unknown: str, wrong: str
+) -> None:
+    path = card_with(tmp_path, "    danger: true\n", _danger_choices(yes, no, unknown))
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2, result.output
+    assert 'spørgsmålet "danger" (Er nogen i akut fare lige nu?)' in result.output
+    assert f'har teksten "{wrong}"' in result.output
+
+
+def test_danger_labels_that_say_what_they_mean_are_accepted(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    choices = _danger_choices("Ja, lige nu", "Nej, ingen er i fare", "Det ved jeg ikke")
+    path = card_with(tmp_path, "    danger: true\n", choices)
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 0, result.output
