@@ -398,6 +398,15 @@ ENGLISH: dict[str, str] = {
     "handlingen er ikke tilladt": "operation not permitted",
     "navnet er for langt": "the name is too long",
     "der er ikke mere plads på drevet": "no space left on the drive",
+    'skal være et klokkeslæt fra "00:00" til "24:00" i anførselstegn, fx "15:00".': (
+        'must be a time from "00:00" to "24:00" in quotes, e.g. "15:00".'
+    ),
+    "{folder} er en fil, ikke en mappe. Angiv en mappe til kortfilerne "
+    "(en mappe, der ikke findes, oprettes).": (
+        "{folder} is a file, not a folder. Give a folder for the card files "
+        "(a folder that does not exist is created)."
+    ),
+    "Kan ikke oprette mappen {folder}: {reason}": "Cannot create the folder {folder}: {reason}",
     "Filnavnet indeholder et nul-tegn (NUL), som intet filnavn kan have. Skriv navnet igen.": (
         "The file name contains a null character (NUL), which no file name can have. "
         "Type the name again."

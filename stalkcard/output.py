@@ -82,6 +82,14 @@ def _check_target(path: Path, force: bool) -> None:
         raise FileExists(path)
 
 
+def check_target(path: Path | str, force: bool = False) -> None:
+    """Refuse, as write_private would, a name or a target it cannot write:
+    for a command that writes several files and checks them all first."""
+    raw = str(path)
+    _refuse_name(raw)
+    _check_target(Path(raw), force)
+
+
 def _umask_mode() -> int:
     """The mode a new file gets under this process's umask (0o666 minus the umask)."""
     mask = os.umask(0o077)  # reading the umask means setting it: set it straight back

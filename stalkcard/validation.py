@@ -236,12 +236,18 @@ def _schema_problems(value: Any, kind: Any, loc: tuple[int | str, ...] = ()) -> 
         first = _schema_problem(exc, value)
         where = (*loc, *first.loc)
         message = first.message
-        if where and where[-1] in ("opens", "closes") and isinstance(value, int):
-            # YAML 1.1 reads 15:00 without quotes as a number of minutes (900).
-            clock = f"{value // 60:02d}:{value % 60:02d}"
-            message = _('skal være et klokkeslæt i anførselstegn, fx "{clock}".').format(
-                clock=clock
-            )
+        if where and where[-1] in ("opens", "closes"):
+            # YAML 1.1 reads 15:00 without quotes as a number of minutes (900). The
+            # example is the time typed only when it is a time of day (not "25:00").
+            minutes = value if isinstance(value, int) and not isinstance(value, bool) else -1
+            if 0 <= minutes <= 24 * 60:
+                message = _('skal være et klokkeslæt i anførselstegn, fx "{clock}".').format(
+                    clock=f"{minutes // 60:02d}:{minutes % 60:02d}"
+                )
+            else:
+                message = _(
+                    'skal være et klokkeslæt fra "00:00" til "24:00" i anførselstegn, fx "15:00".'
+                )
         whole = [_Problem(where, message)]
     else:
         return []

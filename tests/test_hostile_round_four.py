@@ -405,3 +405,77 @@ def test_danger_labels_that_say_what_they_mean_are_accepted(
     path = card_with(tmp_path, "    danger: true\n", choices)
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 0, result.output
+
+
+def test_copy_card_checks_both_files_before_writing(tmp_path: Path, runner: CliRunner) -> None:
+    folder = tmp_path / "kort"
+    folder.mkdir()
+    (folder / "actioncard.en.yaml").write_text("min engelske udgave", encoding="utf-8")
+    result = runner.invoke(app, ["copy-card", str(folder)])
+    assert result.exit_code == 2, result.output
+    assert "Filen findes allerede" in result.output
+    assert "actioncard.en.yaml" in result.output
+    assert sorted(p.name for p in folder.iterdir()) == ["actioncard.en.yaml"]  # nothing half-done
+    assert (folder / "actioncard.en.yaml").read_text(encoding="utf-8") == "min engelske udgave"
+    result = runner.invoke(app, ["copy-card", str(folder), "--force"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in folder.iterdir()) == ["actioncard.en.yaml", "actioncard.yaml"]
+
+
+def test_copy_card_onto_a_file_says_it_must_be_a_folder(tmp_path: Path, runner: CliRunner) -> None:
+    target = tmp_path / "kort.txt"
+    target.write_text("noget andet", encoding="utf-8")
+    for args in (["copy-card", str(target)], ["copy-card", str(target), "--force"]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2, result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+        assert "er en fil, ikke en mappe" in result.output
+        assert target.read_text(encoding="utf-8") == "noget andet"
+
+
+@posix
+def test_copy_card_onto_a_file_in_a_real_process(tmp_path: Path) -> None:
+    target = tmp_path / "kort.txt"
+    target.write_text("noget andet", encoding="utf-8")
+    result = run_stalkcard(["copy-card", str(target)])
+    assert result.returncode == 2, result.stderr
+    assert "er en fil, ikke en mappe" in result.stderr
+    assert "Kan ikke skrive output" not in result.stderr
+
+
+def test_copy_card_undoes_a_new_copy_when_the_second_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from stalkcard import output
+    from stalkcard.coordinator import copy_card
+    from stalkcard.errors import OutputError
+
+    real = output.write_private
+
+    def second_fails(path: Path | str, data: str | bytes, **kwargs: object) -> Path:
+        if str(path).endswith(".en.yaml"):
+            raise OutputError("fuld disk")
+        return real(path, data, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(output, "write_private", second_fails)
+    with pytest.raises(OutputError):
+        copy_card(tmp_path / "kort")
+    assert list((tmp_path / "kort").iterdir()) == []
+
+
+@pytest.mark.parametrize("typed", ["25:00", '"25:00"', "24:30", "-1:00", "99:99"])
+def test_an_impossible_time_is_never_the_example(
+    tmp_path: Path, runner: CliRunner, typed: str
+) -> None:
+    path = card_with(tmp_path, '    opens: "08:00"', f"    opens: {typed}")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2, result.output
+    assert 'klokkeslæt fra "00:00" til "24:00" i anførselstegn, fx "15:00"' in result.output
+    assert "25:00" not in result.output.replace(typed, "")
+
+
+def test_a_real_time_without_quotes_is_the_example(tmp_path: Path, runner: CliRunner) -> None:
+    path = card_with(tmp_path, '    opens: "08:00"', "    opens: 9:30")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2, result.output
+    assert 'skal være et klokkeslæt i anførselstegn, fx "09:30"' in result.output
