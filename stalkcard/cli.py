@@ -656,11 +656,9 @@ def check(
         from stalkcard import clock
         from stalkcard.render import result_renderables
 
-        try:
-            moment = clock.now()
-        except clock.NoTime as exc:  # who answers now is not claimed
-            warn(exc.message)
-            moment = None
+        moment = clock.now()
+        if moment is None and clock.today() is not None:  # else _load has said it
+            warn(clock.no_time_reason())  # who answers now is not claimed
         _print(result_renderables(card, result, moment))
     # Kept as typed: Path() would turn "" into "." and drop a trailing "/".
     note_path: str | None = note

@@ -5,13 +5,13 @@ outside (libfaketime).
 
 The clock is the caseworker's PC's, and it may be wrong: a year behind, or
 so far ahead (after 2262) that Python cannot read it (OverflowError). Nothing
-here raises for that: `today` and `local_now` give None, and `now` raises
-NoTime with a Danish message the caller shows as a warning.
+here raises for that: `today`, `local_now` and `now` give None, and
+`no_time_reason` says why, for the caller's warning.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 
 from stalkcard.i18n import _
 
@@ -19,14 +19,6 @@ ZONE = "Europe/Copenhagen"
 WEEKDAY_NAMES = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 # Python reads the clock in nanoseconds (a 64-bit count): after 2262 it cannot.
 UNREADABLE = (OverflowError, OSError, ValueError)
-
-
-class NoTime(Exception):
-    """The time in Denmark cannot be known; `message` says why, in Danish."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def when_text(moment: datetime) -> str:
@@ -48,9 +40,10 @@ def local_now() -> datetime | None:
     """The computer's local time (for the note's date), or None when its clock
     cannot be read."""
     try:
-        return datetime.now()
+        moment = datetime.now()
     except UNREADABLE:
         return None
+    return moment if today() is not None else None  # a clock that saturates in 2262
 
 
 def unreadable_message() -> str:
@@ -60,24 +53,36 @@ def unreadable_message() -> str:
     )
 
 
-def now() -> datetime:
-    """The time in Denmark now. Without a zone database (Windows without the
-    tzdata package) the tool does not guess from the computer's own zone, and
-    a clock that cannot be read is not guessed either: NoTime, whose message
-    the caller shows; the result then names no one as open or closed now."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    try:
-        zone = ZoneInfo(ZONE)
-    except (ZoneInfoNotFoundError, ValueError, OSError):
-        raise NoTime(
-            _(
-                "Bemærk: computeren kender ikke dansk tid (tidszonen {zone} mangler; på Windows "
-                "installeres den med pakken tzdata). Værktøjet siger derfor ikke, hvem der har "
-                "åbent lige nu: tjek selv kontakternes åbningstider."
-            ).format(zone=ZONE)
-        ) from None
+def now() -> datetime | None:
+    """The time in Denmark now, or None when it cannot be known: without a zone
+    database (Windows without the tzdata package) the tool does not guess from
+    the computer's own zone, and a clock that cannot be read is not guessed
+    either. With None the result names no one as open or closed now; the
+    caller warns with `no_time_reason()`. Never raises."""
+    zone = _zone()
+    if zone is None or today() is None:  # datetime.now saturates in 2262, date.today raises
+        return None
     try:
         return datetime.now(zone)
     except UNREADABLE:
-        raise NoTime(unreadable_message()) from None
+        return None
+
+
+def _zone() -> tzinfo | None:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return ZoneInfo(ZONE)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return None
+
+
+def no_time_reason() -> str:
+    """Why `now()` gave None, as a Danish warning."""
+    if _zone() is None:
+        return _(
+            "Bemærk: computeren kender ikke dansk tid (tidszonen {zone} mangler; på Windows "
+            "installeres den med pakken tzdata). Værktøjet siger derfor ikke, hvem der har "
+            "åbent lige nu: tjek selv kontakternes åbningstider."
+        ).format(zone=ZONE)
+    return unreadable_message()
