@@ -12,9 +12,9 @@ written, and the tool's version. The twin is read like any file the user names
 match, so an edited card is always read and validated from its YAML, and a
 hand-edited twin is never believed; a missing, stale, edited or broken twin
 just means the YAML is read. The one check that depends on the day it runs
-(the check date against the clock) is run on the twin's card too, so both paths
-agree. Reading the twin spares the start-up the import of PyYAML and the
-validation (bench/startup.py).
+(the check date against the clock) is run only for `validate` (load_card's
+`today`), on the twin's card too, so both paths agree. Reading the twin spares
+the start-up the import of PyYAML and the validation (bench/startup.py).
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ class Twin(msgspec.Struct, forbid_unknown_fields=True):
     card: msgspec.Raw
 
 
-FUTURE_LIMIT = 366  # days: a check date further ahead of the clock than this is refused
+FUTURE_LIMIT = 366  # days: validate refuses a check date further ahead of the clock than this
 
 
 def days_ahead(card: Card, today: date) -> int:
@@ -143,9 +143,10 @@ def source_hash(raw: bytes) -> str:
     return str(sha256(raw).hexdigest())
 
 
-def _from_twin(card_file: Path, raw: bytes) -> Card | None:
+def _from_twin(card_file: Path, raw: bytes, today: date | None = None) -> Card | None:
     """The compiled twin's card, if it is a small regular file that matches these
-    bytes, this tool and its own card hash, with a check date the clock accepts."""
+    bytes, this tool and its own card hash; with `today`, also a check date that
+    day accepts (validation's check, so both paths agree)."""
     from stalkcard.errors import StalkcardError
     from stalkcard.files import MAX_BYTES
 
@@ -166,18 +167,25 @@ def _from_twin(card_file: Path, raw: bytes) -> Card | None:
         card = msgspec.json.decode(twin.card, type=Card)
     except msgspec.DecodeError:  # broken (or not a twin): read the YAML
         return None
-    if days_ahead(card, date.today()) > FUTURE_LIMIT:
+    if today is not None and days_ahead(card, today) > FUTURE_LIMIT:
         return None  # the YAML's validation says what is wrong
     return card
 
 
 def load_card(
-    path: str | os.PathLike[str] | None = None, language: str = "da", compiled: bool = True
+    path: str | os.PathLike[str] | None = None,
+    language: str = "da",
+    compiled: bool = True,
+    today: date | None = None,
 ) -> Card:
     """Load and validate a card: the given path, $STALKCARD_CARD or the bundled card.
 
     With `compiled` (the default) the bundled card may come from its compiled
     twin when that matches the YAML's bytes; `validate` passes False.
+
+    The card's check date is held against the clock only when `today` is given
+    (`validate`, the keeper's command): a caseworker's PC whose clock is far off
+    gets a warning (stalkcard.cli), never a card refused.
     """
     resolved = card_path(path, language)
     chosen = _chosen(path)
@@ -190,29 +198,31 @@ def load_card(
             raise CardError(f"{exc.message} {hint}") from None
         raise
     if compiled and (chosen is None or bundled_name(chosen) is not None):
-        card = _from_twin(resolved, raw)
+        card = _from_twin(resolved, raw, today)
         if card is not None:
             return card
-    return card_from_bytes(raw, str(resolved))
+    return card_from_bytes(raw, str(resolved), today)
 
 
-def card_from_bytes(raw: bytes, source: str) -> Card:
+def card_from_bytes(raw: bytes, source: str, today: date | None = None) -> Card:
     """A card from a file's bytes, or CardError: what load_card does after reading."""
-    return card_from_text(decode_text(raw, source), source)
+    return card_from_text(decode_text(raw, source), source, today)
 
 
-def card_from_text(text: str, source: str) -> Card:
+def card_from_text(text: str, source: str, today: date | None = None) -> Card:
     from stalkcard.validation import validate_data
     from stalkcard.yamlsafe import parse_yaml
 
     data, node = parse_yaml(text, source)
-    return validate_data(data, node, source)
+    return validate_data(data, node, source, today)
 
 
 def compile_twin(card_file: Path) -> bytes:
     """The compiled twin of a card file, validated in full from its YAML."""
+    from stalkcard import clock
+
     raw = read_bytes(card_file)
-    card = card_from_bytes(raw, str(card_file))
+    card = card_from_bytes(raw, str(card_file), clock.today())
     card_bytes = msgspec.json.format(msgspec.json.encode(card), indent=1)
     twin = Twin(
         source_sha256=source_hash(raw),

@@ -6,7 +6,6 @@ import gc
 import os
 import sys
 from collections.abc import Callable
-from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -111,18 +110,35 @@ def _language_option(ctx: typer.Context) -> str:
     return str(obj.get("lang", "da")) if isinstance(obj, dict) else "da"
 
 
-def _warn_ahead(card: Any) -> None:
+def _warn_ahead(card: Any, keeper: bool = False) -> None:
     """A check date after today's: the clock runs behind, or the date is mistyped.
-    A warning, not a refusal (validation refuses only more than a year ahead)."""
+    For a caseworker's command a warning, whatever the gap: the card is used
+    (only `validate`, the keeper's command, refuses more than a year ahead).
+    A clock that cannot be read is said too."""
+    from stalkcard import clock
     from stalkcard.card import days_ahead
 
-    today = datetime.now().date()
-    if days_ahead(card, today) > 1:  # a day's margin for time zones
+    today = clock.today()
+    if today is None:
+        warn(clock.unreadable_message())
+        return
+    if days_ahead(card, today) <= 1:  # a day's margin for time zones
+        return
+    verified, shown = card.meta.contacts_verified.isoformat(), today.isoformat()
+    if keeper:
         warn(
             _(
                 "Bemærk: kontaktlisten er opdateret {verified}, efter dagens dato ({today}). "
                 "Tjek computerens ur og datoen i kortfilen."
-            ).format(verified=card.meta.contacts_verified.isoformat(), today=today.isoformat())
+            ).format(verified=verified, today=shown)
+        )
+    else:
+        warn(
+            _(
+                "Bemærk: kontaktlisten er opdateret {verified}, efter dagens dato ({today}). "
+                "Computerens ur går sikkert forkert: tjek dato og klokkeslæt. Indtil da kan "
+                "det, værktøjet siger om åbningstider, være forkert."
+            ).format(verified=verified, today=shown)
         )
 
 
@@ -138,9 +154,11 @@ def _load(ctx: typer.Context, warn_stale: bool = False) -> Any:
 
 def _warn_stale(card: Any) -> None:
     """One line on stderr when the contact list is over 12 months old."""
+    from stalkcard import clock
     from stalkcard.card import stale_since
 
-    if stale_since(card, datetime.now().date()):
+    today = clock.today()
+    if today is not None and stale_since(card, today):
         verified = card.meta.contacts_verified.isoformat()
         warn(
             _(
@@ -376,14 +394,17 @@ def validate(
         ),
     ] = None,
 ) -> None:
+    from stalkcard import clock
     from stalkcard.card import card_path, load_card
 
     if path is not None and not path.strip():
         raise CardError(_("validate: der er ikke angivet noget filnavn."))
     chosen = path if path is not None else _card_option(ctx)
     language = _language_option(ctx)
-    card = load_card(chosen, language=language, compiled=False)
-    _warn_ahead(card)
+    # The keeper's command: the check date is held against today (a refusal
+    # more than a year ahead), which the caseworker's commands only warn about.
+    card = load_card(chosen, language=language, compiled=False, today=clock.today())
+    _warn_ahead(card, keeper=True)
     sections, asked = len(card.sections), len(card.questions)
     contacts, steps = len(card.contact_list), len(card.step_ids)
     counts = ", ".join(
@@ -414,13 +435,15 @@ def validate(
 def _keeper_warnings(card: Any, chosen: Path, language: str) -> None:
     """What the card's keeper should know though the card is valid: an old
     contact list, and an English twin that no longer matches the card."""
+    from stalkcard import clock
     from stalkcard.card import load_card, stale_since
     from stalkcard.coordinator import english_twin, twin_drift
     from stalkcard.plancheck import keeper_notes
 
     for note in keeper_notes(card):
         warn(note)
-    if stale_since(card, datetime.now().date()):
+    today = clock.today()
+    if today is not None and stale_since(card, today):
         warn(
             _(
                 "Bemærk: kontaktlisten er sidst opdateret {verified}, for over 12 måneder siden. "
@@ -430,7 +453,7 @@ def _keeper_warnings(card: Any, chosen: Path, language: str) -> None:
     twin = english_twin(chosen)
     if twin is None:
         return
-    english = load_card(twin, language="en", compiled=False)
+    english = load_card(twin, language="en", compiled=False, today=today)
     drift = twin_drift(card, english)
     if drift:
         warn(
@@ -630,21 +653,25 @@ def check(
     result = evaluate(card, answers)
     from stalkcard import clock
 
+    moment = clock.now()
+    if moment is None and clock.today() is not None:  # else _load has said it
+        warn(clock.no_time_reason())  # who answers now is not claimed
     if fmt is ResultFormat.json:
         from stalkcard.views import result_json, write_out
 
-        write_out(result_json(card, result, clock.now()))
+        write_out(result_json(card, result, moment))
     else:
         from stalkcard.render import result_renderables
 
-        _print(result_renderables(card, result, clock.now()))
+        _print(result_renderables(card, result, moment))
     # Kept as typed: Path() would turn "" into "." and drop a trailing "/".
     note_path: str | None = note
     prompted = False
     if note_path is None and interactive:
+        from stalkcard import clock
         from stalkcard.prompts import ask_note_path
 
-        note_path = ask_note_path(datetime.now())
+        note_path = ask_note_path(clock.local_now())
         prompted = True
     if note_path is not None:
         # With JSON on stdout, the confirmation goes to stderr: stdout stays JSON.

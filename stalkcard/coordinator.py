@@ -119,16 +119,42 @@ def copy_card(folder: Path, force: bool = False, card: str | None = None) -> lis
     """Copy a bundled card (by default the tool's own), with its translation
     when it has one, into `folder` for editing."""
     from stalkcard.card import DEFAULT_CARD, bundled_card_path
+    from stalkcard.errors import OutputError, os_reason
     from stalkcard.files import read_bytes
-    from stalkcard.output import write_private
+    from stalkcard.output import check_target, write_private
 
     card = card or DEFAULT_CARD
     files = [f"{card}.yaml"] + [
         name for name in (f"{card}.en.yaml",) if bundled_card_path(name).is_file()
     ]
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name in files:
-        data = read_bytes(bundled_card_path(name))
-        written.append(write_private(folder / name, data, force=force))
-    return written
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(
+            _(
+                "{folder} er en fil, ikke en mappe. Angiv en mappe til kortfilerne "
+                "(en mappe, der ikke findes, oprettes)."
+            ).format(folder=folder)
+        )
+    # Every target is checked before anything is written: nothing half-done.
+    copies = [(folder / name, read_bytes(bundled_card_path(name))) for name in files]
+    for target, _data in copies:
+        check_target(target, force)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(
+            _("Kan ikke oprette mappen {folder}: {reason}").format(
+                folder=folder, reason=os_reason(exc)
+            )
+        ) from None
+    written: list[Path] = []
+    try:
+        for target, data in copies:
+            existed = target.exists()
+            path = write_private(target, data, force=force)
+            if not existed:
+                written.append(path)
+    except BaseException:
+        for path in written:  # a file that appeared in between: undo the new copies
+            path.unlink(missing_ok=True)
+        raise
+    return [target for target, _data in copies]

@@ -76,6 +76,7 @@ OS_REASONS = {
     "ENAMETOOLONG": "navnet er for langt",
     "ENOSPC": "der er ikke mere plads på drevet",
     "EDQUOT": "din diskkvote er brugt op",
+    "EFBIG": "filen er større, end systemet tillader",
     "EROFS": "drevet er skrivebeskyttet",
     "EISDIR": "det er en mappe",
     "ENOTDIR": "en del af stien er ikke en mappe",

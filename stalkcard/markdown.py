@@ -39,7 +39,11 @@ if TYPE_CHECKING:
     from stalkcard.screening import Result
 
 
-_MD_INLINE = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]<>|"})
+# `~` too: `~~~` opens a fenced code block, `~~x~~` strikes through (GFM).
+_MD_INLINE = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]<>|~"})
+# Spaces or a tab before a line's text: four of them make an indented code block
+# of the rest (also after a list marker), and they carry no meaning in text.
+_MD_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
 
 
 _MD_LINE_START = re.compile(r"^(\s*)(?:([#>+=-])|(\d+)([.)]))")
@@ -53,8 +57,9 @@ def md(text: str) -> str:
     `show --format markdown`, the note and `log`. Card text is text, never
     Markdown or HTML: `<img src=...>`, `[x](javascript:...)`, `![](...)` and
     emphasis come out as the characters typed (CommonMark backslash escapes),
-    and a line cannot start a heading, a quote or a list."""
-    escaped = text.translate(_MD_INLINE)
+    and a line cannot start a heading, a quote, a list or a code block (a
+    fence of ~~~ or ```, or an indent of four spaces)."""
+    escaped = _MD_INDENT.sub("", text.translate(_MD_INLINE))
     return _MD_LINE_START.sub(
         lambda m: (
             m.group(1) + "\\" + m.group(2)
@@ -151,7 +156,7 @@ NO_PERSONAL_DATA = (
 
 
 def note_parts(
-    card: Card, result: Result, when: datetime, cache: dict[Any, str] | None = None
+    card: Card, result: Result, when: datetime | None, cache: dict[Any, str] | None = None
 ) -> list[tuple[Any, str]]:
     """The case note in parts, each with the key of what it depends on (None for
     the answers, which differ in every combination). Each part is whole blocks
@@ -171,7 +176,12 @@ def note_parts(
         return [
             "# " + _("Notat: screening for stalking"),
             "",
-            _("Dato: {date}").format(date=when.strftime("%Y-%m-%d %H:%M")) + "  ",
+            (
+                _("Dato: {date}").format(date=when.strftime("%Y-%m-%d %H:%M"))
+                if when is not None
+                else _("Dato: ukendt (computerens ur kan ikke læses)")
+            )
+            + "  ",
             _("Handlekort: {title}, version {version}").format(
                 title=md(card.meta.title), version=md(card.meta.version)
             ),
@@ -231,6 +241,6 @@ def note_parts(
     return parts
 
 
-def result_markdown(card: Card, result: Result, when: datetime) -> str:
+def result_markdown(card: Card, result: Result, when: datetime | None) -> str:
     """The case note: date, answers, assessment, contacts, steps. No personal data."""
     return "\n".join(text for _key, text in note_parts(card, result, when)).rstrip() + "\n"

@@ -37,6 +37,24 @@ ENGLISH: dict[str, str] = {
     "YAML-mærker (tags, fx !!python/...) er ikke tilladt her.": (
         "YAML tags (e.g. !!python/...) are not allowed here."
     ),
+    'spørgsmålet "{question}" ({text}): valget "{id}" har teksten "{label}", '
+    'som siger det modsatte. Teksten for "yes" skal betyde ja, for "no" nej '
+    'og for "unknown" ved ikke.': (
+        'the question "{question}" ({text}): the choice "{id}" has the text "{label}", '
+        'which says the opposite. The text for "yes" must mean yes, for "no" no, '
+        'and for "unknown" don\'t know.'
+    ),
+    "datoen {value} findes ikke i kalenderen. Skriv en rigtig dato som ÅÅÅÅ-MM-DD, "
+    "fx 2026-02-28.": (
+        "the date {value} is not in the calendar. Write a real date as YYYY-MM-DD, e.g. 2026-02-28."
+    ),
+    "tallet {value} kan ikke læses (det er for langt). Sæt det i anførselstegn, "
+    "hvis det er tekst.": (
+        "the number {value} cannot be read (it is too long). Put it in quotes if it is text."
+    ),
+    "værdien {value} kan ikke læses. Sæt den i anførselstegn, hvis det er tekst.": (
+        "the value {value} cannot be read. Put it in quotes if it is text."
+    ),
     "{source}, linje {line}: ": "{source}, line {line}: ",
     "linje {line}, ": "line {line}, ",
     ", kolonne {column}": ", column {column}",
@@ -460,6 +478,23 @@ ENGLISH: dict[str, str] = {
     "handlingen er ikke tilladt": "operation not permitted",
     "navnet er for langt": "the name is too long",
     "der er ikke mere plads på drevet": "no space left on the drive",
+    'skal være et klokkeslæt fra "00:00" til "24:00" i anførselstegn, fx "15:00".': (
+        'must be a time from "00:00" to "24:00" in quotes, e.g. "15:00".'
+    ),
+    "{folder} er en fil, ikke en mappe. Angiv en mappe til kortfilerne "
+    "(en mappe, der ikke findes, oprettes).": (
+        "{folder} is a file, not a folder. Give a folder for the card files "
+        "(a folder that does not exist is created)."
+    ),
+    "Kan ikke oprette mappen {folder}: {reason}": "Cannot create the folder {folder}: {reason}",
+    "Filnavnet indeholder et nul-tegn (NUL), som intet filnavn kan have. Skriv navnet igen.": (
+        "The file name contains a null character (NUL), which no file name can have. "
+        "Type the name again."
+    ),
+    "Filnavnet indeholder tegn, som ikke kan bruges i et filnavn. Skriv navnet igen.": (
+        "The file name contains characters that cannot be used in a file name. Type the name again."
+    ),
+    "filen er større, end systemet tillader": "the file is larger than the system allows",
     "din diskkvote er brugt op": "your disk quota is used up",
     "drevet er skrivebeskyttet": "the drive is read-only",
     "det er en mappe": "it is a folder",
@@ -506,6 +541,27 @@ ENGLISH: dict[str, str] = {
     ),
     "Anden enhed, eller spring over": "Another unit, or skip",
     "stalking-notat-{when}.md": "stalking-note-{when}.md",
+    "stalking-notat.md": "stalking-note.md",
+    "Dato: ukendt (computerens ur kan ikke læses)": "Date: unknown (the computer's clock cannot be read)",
+    "Bemærk: computerens ur kan ikke læses (det står måske efter år 2262). Tjek dato og "
+    "klokkeslæt på computeren. Værktøjet kan ikke sige, hvem der har åbent lige nu.": (
+        "Note: the computer's clock cannot be read (it may be set after the year 2262). Check "
+        "the date and time on the computer. The tool cannot say who is open right now."
+    ),
+    "Bemærk: computeren kender ikke dansk tid (tidszonen {zone} mangler; på Windows "
+    "installeres den med pakken tzdata). Værktøjet siger derfor ikke, hvem der har "
+    "åbent lige nu: tjek selv kontakternes åbningstider.": (
+        "Note: the computer does not know Danish time (the time zone {zone} is missing; on "
+        "Windows it comes with the tzdata package). So the tool does not say who is open "
+        "right now: check the contacts' opening hours yourself."
+    ),
+    "Bemærk: kontaktlisten er opdateret {verified}, efter dagens dato ({today}). "
+    "Computerens ur går sikkert forkert: tjek dato og klokkeslæt. Indtil da kan "
+    "det, værktøjet siger om åbningstider, være forkert.": (
+        "Note: the contact list was updated {verified}, after today's date ({today}). The "
+        "computer's clock is probably wrong: check the date and time. Until then, what the "
+        "tool says about opening hours may be wrong."
+    ),
     "(Enter gemmer; ~ er din hjemmemappe)": "(Enter saves; ~ is your home folder)",
     "Filen findes allerede: {path}. Hvad vil du?": "The file already exists: {path}. What do you want to do?",
     "Vælg et andet navn": "Choose another name",

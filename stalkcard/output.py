@@ -38,6 +38,19 @@ def _refuse_name(raw: str) -> None:
         raise OutputError(
             _('"-" er ikke et filnavn her. Udelad -o/--note for at skrive til skærmen.')
         )
+    if "\x00" in raw:  # no operating system takes it (os.lstat raises ValueError)
+        raise OutputError(
+            _(
+                "Filnavnet indeholder et nul-tegn (NUL), som intet filnavn kan have. "
+                "Skriv navnet igen."
+            )
+        )
+    try:
+        os.fsencode(raw)
+    except UnicodeError:  # a lone surrogate: not a name the file system can store
+        raise OutputError(
+            _("Filnavnet indeholder tegn, som ikke kan bruges i et filnavn. Skriv navnet igen.")
+        ) from None
     if raw.endswith(("/", os.sep)) or (os.altsep and raw.endswith(os.altsep)):
         raise OutputError(
             _(
@@ -67,6 +80,14 @@ def _check_target(path: Path, force: bool) -> None:
         )
     if not force:
         raise FileExists(path)
+
+
+def check_target(path: Path | str, force: bool = False) -> None:
+    """Refuse, as write_private would, a name or a target it cannot write:
+    for a command that writes several files and checks them all first."""
+    raw = str(path)
+    _refuse_name(raw)
+    _check_target(Path(raw), force)
 
 
 def _umask_mode() -> int:

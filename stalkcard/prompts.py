@@ -274,7 +274,7 @@ def run_screening(
     return Answers({q.id: answers[q.id] for q in asked})
 
 
-def ask_note_path(now: datetime) -> str | None:
+def ask_note_path(now: datetime | None) -> str | None:
     """Offer to save a case note; return the name as typed, or None (the default).
     The caller makes it a path (stalkcard.output.note_path), so that a name it
     cannot use gets a message and another try."""
@@ -289,7 +289,11 @@ def ask_note_path(now: datetime) -> str | None:
     name = _ask(
         questionary.text(
             _("Filnavn til notatet:"),
-            default=_("stalking-notat-{when}.md").format(when=now.strftime("%Y-%m-%d-%H%M")),
+            default=(
+                _("stalking-notat-{when}.md").format(when=now.strftime("%Y-%m-%d-%H%M"))
+                if now is not None  # None: the computer's clock cannot be read
+                else _("stalking-notat.md")
+            ),
             instruction=_("(Enter gemmer; ~ er din hjemmemappe)"),
             style=STYLE,
         )

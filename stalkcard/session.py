@@ -5,7 +5,6 @@ note, with another try for a name that cannot be used."""
 from __future__ import annotations
 
 import gc
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -65,7 +64,9 @@ def save_note(
     from stalkcard.output import note_path, write_private
 
     tell = warn if quiet else say
-    text = result_markdown(card, result, datetime.now())
+    from stalkcard import clock
+
+    text = result_markdown(card, result, clock.local_now())
     target: str | Path | None = path
     replace = force
     while target is not None:

@@ -85,9 +85,11 @@ def install_signal_handlers() -> None:
 
 
 class _WholeWrites(io.RawIOBase):
-    """A file descriptor that takes every byte it is given: a short write is
-    continued, and a full non-blocking pipe (EAGAIN) is waited on. Python's own
-    unbuffered stdout (PYTHONUNBUFFERED=1) drops what a short write leaves."""
+    """A file descriptor that takes every byte it is given, or raises: a short
+    write (a full disk, a file size limit, a pipe) is continued, and a full
+    non-blocking pipe (EAGAIN) is waited on. Python's own stdout drops what a
+    short write leaves, buffered or not (BufferedWriter.write returns the short
+    count, and TextIOWrapper ignores it), and the tool would exit 0."""
 
     def __init__(self, fd: int) -> None:
         super().__init__()
@@ -103,32 +105,46 @@ class _WholeWrites(io.RawIOBase):
         return os.isatty(self.fd)
 
     def write(self, data: Any) -> int:
+        import errno
         import select
 
         view = memoryview(data).cast("B")
         done = 0
         while done < len(view):
             try:
-                done += os.write(self.fd, view[done:])
+                written = os.write(self.fd, view[done:])
             except BlockingIOError:
                 select.select([], [self.fd], [])  # until the reader makes room
+                continue
+            if written <= 0:  # nothing taken and no error: never loop forever
+                raise OSError(errno.EIO, os.strerror(errno.EIO))
+            done += written
         return done
 
 
 def _whole_writes() -> None:
-    """stdout and stderr on a non-blocking pipe get a writer that never drops
-    output (the descriptor's mode is left alone: another process shares it)."""
+    """stdout and stderr get a writer that writes all or raises (the OSError
+    becomes a Danish message and exit code 2 in `main`). Only a stream on a
+    plain file descriptor (FileIO) is replaced: a Windows console (its own
+    raw class) and a test's capture are left alone. The descriptor's mode is
+    left alone too: another process may share it. Unbuffered output
+    (PYTHONUNBUFFERED=1) stays unbuffered."""
     for name in ("stdout", "stderr"):
         stream = getattr(sys, name)
-        try:
-            fd = stream.fileno()
-            if os.get_blocking(fd):
-                continue
-        except (AttributeError, OSError, ValueError):  # no descriptor (a test's capture)
+        binary = getattr(stream, "buffer", None)
+        raw = getattr(binary, "raw", binary)
+        if type(raw) is not io.FileIO:
             continue
-        stream.flush()
+        try:
+            fd = raw.fileno()
+            stream.flush()
+        except (OSError, ValueError):  # closed: main() and the commands say so
+            continue
+        target: Any = _WholeWrites(fd)
+        if binary is not raw:  # buffered, as Python made it: keep it buffered
+            target = io.BufferedWriter(target)
         wrapped = io.TextIOWrapper(
-            io.BufferedWriter(_WholeWrites(fd)),
+            target,
             encoding=stream.encoding,
             errors=stream.errors,
             line_buffering=stream.line_buffering,

@@ -270,12 +270,18 @@ def _schema_problems(value: Any, kind: Any, loc: tuple[int | str, ...] = ()) -> 
         first = _schema_problem(exc, value)
         where = (*loc, *first.loc)
         message = first.message
-        if where and where[-1] in ("opens", "closes") and isinstance(value, int):
-            # YAML 1.1 reads 15:00 without quotes as a number of minutes (900).
-            clock = f"{value // 60:02d}:{value % 60:02d}"
-            message = _('skal være et klokkeslæt i anførselstegn, fx "{clock}".').format(
-                clock=clock
-            )
+        if where and where[-1] in ("opens", "closes"):
+            # YAML 1.1 reads 15:00 without quotes as a number of minutes (900). The
+            # example is the time typed only when it is a time of day (not "25:00").
+            minutes = value if isinstance(value, int) and not isinstance(value, bool) else -1
+            if 0 <= minutes <= 24 * 60:
+                message = _('skal være et klokkeslæt i anførselstegn, fx "{clock}".').format(
+                    clock=f"{minutes // 60:02d}:{minutes % 60:02d}"
+                )
+            else:
+                message = _(
+                    'skal være et klokkeslæt fra "00:00" til "24:00" i anførselstegn, fx "15:00".'
+                )
         whole = [_Problem(where, message)]
     else:
         return []
@@ -329,7 +335,7 @@ def _strings(
             yield from _strings(value, (*loc, index))
 
 
-def _text_checks(card: Card, today: date) -> Iterator[_Problem]:
+def _text_checks(card: Card, today: date | None) -> Iterator[_Problem]:
     """Every text of the card is one visible line, and the date makes sense."""
     for loc, text in _strings(msgspec.to_builtins(card)):
         ch = _hidden(text)
@@ -350,8 +356,9 @@ def _text_checks(card: Card, today: date) -> Iterator[_Problem]:
             ),
         )
     # A date somewhat ahead is a clock that runs behind: a warning (stalkcard.cli),
-    # not a refusal. Only the absurd is refused, on the twin's path too (card.py).
-    if days_ahead(card, today) > FUTURE_LIMIT:
+    # not a refusal. Only the absurd is refused, and only when the caller holds the
+    # card against a day (`validate`): a caseworker's wrong clock refuses no card.
+    if today is not None and days_ahead(card, today) > FUTURE_LIMIT:
         yield _Problem(
             ("meta", "contacts_verified"),
             _(
@@ -377,8 +384,8 @@ def phone_stands_whole(line: str, phone: str) -> bool:
 
 def _cross_checks(card: Card, today: date | None = None) -> Iterator[_Problem]:
     """Rules that span fields: known ids, no duplicates, the card's safety floor,
-    visible one-line text and a sensible date."""
-    yield from _text_checks(card, today or date.today())
+    visible one-line text and a sensible date (against `today`, when given)."""
+    yield from _text_checks(card, today)
 
     def duplicates(items: Iterable[tuple[str, tuple[int | str, ...]]]) -> Iterator[_Problem]:
         """Each (id, where it stands): the second use is reported on its own line."""
@@ -480,6 +487,7 @@ def _cross_checks(card: Card, today: date | None = None) -> Iterator[_Problem]:
     yield from _contact_floor(card)
     yield from _danger_floor(card)
     yield from _hours_checks(card)
+    yield from _choice_labels(card)
     for group, routing in (("route", rules.route), ("suggest", rules.suggest)):
         yield from _unknown_shown(
             group,
@@ -1044,7 +1052,57 @@ def _unknown_shown(
                 )
 
 
-def validate_data(data: Any, node: yaml.Node | None, source: str) -> Card:
+# The first word(s) of a label that say yes, no or "don't know", in the card
+# languages the tool knows (Danish and English), casefolded.
+_LABEL_SENSE = {
+    YES: ("ja", "jo", "yes"),
+    NO: ("nej", "no", "ikke", "ingen", "not", "none"),
+    UNKNOWN: ("ved ikke", "ved jeg ikke", "det ved jeg ikke", "ikke sikker", "usikker", "uvist",
+              "unknown", "don't know", "do not know", "not sure", "i don't know"),
+}  # fmt: skip
+
+
+def _label_sense(label: str) -> str | None:
+    """YES, NO or UNKNOWN when the label reads as one of them, else None."""
+    words = " ".join(re.findall(r"[\w']+", label.casefold().replace("\u2019", "'")))
+    found = None
+    for sense, starts in _LABEL_SENSE.items():
+        for start in starts:
+            if (words == start or words.startswith(start + " ")) and (
+                found is None or len(start) > len(found[1])
+            ):
+                found = (sense, start)
+    return found[0] if found else None
+
+
+def _choice_labels(card: Card) -> Iterator[_Problem]:
+    """A choice's label says what its id means: "yes" is never labelled "Nej",
+    "no" never "Ja", neither of them "Ved ikke" (the rules read the id, the
+    caseworker reads the label: swapped, a danger answered "Ja" would be read
+    as no danger)."""
+    from stalkcard.questions import resolve
+
+    for index, q in enumerate(card.questions):
+        if q.kind != "one" or q.choices_from is not None:
+            continue
+        for place, choice in enumerate(resolve(card, q).choices):
+            if choice.id not in _LABEL_SENSE:
+                continue
+            sense = _label_sense(choice.label)
+            if sense is not None and sense != choice.id:
+                yield _Problem(
+                    ("questions", index, "choices", place, "label"),
+                    _(
+                        'spørgsmålet "{question}" ({text}): valget "{id}" har teksten "{label}", '
+                        'som siger det modsatte. Teksten for "yes" skal betyde ja, for "no" nej '
+                        'og for "unknown" ved ikke.'
+                    ).format(question=q.id, text=q.text, id=choice.id, label=choice.label),
+                )
+
+
+def validate_data(
+    data: Any, node: yaml.Node | None, source: str, today: date | None = None
+) -> Card:
     """Turn parsed YAML into a Card, or raise CardError listing every problem found."""
     if not isinstance(data, dict):
         kind = _("en liste") if isinstance(data, list) else _("en enkelt værdi")
@@ -1063,7 +1121,7 @@ def validate_data(data: Any, node: yaml.Node | None, source: str) -> Card:
         problems = _schema_problems(data, Card)
         structural = True
     else:
-        problems = list(_cross_checks(card))
+        problems = list(_cross_checks(card, today))
         if not problems:
             return card
     # In the file's order, so the keeper can work down it.

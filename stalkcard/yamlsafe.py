@@ -54,7 +54,7 @@ class _Strict(yaml.composer.Composer):
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[Any] = set()
         for key_node, _value in node.value:
-            key = self.construct_object(key_node, deep=True)  # type: ignore[attr-defined]
+            key = self.construct_object(key_node, deep=True)
             line = key_node.start_mark.line + 1
             if not isinstance(key, str):
                 raise _Refused(
@@ -70,6 +70,33 @@ class _Strict(yaml.composer.Composer):
                 )
             seen.add(key)
         return super().construct_mapping(node, deep=deep)  # type: ignore[misc, no-any-return]
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        """PyYAML's constructors raise a plain ValueError (or OverflowError) for a
+        value they cannot build: a date not in the calendar (2026-02-30, month
+        13), an integer of over 4,300 digits. Refused here, on the value's line."""
+        try:
+            return super().construct_object(node, deep=deep)  # type: ignore[misc]
+        except (ValueError, OverflowError):
+            raise _Refused(node.start_mark.line + 1, _bad_value(node)) from None
+
+
+def _bad_value(node: yaml.Node) -> str:
+    raw = str(node.value) if isinstance(node, yaml.ScalarNode) else ""
+    shown = raw if len(raw) <= 40 else raw[:37] + "..."
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        return _(
+            "datoen {value} findes ikke i kalenderen. Skriv en rigtig dato som ÅÅÅÅ-MM-DD, "
+            "fx 2026-02-28."
+        ).format(value=shown)
+    if node.tag == "tag:yaml.org,2002:int":
+        return _(
+            "tallet {value} kan ikke læses (det er for langt). Sæt det i anførselstegn, "
+            "hvis det er tekst."
+        ).format(value=shown)
+    return _("værdien {value} kan ikke læses. Sæt den i anførselstegn, hvis det er tekst.").format(
+        value=shown
+    )
 
 
 class _PureLoader(
@@ -136,7 +163,7 @@ def parse_yaml(
                 "anførselstegn omkring linjen. (Teknisk: {problem})"
             ).format(problem=exc.problem)
         ) from None
-    except (yaml.YAMLError, RecursionError) as exc:
+    except (yaml.YAMLError, RecursionError, ValueError, OverflowError) as exc:
         raise error(
             _("{source}: filen er ikke gyldig YAML ({kind}).").format(
                 source=source, kind=type(exc).__name__
