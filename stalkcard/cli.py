@@ -279,14 +279,23 @@ def show(
 @handled
 def contacts(
     ctx: typer.Context,
-    query: Annotated[
-        str | None,
+    words: Annotated[
+        list[str] | None,
         typer.Argument(
             metavar=_("SØG"),
-            help=_("Søg i navn, enhed, telefonnummer og søgeord, fx politi eller et efternavn."),
+            help=_(
+                "Søg i navn, enhed, telefonnummer og søgeord, fx politi, børn og unge eller "
+                "8794 7983 (uden anførselstegn)."
+            ),
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help=_("Skriv kontakterne som JSON."))] = False,
+    sources: Annotated[
+        bool,
+        typer.Option(
+            "--sources", help=_("Vis formål og kilder for numrene, som ikke står på kortet.")
+        ),
+    ] = False,
     vcard: Annotated[
         str | None,
         typer.Option(
@@ -301,6 +310,8 @@ def contacts(
 
     if as_json and vcard is not None:
         raise AnswerError(_("Brug enten --json eller --vcard, ikke begge."))
+    # Several words are one search: "contacts børn og unge" needs no quotes.
+    query = " ".join(words) if words else None
     card = _load(ctx, warn_stale=True)
     everyone = card.contacts + card.extra_contacts  # the extra ones are kept apart
     found, fuzzy = search(everyone, query)
@@ -338,7 +349,10 @@ def contacts(
         lines: list[plain.Line | str] = []
         if fuzzy:  # the query is echoed: write_lines makes it terminal-safe
             lines += [_('Intet passer præcist på "{query}". Det nærmeste:').format(query=query), ""]
-        lines += plain.contact_lines(found, plain.terminal_width(), plain.use_bold())
+        # A search shows what it found in full, with sources; the whole list
+        # keeps the numbers that are not on the card brief (--sources: in full).
+        details = sources or query is not None
+        lines += plain.contact_lines(found, plain.terminal_width(), plain.use_bold(), details)
         plain.write_lines(lines)
 
 

@@ -140,9 +140,6 @@ ENGLISH: dict[str, str] = {
     "Vis versionen og afslut.": "Show the version and exit.",
     "text, markdown eller json.": "text, markdown or json.",
     "Vis også tillæg, som ikke står på kortet.": "Also show supplements that are not on the card.",
-    "Søg i navn, enhed, telefonnummer og søgeord, fx politi eller et efternavn.": (
-        "Search name, unit, phone number and search words, e.g. politi or a surname."
-    ),
     "Skriv kontakterne som JSON.": "Write the contacts as JSON.",
     "Gem kontakterne som vCard (til telefon og Outlook).": (
         "Save the contacts as vCard (for a phone and Outlook)."
@@ -376,6 +373,19 @@ ENGLISH: dict[str, str] = {
         "Note: the card gives no opening hours (meta.office_hours or hours on the "
         "contacts). The result therefore says it is not known whether the contacts can be "
         "reached, and shows lines that answer day and night."
+    ),
+    "Formål og kilder: stalkcard contacts --sources (eller et nummer, fx 114)": (
+        "Purposes and sources: stalkcard contacts --sources (or a number, e.g. 114)"
+    ),
+    "Vis formål og kilder for numrene, som ikke står på kortet.": (
+        "Show the purposes and sources of the numbers that are not on the card."
+    ),
+    (
+        "Søg i navn, enhed, telefonnummer og søgeord, fx politi, børn og unge eller "
+        "8794 7983 (uden anførselstegn)."
+    ): (
+        "Search names, units, phone numbers and keywords, e.g. politi, børn og unge or "
+        "8794 7983 (no quotes needed)."
     ),
     "(lukket nu)": "(closed now)",
     "Uden for kontortid nu ({when}).": "Outside office hours now ({when}).",

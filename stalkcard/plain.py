@@ -146,11 +146,39 @@ def _stack(contacts: Sequence[Contact], width: int, bold: bool) -> list[Line]:
     return lines
 
 
-def contact_lines(contacts: Sequence[Contact], width: int, bold: bool = False) -> list[Line]:
-    """The contacts, grouped as the card's contacts sections list them."""
+SOURCES_HINT = "Formål og kilder: stalkcard contacts --sources (eller et nummer, fx 114)"
+
+
+def _brief(contacts: Sequence[Contact], width: int, bold: bool) -> list[Line]:
+    """The numbers that are not on the card, one line each: the number, then
+    the name (a way to act with no number: its name alone)."""
+    phone_w = max(cells(c.phone) for c in contacts)
     lines: list[Line] = []
-    for title, group in contact_groups(contacts):
+    for c in contacts:
+        name = _wrap(c.name, width - 2 - phone_w - len(GAP))
+        lines.append((("  " + _pad(c.phone, phone_w), bold), (GAP + name[0], False)))
+        lines += [_text(" " * (2 + phone_w + len(GAP)) + more) for more in name[1:]]
+    return lines
+
+
+def contact_lines(
+    contacts: Sequence[Contact], width: int, bold: bool = False, sources: bool = True
+) -> list[Line]:
+    """The contacts, grouped as the card's contacts sections list them. The
+    numbers that are not on the card come first, and without `sources` in one
+    line each, so the card's own contacts end the list: on a 24-row screen,
+    the last screen is the card's."""
+    lines: list[Line] = []
+    groups = contact_groups(contacts)
+    groups = [g for g in groups if not g[1][0].part_of_card] + [
+        g for g in groups if g[1][0].part_of_card
+    ]
+    for title, group in groups:
         lines += [_bold(line, bold) for line in _wrap(title, width)]
+        if not sources and not group[0].part_of_card:
+            lines += _brief(group, width, bold)
+            lines += [_text(line) for line in _wrap(_(SOURCES_HINT), width)] + [_text("")]
+            continue
         table = _table(group, width, bold) if width >= WIDE else None
         lines += [*table, _text("")] if table is not None else _stack(group, width, bold)
         for c in group:

@@ -316,3 +316,53 @@ def test_every_combination_and_hour_agrees_with_the_blocks() -> None:
         urgent = [c.contact.id for c in result.calls if c.why == URGENT]
         assert sorted(listed) == sorted(expected), (answers, moment)
         assert listed[: len(urgent)] == urgent
+
+
+# The quick lookup fits a screen -----------------------------------------------------------------
+
+
+def test_contacts_on_80_by_24_ends_with_the_cards_contacts() -> None:
+    """The last 24 lines at 80 columns hold every contact of the card; the
+    numbers that are not on the card come first, one line each, and their
+    sources on request."""
+    from helpers import bundled_contacts, run_stalkcard
+
+    result = run_stalkcard(["contacts"], {"COLUMNS": "80", "LINES": "24"})
+    assert result.returncode == 0, result.stderr
+    last = "\n".join(result.stdout.rstrip("\n").splitlines()[-23:])  # a prompt takes a row
+    for contact in bundled_contacts():
+        assert contact.phone in last and contact.name in last, contact.name
+    assert "Kilde" not in result.stdout
+    full = run_stalkcard(["contacts", "--sources"], {"COLUMNS": "80"})
+    assert "Kilde (114): Politiet (politi.dk)" in full.stdout
+
+
+@pytest.mark.parametrize(
+    ("words", "found"),
+    [(["børn", "og", "unge"], "Anne Bennike Hansen"), (["8794", "7983"], "Vibeke Sønderskov"),
+     (["lev", "uden", "vold"], "1888")],
+)  # fmt: skip
+def test_a_search_of_several_words_needs_no_quotes(words: list[str], found: str) -> None:
+    from helpers import run_stalkcard
+
+    result = run_stalkcard(["contacts", *words], {"COLUMNS": "100"})
+    assert result.returncode == 0, result.stderr
+    assert found in result.stdout
+
+
+def test_the_notification_route_is_not_a_phone_call() -> None:
+    """The written notification has no number of its own: no "Tlf. 114", no
+    tel: link on the page; its text says the routes (in opening hours, after
+    hours through the police, and 112 in danger), with sources."""
+    from helpers import run_stalkcard
+
+    result = run_stalkcard(["contacts", "underretning"], {"COLUMNS": "100"})
+    assert result.returncode == 0, result.stderr
+    text = " ".join(result.stdout.split())
+    assert "Tlf." not in text and "Underretning om et barn eller en ung (skriftligt)" in text
+    for words in ("mens kommunen har åbent", "ring til politiet på 114, og bed om kommunens "
+                  "sociale vagt", "ring 112", "Læsø Kommune, laesoe.dk"):  # fmt: skip
+        assert words in text, words
+    card = load_card()
+    route = next(c for c in card.extra_contacts if c.id == "underretning")
+    assert route.phone == ""

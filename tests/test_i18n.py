@@ -72,6 +72,7 @@ def _indirect_messages() -> set[str]:
         *errors.OS_REASONS.values(),
         plain.PURPOSE_LABEL,
         plain.SUPPLEMENT_TITLE,
+        plain.SOURCES_HINT,
         *(danish for _english, danish in clitext.HELP_WORDS),
         *clitext.SECTIONS.values(),
         "har en ugyldig form.",

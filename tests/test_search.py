@@ -91,10 +91,15 @@ def test_112_is_shown_apart_and_marked(runner: CliRunner) -> None:
     assert "Ressourcepersoner" not in result.output
 
 
-def test_the_card_contacts_come_before_the_supplements(runner: CliRunner) -> None:
+def test_the_card_contacts_end_the_list_and_the_supplements_stand_apart(
+    runner: CliRunner,
+) -> None:
+    """The card's contacts end the list, so they are on the last screen (issue
+    22); the numbers that are not on the card stand apart under their mark."""
     out = runner.invoke(app, ["contacts"]).output
-    assert out.index("Sydøstjyllands Politi") < out.index("Tillæg – ikke en del af handlekortet")
-    assert out.index("Tillæg") < out.index("Alarmcentralen (112)")
+    assert out.index("Tillæg – ikke en del af handlekortet") < out.index("Alarmcentralen (112)")
+    assert out.index("Alarmcentralen (112)") < out.index("Nikoline Petersen")
+    assert out.rstrip().endswith("selv til den lokale politistation.")
 
 
 def test_a_typo_says_so_and_shows_the_nearest(runner: CliRunner) -> None:
