@@ -1330,3 +1330,15 @@ def test_the_pages_urgent_lines_are_the_engines_lead(browser: Any, tmp_path: Pat
     assert ["7011 2112", "tel:+4570112112"] in links and ["112", "tel:112"] in links
     for text, href in links:
         assert href == "tel:" + dial_number(text), (text, href)
+
+
+@needs_browser
+def test_the_page_is_the_engine_for_the_age_routing_card(browser: Any, tmp_path: Path) -> None:
+    """Result, "Ring nu" order and the note, for every combination of the card
+    routed by the citizen's age group (issue 22)."""
+    card = _load(str(AGE))
+    sample = list(combinations(card))
+    _page_agrees(browser, _page_for(AGE, tmp_path), card, sample)
+    adult = result_markdown(card, evaluate(card, Answers(fare="no", alder="voksen")), WHEN)
+    calls = adult[adult.index("## Ring nu") :].split("\n## ")[0]
+    assert "7979 0002" in calls and "7979 0001" not in calls
