@@ -387,6 +387,9 @@ ENGLISH: dict[str, str] = {
         "Search names, units, phone numbers and keywords, e.g. politi, børn og unge or "
         "8794 7983 (no quotes needed)."
     ),
+    "Kontortiden er et skøn, ikke kortets; tjek kommunens tider.": (
+        "The office hours are an estimate, not the card's; check the municipality's hours."
+    ),
     "(lukket nu)": "(closed now)",
     "Uden for kontortid nu ({when}).": "Outside office hours now ({when}).",
     "hverdage": "weekdays",

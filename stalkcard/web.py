@@ -372,6 +372,7 @@ def _words() -> dict[str, Any]:
         "ring_now_assumed": _(
             "Ring nu (kontortiden er et skøn, ikke kortets; tjek kommunens tider):"
         ),
+        "assumed_note": _("Kontortiden er et skøn, ikke kortets; tjek kommunens tider."),
         "until_open": _("Indtil kortets kontakter kan træffes, kan du eller borgeren ringe til:"),
         "if_not_reached": _("Kan kortets kontakter ikke træffes, kan du eller borgeren ringe til:"),
         "after_hours": _("Uden for kontortid nu ({when})."),

@@ -671,8 +671,9 @@ def test_the_first_screen_and_the_result_lead_with_whom_to_call(
             "return [...document.querySelectorAll('#result a[href^=\"tel:\"]')]"
             ".map(a => [a.getAttribute('href'), a.textContent, a.getAttribute('aria-label')]);"
         )
-        assert links[0][0] == "tel:112"
-        assert links[1] == [
+        assert links[0][0] == "tel:112"  # the instruction "Ring 112 nu ..."
+        assert links[1][0] == "tel:112"  # "Ring nu": the urgent line first (issue 22)
+        assert links[2] == [
             "tel:+4587947983",
             "Vibeke Sønderskov Kristensen, 8794 7983",
             "Ring til Vibeke Sønderskov Kristensen, 8794 7983",
@@ -962,15 +963,10 @@ def test_the_note_from_the_page_is_check_note(
     """The page's "Gem notat" downloads, and "Kopiér notat" copies, exactly the Markdown that
     `check --note` writes for the same answers, date line included: both clocks
     are set to 2026-11-26 14:05 (the page's by the DevTools Protocol, the
-    command's by replacing its datetime)."""
-    import stalkcard.session
+    command's by replacing clock.local_now)."""
+    from stalkcard import clock
 
-    class Clock(datetime):
-        @classmethod
-        def now(cls, tz: Any = None) -> Clock:
-            return cls(2026, 11, 26, 14, 5)
-
-    monkeypatch.setattr(stalkcard.session, "datetime", Clock)
+    monkeypatch.setattr(clock, "local_now", lambda: datetime(2026, 11, 26, 14, 5))
     downloads = tmp_path / "downloads"
     downloads.mkdir()
     driver = _new_driver(tmp_path / "profile", before=FIXED_CLOCK)
@@ -998,9 +994,11 @@ def test_the_note_from_the_page_is_check_note(
             )
             driver.find_element("id", "copy-note").click()
             assert _wait(driver, "window.copied") == expected
-            status = driver.find_element("css selector", "#result .status")
-            assert _wait(driver, "document.querySelector('#result .status').textContent")
-            assert status.text == "Notatet er kopieret. Sæt det ind i sagen."
+            # The status said "gemt" a moment ago: wait for the copy's own words.
+            copied = "Notatet er kopieret. Sæt det ind i sagen."
+            assert _wait(
+                driver, f"document.querySelector('#result .status').textContent === '{copied}'"
+            ), driver.find_element("css selector", "#result .status").text
         state = driver.execute_script(
             "return [document.cookie, localStorage.length, sessionStorage.length]"
         )

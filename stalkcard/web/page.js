@@ -677,9 +677,14 @@
     }
     const plan = callPlan(shape, Date.now());
     for (const block of ringNu(plan)) {
-      if (block[0]) panel.appendChild(el("p", null, { class: "call-status" }))
+      // "Ring nu:" is the panel's heading already; the hours' caveat follows the list.
+      const heading = block[0] === words.ring_now || block[0] === words.ring_now_assumed;
+      if (block[0] && !heading) panel.appendChild(el("p", null, { class: "call-status" }))
         .appendChild(el("strong", block[0]));
       if (block[1].length) panel.appendChild(callList(block[1], block[2]));
+      if (block[0] === words.ring_now_assumed) {
+        panel.appendChild(el("p", words.assumed_note, { class: "small" }));
+      }
     }
     if (shape.suggested.length) panel.appendChild(el("p", words.suggestion_note, { class: "small" }));
     box.appendChild(panel);
