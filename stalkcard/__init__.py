@@ -2,7 +2,7 @@
 
 import contextlib
 
-__version__ = "1.1.0"
+__version__ = "2.0.0"
 
 
 def main() -> None:

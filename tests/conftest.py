@@ -12,6 +12,37 @@ from stalkcard.card import bundled_card_path
 from stalkcard.i18n import set_language
 
 DATA = Path(__file__).parent / "data"
+
+# Test tiers (pyproject's markers): the fast tier is everything but these and
+# the tests marked "slow" where they stand (fuzzing and exhaustive sweeps).
+# Whole files by subject; any other test that starts the real program in a
+# process (run_stalkcard, subprocess, pexpect) is marked "process" by its source.
+TIER_FILES = {
+    "test_html.py": "browser",
+    "test_e2e_pty.py": "terminal",
+    "test_prompts.py": "terminal",  # real prompt_toolkit prompts on pipe input
+    "test_packaging.py": "packaging",
+    "test_startup.py": "process",
+}
+PROCESS_WORDS = ("run_stalkcard(", "subprocess.", "pexpect.", "_run(", "faketime")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    import inspect
+
+    for item in items:
+        tier = TIER_FILES.get(item.path.name)
+        if tier is None and isinstance(item, pytest.Function):
+            try:
+                source = inspect.getsource(item.function)
+            except (OSError, TypeError):
+                source = ""
+            if any(word in source for word in PROCESS_WORDS):
+                tier = "process"
+        if tier is not None:
+            item.add_marker(getattr(pytest.mark, tier))
+
+
 REFERENCE = DATA / "actioncard_reference.txt"
 
 

@@ -797,6 +797,7 @@ def _combinations(card: Any) -> Iterator[dict[str, Any]]:
         yield {q.id: given[q.id] if q.id in given else many[q.id] for q in asked}
 
 
+@pytest.mark.slow
 def test_the_renamed_card_screens_to_the_same_results(renamed: tuple[Renaming, Any]) -> None:
     renaming, card = renamed
     original = load_card()

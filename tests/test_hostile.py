@@ -107,12 +107,14 @@ def mutated_cards(draw: st.DrawFn) -> Any:
     return data
 
 
+@pytest.mark.slow
 @HOSTILE
 @given(mutated_cards())
 def test_mutated_card_data(data: Any) -> None:
     loads_or_refuses(lambda: validate_data(data, None, "kort.yaml"))
 
 
+@pytest.mark.slow
 @HOSTILE
 @given(mutated_cards())
 def test_mutated_card_through_yaml(data: Any) -> None:
@@ -123,6 +125,7 @@ def test_mutated_card_through_yaml(data: Any) -> None:
     loads_or_refuses(lambda: card_from_text(text, "kort.yaml"))
 
 
+@pytest.mark.slow
 @HOSTILE
 @given(st.data())
 def test_duplicated_and_removed_lines(data: st.DataObject) -> None:

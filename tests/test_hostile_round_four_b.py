@@ -119,6 +119,7 @@ def _verdicts(problems: list[Any]) -> list[str]:
     return out
 
 
+@pytest.mark.slow
 def test_the_danger_floor_says_what_the_engine_says() -> None:
     """The danger floor, now worked out for every answer at once, refuses the
     same answers for the same reasons as running the engine answer by answer,
@@ -168,6 +169,7 @@ def test_a_small_user_card_loads_at_once() -> None:
     assert time.perf_counter() - start < 0.5
 
 
+@pytest.mark.slow
 def test_a_50_kb_user_card_loads_at_once() -> None:
     """A valid 50 KB card with many questions (bench/user_card.py). Before: the
     floor tried 177,147 combinations with 137 rules each, on every load (57 s)."""
@@ -231,6 +233,7 @@ def _brute_force(rules: list[dict[str, Any]], space: dict[str, list[str]]) -> bo
     return True
 
 
+@pytest.mark.slow
 def test_the_floor_agrees_with_trying_every_combination() -> None:
     """The search is exact below its budget: on 300 random small cards it says
     what trying every combination says, and a combination it names as leading
@@ -278,6 +281,7 @@ def test_the_floor_agrees_with_trying_every_combination() -> None:
 COUNT = 20_000
 
 
+@pytest.mark.slow
 def test_20000_unknown_keys_are_located_at_once() -> None:
     """Before: each problem's line was found by scanning the mapping from the
     start (some 200 million comparisons here; 100,000 keys took 4 minutes)."""
@@ -296,6 +300,7 @@ def test_20000_unknown_keys_are_located_at_once() -> None:
     assert validation._Lines(node).of((f"ekstra_{COUNT - 1:05d}",)) == first + COUNT - 1
 
 
+@pytest.mark.slow
 def test_20000_rule_keys_that_are_not_questions_are_located_at_once() -> None:
     """Before: 100,000 such keys took 9 minutes to report."""
     data = _bundled()

@@ -720,6 +720,7 @@ DEFAULT_IGNORABLE_14 = (
 @pytest.mark.skipif(
     __import__("unicodedata").unidata_version != "14.0.0", reason="the list is Unicode 14.0's"
 )
+@pytest.mark.slow
 def test_default_ignorable_is_derived_as_unicode_lists_it() -> None:
     from stalkcard.safe import default_ignorable
 

@@ -1,5 +1,6 @@
-"""The small card in the README ("Kortet som data") is valid and works in every
-command, so the coordinator's starting point never drifts from the format."""
+"""The small card in the keeper's guide (docs/koordinator.md, "Kortet som data")
+is valid and works in every command, so the coordinator's starting point never
+drifts from the format."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from typer.testing import CliRunner
 from stalkcard.card import card_from_text
 from stalkcard.cli import app
 
-README = Path(__file__).parent.parent / "README.md"
+README = Path(__file__).parent.parent / "docs" / "koordinator.md"
 
 
 def _card_text() -> str:
