@@ -33,21 +33,28 @@ from pathlib import Path
 
 TARGETS = {
     "contacts / tldr": 1.30,
+    # A municipality's own card (STALKCARD_CARD), with the twin its keeper
+    # wrote (validate --compile): issue 25 asks for no more than tldr.
+    "own card, twin / tldr": 1.00,
     "show / tldr": 1.40,
     "check prompt / previous": 0.75,
 }
 PROMPT = "Hvem drejer mistanken sig om?"
 
 
-def _env() -> dict[str, str]:
+def _env(card: str | None = None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "STALKCARD_CARD"}
     env.update(COLUMNS="100", NO_COLOR="1", PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm")
+    if card is not None:
+        env["STALKCARD_CARD"] = card
     return env
 
 
-def cpu_of_run(args: list[str]) -> float:
+def cpu_of_run(args: list[str], card: str | None = None) -> float:
     """CPU seconds (user + system) of one child run to completion, output discarded."""
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_env())
+    proc = subprocess.Popen(
+        args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_env(card)
+    )
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
@@ -83,6 +90,20 @@ def stalkcard() -> list[str]:
     return [str(script)]
 
 
+def own_card(now: list[str]) -> Path:
+    """A municipality's copy of the card, as the keeper makes it: copy-card, then
+    validate --compile (a twin beside it); and a second copy without a twin."""
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="stalkcard-bench-"))
+    (folder / "plain").mkdir()
+    for target in (folder, folder / "plain"):
+        subprocess.run([*now, "copy-card", str(target)], check=True, capture_output=True)
+    card = str(folder / "actioncard.yaml")
+    subprocess.run([*now, "validate", "--compile", card], check=True, capture_output=True)
+    return folder
+
+
 def tldr() -> list[str] | None:
     beside = Path(sys.executable).parent / "tldr"
     found = str(beside) if beside.exists() else shutil.which("tldr")
@@ -106,6 +127,15 @@ def main() -> None:
             lambda: cpu_of_run(peer),
         )
         cases["show / tldr"] = (lambda: cpu_of_run([*now, "show"]), lambda: cpu_of_run(peer))
+        own = own_card(now)
+        cases["own card, twin / tldr"] = (
+            lambda: cpu_of_run([*now, "contacts"], str(own / "actioncard.yaml")),
+            lambda: cpu_of_run(peer),
+        )
+        cases["own card, no twin / tldr"] = (
+            lambda: cpu_of_run([*now, "contacts"], str(own / "plain" / "actioncard.yaml")),
+            lambda: cpu_of_run(peer),
+        )
     if options.previous is None:
         notes.append("no --previous release given: its rows are skipped")
     else:

@@ -5,7 +5,9 @@ A card file is the municipality's to edit, so every problem with it becomes a
 is wrong (stalkcard.validation). Nothing here prints or exits.
 
 The bundled card has a compiled twin beside it (`actioncard.compiled.json`,
-written by `python -m stalkcard.compile`): the validated card as JSON, with the
+written by `python -m stalkcard.compile`), and a municipality's own card may
+have one too, written when its keeper asks (`stalkcard validate --compile
+KORT.yaml`): the validated card as JSON, with the
 SHA-256 of the YAML file's bytes, the SHA-256 of the card's own JSON bytes as
 written, and the tool's version. The twin is read like any file the user names
 (a small regular file, stalkcard.files) and used only when all three still
@@ -197,7 +199,7 @@ def load_card(
             hint = _("Indbyggede kort: {names}.").format(names=", ".join(bundled_cards()))
             raise CardError(f"{exc.message} {hint}") from None
         raise
-    if compiled and (chosen is None or bundled_name(chosen) is not None):
+    if compiled:  # the bundled card's twin, or one the keeper wrote (validate --compile)
         card = _from_twin(resolved, raw, today)
         if card is not None:
             return card

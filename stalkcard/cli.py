@@ -407,6 +407,16 @@ def validate(
             metavar=_("STI"), help=_("Kortfilen, der skal tjekkes (standard: den indbyggede).")
         ),
     ] = None,
+    compile_twin: Annotated[
+        bool,
+        typer.Option(
+            "--compile",
+            help=_(
+                "Skriv også kortets kompilerede udgave (NAVN.compiled.json) ved siden af, så "
+                "kommandoerne starter hurtigere med kortet."
+            ),
+        ),
+    ] = False,
 ) -> None:
     from stalkcard import clock
     from stalkcard.card import card_path, load_card
@@ -444,6 +454,21 @@ def validate(
         )
     )
     _keeper_warnings(card, card_path(chosen, language), language)
+    if compile_twin:
+        _write_twin(card_path(chosen, language))
+
+
+def _write_twin(card_file: Path) -> None:
+    """The card's compiled twin beside it (stalkcard.card), on the keeper's
+    word: readable by whoever can read the card (the card file's own mode),
+    written whole."""
+    from stalkcard.card import compile_twin, twin_path
+    from stalkcard.output import write_private
+
+    target = twin_path(card_file)
+    mode = card_file.stat().st_mode & 0o666
+    write_private(target, compile_twin(card_file), force=True, mode=mode)
+    say(_("Skrevet: {path}").format(path=target))
 
 
 def _keeper_warnings(card: Any, chosen: Path, language: str) -> None:

@@ -390,6 +390,13 @@ ENGLISH: dict[str, str] = {
     "Kontortiden er et skøn, ikke kortets; tjek kommunens tider.": (
         "The office hours are an estimate, not the card's; check the municipality's hours."
     ),
+    (
+        "Skriv også kortets kompilerede udgave (NAVN.compiled.json) ved siden af, så "
+        "kommandoerne starter hurtigere med kortet."
+    ): (
+        "Also write the card's compiled copy (NAME.compiled.json) beside it, so the commands "
+        "start faster with the card."
+    ),
     "(lukket nu)": "(closed now)",
     "Uden for kontortid nu ({when}).": "Outside office hours now ({when}).",
     "hverdage": "weekdays",

@@ -174,3 +174,32 @@ def test_twin_is_loaded_without_yaml_in_process() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# A municipality's own card (issue 25): as fast as the bundled one, on the keeper's word -----
+
+
+def _own_copy(tmp_path: Path) -> Path:
+    result = run_stalkcard(["copy-card", str(tmp_path)])
+    assert result.returncode == 0, result.stderr
+    return tmp_path / "actioncard.yaml"
+
+
+def test_an_own_card_with_its_keepers_twin_starts_without_yaml(tmp_path: Path) -> None:
+    """validate --compile writes the twin beside a copied card (and nothing
+    without --compile); contacts with that card then reads the twin: no PyYAML
+    imported, as for the bundled card."""
+    card = _own_copy(tmp_path)
+    assert run_stalkcard(["validate", str(card)]).returncode == 0
+    assert not twin_path(card).exists()  # nothing written unasked
+    done = run_stalkcard(["validate", "--compile", str(card)])
+    assert done.returncode == 0, done.stderr
+    assert str(twin_path(card)) in done.stdout
+    assert twin_path(card).stat().st_mode & 0o777 == card.stat().st_mode & 0o666
+    modules = imported(["--card", str(card), "contacts"])
+    assert "stalkcard.card" in modules and "yaml" not in modules
+    # Edited after the twin was written: the twin no longer fits, and the YAML is read.
+    card.write_text(card.read_text(encoding="utf-8").replace('"8794 7983"', '"8794 7999"'))
+    assert "yaml" in imported(["--card", str(card), "contacts"])
+    shown = run_stalkcard(["--card", str(card), "contacts", "7999"])
+    assert shown.returncode == 0 and "8794 7999" in shown.stdout
