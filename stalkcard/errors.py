@@ -68,7 +68,7 @@ class Cancelled(StalkcardError):
     exit_code = ExitCode.CANCELLED
 
 
-# Why the operating system said no, by errno name, in Danish (English in messages_en).
+# Why the operating system said no, by errno name, in Danish (English in locale/en.po).
 OS_REASONS = {
     "ENOENT": "findes ikke",
     "EACCES": "adgang nægtet",

@@ -1,8 +1,12 @@
-"""The tool's own words: Danish in the code, English in messages_en.py.
+"""The tool's own words: Danish in the code, English in a gettext catalogue.
 
-Every message the tool writes goes through `_()`. Danish is the default; with
-`--lang en` or STALKCARD_LANG=en, `_()` looks the Danish text up in the English
-table (imported only then). The card's own text comes from the card file.
+Every message the tool writes goes through `_()` (and `ngettext` for a count).
+Danish is the default; with `--lang en` or STALKCARD_LANG=en, the Danish text is
+looked up in `stalkcard/locale/en.po`, read only then. The catalogue is an
+ordinary gettext .po file (msgid, msgid_plural, msgstr[n], Plural-Forms), so
+translators' tools (Poedit, Weblate, msgfmt) open it; it is read by the small
+reader below rather than compiled to .mo, which keeps the build a plain wheel.
+The card's own text comes from the card file.
 """
 
 from __future__ import annotations
@@ -15,17 +19,61 @@ LANG_ENV = "STALKCARD_LANG"
 
 _language = "da"
 _english: Mapping[str, str] = {}
+_plurals: Mapping[tuple[str, str], tuple[str, ...]] = {}
+
+Catalogue = tuple[dict[str, str], dict[tuple[str, str], tuple[str, ...]]]
+
+
+def read_po(text: str) -> Catalogue:
+    """A gettext .po catalogue's messages: msgid -> msgstr, and (msgid,
+    msgid_plural) -> its msgstr[n] forms. Comments and the header (the empty
+    msgid) are left out; a fuzzy or untranslated entry is not a translation."""
+    import json
+
+    singles: dict[str, str] = {}
+    plurals: dict[tuple[str, str], tuple[str, ...]] = {}
+    for block in text.replace("\r\n", "\n").split("\n\n"):
+        fields: dict[str, str] = {}
+        key = ""
+        fuzzy = False
+        for line in block.split("\n"):
+            line = line.strip()
+            if line.startswith("#,") and "fuzzy" in line:
+                fuzzy = True
+            if not line or line.startswith("#"):
+                continue
+            if line.startswith('"'):
+                fields[key] += json.loads(line)  # a continued string
+                continue
+            key, _space, quoted = line.partition(" ")
+            fields[key] = json.loads(quoted)
+        msgid = fields.get("msgid")
+        if not msgid or fuzzy:
+            continue
+        if "msgid_plural" in fields:
+            forms = tuple(fields[k] for k in sorted(fields) if k.startswith("msgstr["))
+            if all(forms):
+                plurals[(msgid, fields["msgid_plural"])] = forms
+        elif fields.get("msgstr"):
+            singles[msgid] = fields["msgstr"]
+    return singles, plurals
+
+
+def catalogue(language: str = "en") -> Catalogue:
+    """The catalogue of `language` shipped with the tool (stalkcard/locale)."""
+    from importlib import resources
+
+    path = resources.files("stalkcard").joinpath("locale", f"{language}.po")
+    return read_po(path.read_text(encoding="utf-8"))
 
 
 def set_language(language: str) -> None:
     """Switch the tool's messages; an unknown language raises ValueError."""
-    global _language, _english
+    global _language, _english, _plurals
     if language not in LANGUAGES:
         raise ValueError(language)
     if language == "en" and not _english:
-        from stalkcard.messages_en import ENGLISH
-
-        _english = ENGLISH
+        _english, _plurals = catalogue("en")
     _language = language
 
 
@@ -41,11 +89,11 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     form, in the current language. Danish and English both have two forms: the
     singular for 1, the plural for any other count (gettext's plural rule
     "n != 1"). As in a gettext catalog, the English forms are found by both
-    Danish forms together (messages_en.PLURALS), as "trin" is both."""
+    Danish forms together (msgid and msgid_plural), as "trin" is both."""
     if _language != "da":
-        from stalkcard.messages_en import PLURALS
-
-        singular, plural = PLURALS.get((singular, plural), (singular, plural))
+        forms = _plurals.get((singular, plural))
+        if forms is not None and len(forms) >= 2:
+            singular, plural = forms[0], forms[1]
     return singular if count == 1 else plural
 
 

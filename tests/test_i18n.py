@@ -29,8 +29,9 @@ from stalkcard import (
 )
 from stalkcard.card import bundled_card_path, load_card
 from stalkcard.cli import app
-from stalkcard.i18n import requested_language
-from stalkcard.messages_en import ENGLISH
+from stalkcard.i18n import catalogue, read_po, requested_language
+
+ENGLISH = catalogue("en")[0]  # the gettext catalogue stalkcard/locale/en.po
 
 PACKAGE = Path(stalkcard.__file__).parent
 PLACEHOLDER = re.compile(r"\{(\w*)\}")
@@ -111,6 +112,35 @@ def test_every_message_has_english_with_the_same_placeholders(message: str) -> N
 def test_no_english_left_over() -> None:
     used = _literal_messages() | _indirect_messages() | _template_messages()
     assert sorted(set(ENGLISH) - used) == []
+
+
+def test_the_catalogue_is_one_translators_tools_open() -> None:
+    """Babel (the library behind Poedit-style tooling in Python) reads the same
+    messages, plural forms and plural rule as the tool's own reader."""
+    from babel.messages.pofile import read_po as babel_po
+
+    path = Path(stalkcard.__file__).parent / "locale" / "en.po"
+    with path.open("rb") as handle:
+        babel = babel_po(handle)
+    assert babel.plural_expr == "(n != 1)" and babel.num_plurals == 2
+    ours, plurals = read_po(path.read_text(encoding="utf-8"))
+    seen = {m.id if isinstance(m.id, str) else tuple(m.id): m.string for m in babel if m.id}
+    assert {k: v for k, v in seen.items() if isinstance(k, str)} == ours
+    assert {k: tuple(v) for k, v in seen.items() if isinstance(k, tuple)} == plurals
+    assert len(plurals) >= 8
+
+
+def test_read_po_takes_continued_lines_and_skips_fuzzy() -> None:
+    text = (
+        'msgid ""\nmsgstr "Language: en\\n"\n\n'
+        '#, fuzzy\nmsgid "Gammel"\nmsgstr "Old"\n\n'
+        'msgid "Lang "\n"tekst"\nmsgstr ""\n"Long text"\n\n'
+        'msgid "{count} trin"\nmsgid_plural "{count} trin"\n'
+        'msgstr[0] "{count} step"\nmsgstr[1] "{count} steps"\n'
+    )
+    singles, plurals = read_po(text)
+    assert singles == {"Lang tekst": "Long text"}
+    assert plurals == {("{count} trin", "{count} trin"): ("{count} step", "{count} steps")}
 
 
 # The two card files ----------------------------------------------------------------------
