@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from stalkcard.model import Contact
@@ -131,3 +133,35 @@ def first_group() -> str:
     group = bundled_contacts()[0].group
     assert group is not None
     return group
+
+
+class Hung(Exception):
+    """Not an OSError, so no `except OSError` in the code under test can hide it."""
+
+
+@contextlib.contextmanager
+def deadline(seconds: int) -> Iterator[None]:
+    """Fail (Hung) instead of waiting forever: for a FIFO, /dev/zero or a loop."""
+    import signal
+
+    def expired(signum: int, frame: object) -> None:
+        raise Hung(f"still running after {seconds} s")
+
+    old = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def card_with(tmp_path: Path, old: str, new: str, name: str = "kort.yaml") -> Path:
+    """The bundled card with `old` replaced by `new` once, written to tmp_path."""
+    from stalkcard.card import bundled_card_path
+
+    text = bundled_card_path().read_text(encoding="utf-8")
+    assert old in text, old
+    path = tmp_path / name
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path

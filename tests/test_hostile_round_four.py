@@ -3,13 +3,11 @@ side. Each class has tests that failed on the code before it was fixed."""
 
 from __future__ import annotations
 
-import contextlib
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import clock_at, run_stalkcard
+from helpers import card_with, clock_at, deadline, run_stalkcard
 from typer.testing import CliRunner
 
 from stalkcard.card import bundled_card_path
@@ -23,34 +21,6 @@ CHECK = [
     *("--answer", "one_sided=yes", "--answer", "repeated=yes"),
 ]
 posix = pytest.mark.skipif(os.name != "posix", reason="POSIX files and processes")
-
-
-class Hung(Exception):
-    """Not an OSError, so no `except OSError` in the code under test can hide it."""
-
-
-@contextlib.contextmanager
-def deadline(seconds: int) -> Iterator[None]:
-    """Fail instead of waiting forever."""
-    import signal
-
-    def expired(signum: int, frame: object) -> None:
-        raise Hung(f"still running after {seconds} s")
-
-    old = signal.signal(signal.SIGALRM, expired)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, old)
-
-
-def card_with(tmp_path: Path, old: str, new: str, name: str = "kort.yaml") -> Path:
-    assert old in CARD_TEXT, old
-    path = tmp_path / name
-    path.write_text(CARD_TEXT.replace(old, new, 1), encoding="utf-8")
-    return path
 
 
 # 4. A YAML value whose construction raises ValueError -------------------------------------------

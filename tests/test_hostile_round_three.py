@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import card_answers, run_stalkcard
+from helpers import card_answers, card_with, deadline, run_stalkcard
 from typer.testing import CliRunner
 
 from stalkcard import plain
@@ -25,34 +25,6 @@ CHECK = [
     *("--answer", "one_sided=yes", "--answer", "repeated=yes"),
 ]
 posix = pytest.mark.skipif(os.name != "posix", reason="POSIX files and pipes")
-
-
-class Hung(Exception):
-    """Not an OSError, so no `except OSError` in the code under test can hide it."""
-
-
-@contextlib.contextmanager
-def deadline(seconds: int) -> Iterator[None]:
-    """Fail (TimeoutError) instead of waiting forever: for a FIFO or /dev/zero."""
-    import signal
-
-    def expired(signum: int, frame: object) -> None:
-        raise Hung(f"still running after {seconds} s")
-
-    old = signal.signal(signal.SIGALRM, expired)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, old)
-
-
-def card_with(tmp_path: Path, old: str, new: str, name: str = "kort.yaml") -> Path:
-    assert old in CARD_TEXT, old
-    path = tmp_path / name
-    path.write_text(CARD_TEXT.replace(old, new, 1), encoding="utf-8")
-    return path
 
 
 # 1. A ceiling on the width -----------------------------------------------------------------------

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import card_phones, run_stalkcard, stalkcard_command
+from helpers import card_phones, card_with, run_stalkcard, stalkcard_command
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -34,13 +34,6 @@ DANGER = [
     *("--answer", "one_sided=yes", "--answer", "repeated=yes"),
 ]
 posix = pytest.mark.skipif(os.name != "posix", reason="POSIX files and signals")
-
-
-def card_with(tmp_path: Path, old: str, new: str, name: str = "kort.yaml") -> Path:
-    assert old in CARD_TEXT, old
-    path = tmp_path / name
-    path.write_text(CARD_TEXT.replace(old, new, 1), encoding="utf-8")
-    return path
 
 
 def no_hidden(text: str) -> bool:
