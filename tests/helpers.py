@@ -135,6 +135,15 @@ def first_group() -> str:
     return group
 
 
+def _shipped_card() -> str:
+    from stalkcard.card import bundled_card_path
+
+    return bundled_card_path().read_text(encoding="utf-8")
+
+
+_SHIPPED_CARD = _shipped_card()  # before any test replaces bundled_card_path
+
+
 class Hung(Exception):
     """Not an OSError, so no `except OSError` in the code under test can hide it."""
 
@@ -157,10 +166,9 @@ def deadline(seconds: int) -> Iterator[None]:
 
 
 def card_with(tmp_path: Path, old: str, new: str, name: str = "kort.yaml") -> Path:
-    """The bundled card with `old` replaced by `new` once, written to tmp_path."""
-    from stalkcard.card import bundled_card_path
-
-    text = bundled_card_path().read_text(encoding="utf-8")
+    """The bundled card (as shipped, read once) with `old` replaced by `new`
+    once, written to tmp_path."""
+    text = _SHIPPED_CARD
     assert old in text, old
     path = tmp_path / name
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
