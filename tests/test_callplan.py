@@ -366,3 +366,18 @@ def test_the_notification_route_is_not_a_phone_call() -> None:
     card = load_card()
     route = next(c for c in card.extra_contacts if c.id == "underretning")
     assert route.phone == ""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["show"], ["show", "--format", "markdown"], ["show", "--format", "json"], ["contacts"],
+     ["contacts", "--json"], ["log"], ["html"], ["validate", str(AGE)]],
+)  # fmt: skip
+def test_the_age_routing_card_in_every_command(runner: CliRunner, args: list[str]) -> None:
+    """The fixture card's numbers, its card-owned 112 line included, on every surface."""
+    result = runner.invoke(app, ["--card", str(AGE), *args], env={"COLUMNS": "120"})
+    assert result.exit_code == 0, result.output
+    for number in ("2517 7374", "7979 0001", "7979 0002"):
+        assert number in result.stdout or args[0] in ("validate", "log"), number
+    if args[0] == "show" and len(args) == 1:
+        assert "Hvis der er tale om akut fare - søg hjælp hos politi 112" in result.stdout
