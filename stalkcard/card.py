@@ -211,10 +211,10 @@ def card_from_bytes(raw: bytes, source: str, today: date | None = None) -> Card:
 
 def card_from_text(text: str, source: str, today: date | None = None) -> Card:
     from stalkcard.validation import validate_data
-    from stalkcard.yamlsafe import parse_yaml
+    from stalkcard.yamlsafe import parse_yaml_collecting
 
-    data, node = parse_yaml(text, source)
-    return validate_data(data, node, source, today)
+    data, node, problems = parse_yaml_collecting(text, source)
+    return validate_data(data, node, source, today, problems)
 
 
 def compile_twin(card_file: Path) -> bytes:

@@ -407,6 +407,10 @@ def validate(
             metavar=_("STI"), help=_("Kortfilen, der skal tjekkes (standard: den indbyggede).")
         ),
     ] = None,
+    fmt: Annotated[
+        ResultFormat,
+        typer.Option("--format", "-f", help=_("text eller json (til scripts).")),
+    ] = ResultFormat.text,
 ) -> None:
     from stalkcard import clock
     from stalkcard.card import card_path, load_card
@@ -417,7 +421,14 @@ def validate(
     language = _language_option(ctx)
     # The keeper's command: the check date is held against today (a refusal
     # more than a year ahead), which the caseworker's commands only warn about.
-    card = load_card(chosen, language=language, compiled=False, today=clock.today())
+    try:
+        card = load_card(chosen, language=language, compiled=False, today=clock.today())
+    except CardError as exc:
+        _validate_failed(exc, fmt is ResultFormat.json)
+        raise  # pragma: no cover - _validate_failed always ends the command
+    if fmt is ResultFormat.json:
+        _validate_json(True, str(card_path(chosen, language)), [])
+        return
     _warn_ahead(card, keeper=True)
     sections, asked = len(card.sections), len(card.questions)
     contacts, steps = len(card.contact_list), len(card.step_ids)
@@ -444,6 +455,44 @@ def validate(
         )
     )
     _keeper_warnings(card, card_path(chosen, language), language)
+
+
+def _validate_json(valid: bool, source: str, problems: list[dict[str, Any]]) -> None:
+    import json
+
+    from stalkcard.views import write_out
+
+    data = {"valid": valid, "file": source, "problems": problems}
+    write_out(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _validate_failed(exc: CardError, as_json: bool) -> None:
+    """A card that cannot be used: every problem (not the first ten), in
+    text on stderr or as JSON on stdout; exit 2."""
+    from stalkcard.validation import MAX_ERRORS, report_lines
+
+    findings = getattr(exc, "findings", None)
+    source = getattr(exc, "source", "")
+    if as_json:
+        problems = (
+            [f.as_json() for f in findings]
+            if findings is not None
+            else [{"line": None, "column": None, "place": "", "path": "", "message": exc.message}]
+        )
+        _validate_json(False, source, problems)
+        raise typer.Exit(int(ExitCode.INVALID))
+    if findings is None:
+        error(exc.message)
+    else:
+        head = _("Kortfilen kan ikke bruges: {source}").format(source=source)
+        lines = report_lines(findings, getattr(exc, "floors_skipped", False), limit=None)
+        count = len(findings)
+        if count > MAX_ERRORS:  # more than the other commands show: the count
+            lines.append(
+                ngettext("{count} fejl i alt.", "{count} fejl i alt.", count).format(count=count)
+            )
+        error("\n".join([head, *lines]))
+    raise typer.Exit(int(ExitCode.INVALID))
 
 
 def _keeper_warnings(card: Any, chosen: Path, language: str) -> None:
