@@ -499,7 +499,7 @@ def _keeper_warnings(card: Any, chosen: Path, language: str) -> None:
     """What the card's keeper should know though the card is valid: an old
     contact list, and an English twin that no longer matches the card."""
     from stalkcard import clock
-    from stalkcard.card import load_card, stale_since
+    from stalkcard.card import stale_since
     from stalkcard.coordinator import english_twin, twin_drift
     from stalkcard.plancheck import keeper_notes
 
@@ -516,13 +516,16 @@ def _keeper_warnings(card: Any, chosen: Path, language: str) -> None:
     twin = english_twin(chosen)
     if twin is None:
         return
-    english = load_card(twin, language="en", compiled=False, today=today)
+    from stalkcard.card import _load_one
+
+    english = _load_one(twin, language="en", compiled=False, today=today)
     drift = twin_drift(card, english)
     if drift:
         warn(
             _(
-                "Bemærk: den engelske udgave passer ikke længere til kortet ({twin}). "
-                "Ret den, så id'er, telefonnumre og regler er de samme:"
+                "Bemærk: den engelske udgave passer ikke længere til kortet ({twin}), og "
+                "kommandoerne bruger den ikke, før den er rettet. Ret den, så id'er, "
+                "telefonnumre og regler er de samme:"
             ).format(twin=twin)
         )
         for line in drift[:20]:

@@ -25,9 +25,6 @@ ENGLISH: dict[str, str] = {
     "skal være et id med små bogstaver a-z, tal og _ (fx akut_fare).": (
         "must be an id of lower-case letters a-z, digits and _ (e.g. akut_fare)."
     ),
-    'skal være et telefonnummer med cifre og mellemrum, fx "8794 7626".': (
-        'must be a phone number of digits and spaces, e.g. "8794 7626".'
-    ),
     'skal være en dato skrevet ÅÅÅÅ-MM-DD, fx "2026-11-26".': (
         'must be a date written YYYY-MM-DD, e.g. "2026-11-26".'
     ),
@@ -58,13 +55,11 @@ ENGLISH: dict[str, str] = {
     "{source}, linje {line}: ": "{source}, line {line}: ",
     "linje {line}, ": "line {line}, ",
     ", kolonne {column}": ", column {column}",
-    "felt {field}: {message}": "field {field}: {message}",
     "skal være tekst i anførselstegn; uden dem læses ord som yes/no/on/off som sand/falsk.": (
         "must be text in quotes; without them, words like yes/no/on/off are read as true/false."
     ),
     "skal være en liste (linjer, der starter med -).": "must be a list (lines starting with -).",
     "skal være et afsnit med felter (nøgle: værdi).": "must be a section of fields (key: value).",
-    "er ugyldigt ({what}).": "is invalid ({what}).",
     "skal være {expected}, ikke {got}.": "must be {expected}, not {got}.",
     'skal være tekst i anførselstegn, fx "{value}", ikke et tal.': (
         'must be text in quotes, e.g. "{value}", not a number.'
@@ -90,11 +85,6 @@ ENGLISH: dict[str, str] = {
         "the file is nested too deeply (more than {depth} levels)."
     ),
     "{source}: filen er ikke gyldig YAML ({kind}).": "{source}: the file is not valid YAML ({kind}).",
-    ": filen er ikke gyldig YAML. Tjek indrykning, kolon og anførselstegn omkring linjen. "
-    "(Teknisk: {problem})": (
-        ": the file is not valid YAML. Check the indentation, colons and quotes around the line. "
-        "(Technical: {problem})"
-    ),
     "nøglen {key} skal være tekst (skriv den i anførselstegn, hvis det er et tal eller ja/nej).": (
         "the key {key} must be text (write it in quotes if it is a number or yes/no)."
     ),
@@ -179,12 +169,6 @@ ENGLISH: dict[str, str] = {
     "Bemærk: kontaktlisten er sidst opdateret {verified}, for over 12 måneder siden. Kontrollér numrene, og ret datoen (meta.contacts_verified).": (
         "Note: the contact list was last updated {verified}, more than 12 months ago. Check the numbers, and change the date (meta.contacts_verified)."
     ),
-    "Bemærk: den engelske udgave passer ikke længere til kortet ({twin}). Ret den, så id'er, telefonnumre og regler er de samme:": (
-        "Note: the English version no longer matches the card ({twin}). Correct it, so that ids, phone numbers and rules are the same:"
-    ),
-    "{field} står kun i den ene fil.": "{field} is in only one of the files.",
-    "{field}: {da} i den danske, {en} i den engelske.": "{field}: {da} in the Danish, {en} in the English.",
-    "{field}: {da} punkter i den danske, {en} i den engelske.": "{field}: {da} items in the Danish, {en} in the English.",
     "Kopiér det indbyggede kort (dansk og engelsk) til en mappe, så kommunens koordinator "
     "kan rette det. Et andet indbygget kort: --card NAVN før copy-card.": (
         "Copy the bundled card (Danish and English) to a folder, so the municipality's "
@@ -432,13 +416,6 @@ ENGLISH: dict[str, str] = {
     ),
     ('kontakten "{id}" står allerede i afsnittet "{section}"; en kontakt står i ét afsnit.'): (
         'the contact "{id}" is already in the section "{section}"; a contact is in one section.'
-    ),
-    (
-        "Ret disse fejl, og kør validate igen: kortets øvrige tjek (id'er, regler og "
-        "sikkerhedens gulv) kører, når filen kan læses."
-    ): (
-        "Correct these and run validate again: the card's other checks (ids, rules and "
-        "the safety floor) run once the file can be read."
     ),
     "{value} er ikke en ugedag; brug mon, tue, wed, thu, fri, sat eller sun.": (
         "{value} is not a day of the week; use mon, tue, wed, thu, fri, sat or sun."
@@ -827,6 +804,49 @@ ENGLISH: dict[str, str] = {
     "ét spørgsmål skal være spørgsmålet om akut fare (danger: true): ingen svar om fare må antages.": (
         "one question must be the question about acute danger (danger: true): no answer about danger may be assumed."
     ),
+    " eller ": " or ",
+    '"{phone}" har {count} cifre: et dansk telefonnummer har 8 cifre, fx "{example}", eller er et kendt kort nummer ({shorts}). Et nummer i udlandet skrives med landekode, fx "+46 8 123 456".': '"{phone}" has {count} digits: a Danish phone number has 8 digits, e.g. "{example}", or is a known short number ({shorts}). A number abroad is written with its country code, e.g. "+46 8 123 456".',
+    '"{value}" er ikke et af de tilladte valg her.': '"{value}" is not one of the allowed choices here.',
+    '"{value}" er ikke et af valgene; brug en af: {options}.': '"{value}" is not one of the choices; use one of: {options}.',
+    "(intet)": "(nothing)",
+    "... og {count} fejl mere: stalkcard validate viser dem alle.": "... and {count} more errors: stalkcard validate shows them all.",
+    "... og {count} forskelle mere.": "... and {count} more differences.",
+    "Bemærk: den engelske udgave passer ikke længere til kortet ({twin}), og kommandoerne bruger den ikke, før den er rettet. Ret den, så id'er, telefonnumre og regler er de samme:": "Note: the English version no longer matches the card ({twin}), and the commands will not use it until it is fixed. Fix it so that ids, phone numbers and rules are the same:",
+    "Der står et tabulatortegn i linje {line}, kolonne {column}: brug mellemrum.": "There is a tab character in line {line}, column {column}: use spaces.",
+    "Felterne her er: {fields}.": "The fields here are: {fields}.",
+    "Kortets afsnit nævner {ids}, som ingen kontakt har: var det denne kontakts id?": "The card's sections name {ids}, which no contact has: was that this contact's id?",
+    'Mente du "{field}"? ': 'Did you mean "{field}"? ',
+    "Sikkerhedens gulv (akut fare og nogen at kontakte ved alle svar) tjekkes, når fejlene i spørgsmålene, reglerne og afsnittene ovenfor er rettet.": "The safety floor (acute danger, and someone to contact for every answer) is checked once the errors in the questions, rules and sections above are fixed.",
+    "Sprogudgaven {copy} passer ikke længere til kortet {original}, og bruges ikke: id'er, telefonnumre og regler skal være de samme i begge filer. Ret den:": "The language version {copy} no longer matches the card {original} and is not used: ids, phone numbers and rules must be the same in both files. Fix it:",
+    "afsnittet": "the section",
+    "enheden": "the unit",
+    "kendetegnet": "the criterion",
+    "kontakten": "the contact",
+    "nummeret": "the number",
+    "punktet": "the item",
+    "spørgsmålet": "the question",
+    "tillægget": "the supplement",
+    "trinnet": "the step",
+    "valget": "the choice",
+    "vurderingen": "the assessment",
+    "der mangler et kolon efter en nøgle, eller et anførselstegn er ikke lukket.": "a colon is missing after a key, or a quotation mark is not closed.",
+    "en dato": "a date",
+    "en liste (linjer med -) står et sted, hvor der ventes en nøgle: tjek indrykningen.": "a list (lines starting with -) stands where a key is expected: check the indentation.",
+    "er ikke et kendt felt her. ": "is not a known field here. ",
+    "et kolon står et sted, hvor YAML ikke venter et: sæt teksten i anførselstegn, eller ret indrykningen.": "a colon stands where YAML does not expect one: put the text in quotation marks, or fix the indentation.",
+    "felt {field}": "field {field}",
+    "filen er ikke gyldig YAML: {reason}": "the file is not valid YAML: {reason}",
+    "filen kan ikke læses her: tjek indrykning, kolon og anførselstegn omkring linjen.": "the file cannot be read here: check indentation, colons and quotation marks around the line.",
+    "filen slutter midt i noget: et anførselstegn eller en klamme er ikke lukket.": "the file ends in the middle of something: a quotation mark or a bracket is not closed.",
+    "har en form, som kortet ikke kan bruge her.": "has a form the card cannot use here.",
+    "indrykningen passer ikke: linjer i samme afsnit skal starte under hinanden.": "the indentation does not match: lines in the same part must start under each other.",
+    "regel nr. {number} i screening.rules.{group}": "rule no. {number} in screening.rules.{group}",
+    'skal være et telefonnummer med cifre og mellemrum, fx "7070 7070".': 'must be a phone number of digits and spaces, e.g. "7070 7070".',
+    "står kun i den ene fil.": "is only in one of the files.",
+    "text eller json (til scripts).": "text or json (for scripts).",
+    "{da} i den danske, {en} i den engelske.": "{da} in the Danish, {en} in the English.",
+    "{da} punkter i den danske, {en} i den engelske.": "{da} items in the Danish, {en} in the English.",
+    "{source}: for mange tabulatortegn.": "{source}: too many tab characters.",
 }
 
 # Messages with a count: (Danish singular, Danish plural) -> (English singular,
@@ -853,6 +873,10 @@ PLURALS: dict[tuple[str, str], tuple[str, str]] = {
         "... and {count} more errors.",
     ),
     ("{count} markeret", "{count} markeret"): ("{count} marked", "{count} marked"),
+    ("{count} fejl i alt.", "{count} fejl i alt."): (
+        "{count} error in all.",
+        "{count} errors in all.",
+    ),
     ("... og {count} forskel mere.", "... og {count} forskelle mere."): (
         "... and {count} more difference.",
         "... and {count} more differences.",

@@ -8,10 +8,9 @@ import types
 import typing
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import msgspec
-import yaml
 
 from stalkcard.card import FUTURE_LIMIT, days_ahead
 from stalkcard.errors import CardError
@@ -36,6 +35,9 @@ from stalkcard.model import (
     hours_windows,
 )
 
+if TYPE_CHECKING:
+    import yaml
+
 MAX_ERRORS = 10
 UNKNOWN_STEP = 'trinnet "{id}" findes ikke; brug en af: {ids}.'
 UNKNOWN_CONTACT = 'kontakten eller enheden "{id}" findes ikke; brug en af: {ids}.'
@@ -49,6 +51,8 @@ class _Lines:
     not N times the size of the mapping they are in."""
 
     def __init__(self, node: yaml.Node | None) -> None:
+        import yaml
+
         self._line: dict[tuple[int | str, ...], int] = {}
         if node is None:
             return

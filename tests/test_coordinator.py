@@ -41,7 +41,9 @@ def test_a_changed_number_in_one_language_is_named(runner: CliRunner, tmp_path: 
     result = runner.invoke(app, ["validate", str(card)])
     assert result.exit_code == 0, result.output  # valid, with a warning
     assert "den engelske udgave passer ikke længere" in result.output
-    assert f"contacts[1].phone: '{changed}' i den danske, '{phone}'" in result.output
+    # Issue 24: the place by id and name, the values as the file writes them.
+    assert f'felt phone: "{changed}" i den danske, "{phone}"' in result.output
+    assert "kontakten nikoline_petersen (Nikoline Petersen)" in result.output
 
 
 def test_a_changed_rule_in_one_language_is_named(runner: CliRunner, tmp_path: Path) -> None:
@@ -55,7 +57,7 @@ def test_a_changed_rule_in_one_language_is_named(runner: CliRunner, tmp_path: Pa
     )
     result = runner.invoke(app, ["validate", str(card)])
     assert result.exit_code == 0, result.output
-    assert "screening.rules.supplements" in result.output and ".when" in result.output
+    assert "screening.rules.supplements" in result.output and "felt when" in result.output
 
 
 def test_an_old_contact_list_is_a_warning(runner: CliRunner, tmp_path: Path) -> None:
