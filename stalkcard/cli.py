@@ -542,6 +542,34 @@ def _keeper_warnings(card: Any, chosen: Path, language: str) -> None:
 
 @app.command(
     cls=Command,
+    help=_(
+        "Skriv kortets JSON Schema (til VS Code og andre redigeringsprogrammer, der "
+        "fuldfører og tjekker felterne)."
+    ),
+)
+@handled
+def schema(
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", metavar=_("FIL"), help=_("Gem skemaet i en fil.")),
+    ] = None,
+    force: ForceOption = False,
+) -> None:
+    from stalkcard.schema import schema_text
+    from stalkcard.views import write_out
+
+    text = schema_text()
+    if output is None:
+        write_out(text)
+        return
+    from stalkcard.output import PUBLIC, write_private
+
+    path = write_private(output, text, force=force, mode=PUBLIC)
+    say(_("Skemaet er gemt: {path}").format(path=path.absolute()))
+
+
+@app.command(
+    cls=Command,
     name="copy-card",
     help=_(
         "Kopiér det indbyggede kort (dansk og engelsk) til en mappe, så kommunens koordinator "

@@ -157,7 +157,14 @@ def copy_card(folder: Path, force: bool = False, card: str | None = None) -> lis
             ).format(folder=folder)
         )
     # Every target is checked before anything is written: nothing half-done.
-    copies = [(folder / name, read_bytes(bundled_card_path(name))) for name in files]
+    from stalkcard.schema import MODELINE, SCHEMA_FILE, schema_text
+
+    # Each copy starts with the modeline that points VS Code's YAML extension
+    # at the schema beside it (completion and checks while editing, offline).
+    copies = [
+        (folder / name, MODELINE.encode() + read_bytes(bundled_card_path(name))) for name in files
+    ]
+    copies.append((folder / SCHEMA_FILE, schema_text().encode()))
     for target, _data in copies:
         check_target(target, force)
     try:
@@ -179,4 +186,4 @@ def copy_card(folder: Path, force: bool = False, card: str | None = None) -> lis
         for path in written:  # a file that appeared in between: undo the new copies
             path.unlink(missing_ok=True)
         raise
-    return [target for target, _data in copies]
+    return [target for target, _data in copies if target.suffix == ".yaml"]

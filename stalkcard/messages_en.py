@@ -847,6 +847,10 @@ ENGLISH: dict[str, str] = {
     "{da} i den danske, {en} i den engelske.": "{da} in the Danish, {en} in the English.",
     "{da} punkter i den danske, {en} i den engelske.": "{da} items in the Danish, {en} in the English.",
     "{source}: for mange tabulatortegn.": "{source}: too many tab characters.",
+    "Gem skemaet i en fil.": "Save the schema in a file.",
+    "Skemaet er gemt: {path}": "The schema is saved: {path}",
+    "Skriv kortets JSON Schema (til VS Code og andre redigeringsprogrammer, der fuldfører og tjekker felterne).": "Write the card's JSON Schema (for VS Code and other editors that complete and check the fields).",
+    "{source}: kortet er skrevet i kortformat {version}, men denne udgave af stalkcard kan kun læse format {known}. Opdatér stalkcard, eller brug et kort i format {known}.": "{source}: the card is written in card format {version}, but this version of stalkcard can only read format {known}. Update stalkcard, or use a card in format {known}.",
 }
 
 # Messages with a count: (Danish singular, Danish plural) -> (English singular,
@@ -867,10 +871,6 @@ PLURALS: dict[tuple[str, str], tuple[str, str]] = {
     ("må højst have {count} punkt.", "må højst have {count} punkter."): (
         "may have at most {count} item.",
         "may have at most {count} items.",
-    ),
-    ("... og {count} fejl mere.", "... og {count} fejl mere."): (
-        "... and {count} more error.",
-        "... and {count} more errors.",
     ),
     ("{count} markeret", "{count} markeret"): ("{count} marked", "{count} marked"),
     ("{count} fejl i alt.", "{count} fejl i alt."): (

@@ -328,7 +328,14 @@ class Contact(msgspec.Struct, frozen=True):
         return self.kind != "supplement"
 
 
+# The card format this tool reads. A card may say which format it is written
+# in (format_version, default 1); a higher one is refused in Danish (a newer
+# tool's card), not read as unknown fields.
+CARD_FORMAT = 1
+
+
 class Card(_Model, kw_only=True):
+    format_version: Annotated[int, msgspec.Meta(ge=1)] = 1
     meta: Meta
     units: list[Unit] = []
     contact_list: Annotated[list[ContactEntry], msgspec.Meta(min_length=1)] = msgspec.field(

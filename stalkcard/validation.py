@@ -16,6 +16,7 @@ from stalkcard.card import FUTURE_LIMIT, days_ahead
 from stalkcard.errors import CardError
 from stalkcard.i18n import _, ngettext
 from stalkcard.model import (
+    CARD_FORMAT,
     NO,
     NO_UNIT_WORDS,
     PATTERN_MESSAGES,
@@ -1535,6 +1536,15 @@ def validate_data(
                 "{source}: kortfilen skal være et sæt af afsnit "
                 "(meta:, contacts:, sections:, ...), ikke {kind}."
             ).format(source=source, kind=kind)
+        )
+    version = data.get("format_version", CARD_FORMAT)
+    if isinstance(version, int) and not isinstance(version, bool) and version > CARD_FORMAT:
+        raise CardError(
+            _(
+                "{source}: kortet er skrevet i kortformat {version}, men denne udgave af "
+                "stalkcard kan kun læse format {known}. Opdatér stalkcard, eller brug et kort "
+                "i format {known}."
+            ).format(source=source, version=version, known=CARD_FORMAT)
         )
     card, findings, floors_skipped = check_data(data, node, today)
     early = [Finding(line, column, "", "", message) for line, column, message in yaml_problems]

@@ -16,7 +16,9 @@ from stalkcard.coordinator import twin_drift
 def _copy(runner: CliRunner, folder: Path) -> Path:
     result = runner.invoke(app, ["copy-card", str(folder)])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in folder.iterdir()) == ["actioncard.en.yaml", "actioncard.yaml"]
+    # Issue 24: the schema the copies' modeline points at is copied beside them.
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == ["actioncard.en.yaml", "actioncard.yaml", "card.schema.json"]
     assert "stalkcard validate" in result.output
     return folder / "actioncard.yaml"
 

@@ -172,3 +172,63 @@ def test_the_bundled_pair_is_compared_when_the_english_is_used() -> None:
     english = bundled_card_path("actioncard.en.yaml")
     assert language_original(english) == bundled_card_path()
     assert load_card(None, language="en").meta.language == "en"
+
+
+# The editor helps: JSON Schema, format_version, modeline ------------------------------
+
+
+def _as_json_data(text: str) -> object:
+    """A card file as an editor's YAML extension sees it: dates as text."""
+    import yaml
+
+    data = yaml.safe_load(text)
+    return json.loads(json.dumps(data, default=str))
+
+
+def test_the_shipped_schema_is_current() -> None:
+    from stalkcard.schema import schema_text, shipped_schema_path
+
+    assert shipped_schema_path().read_text(encoding="utf-8") == schema_text()
+
+
+def test_the_schema_validates_the_bundled_cards_and_rejects_a_wrong_one(
+    runner: CliRunner,
+) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    result = runner.invoke(app, ["schema"])
+    assert result.exit_code == 0, result.output
+    schema = json.loads(result.stdout)
+    validator = jsonschema.Draft202012Validator(schema)
+    folder = bundled_card_path().parent
+    cards = sorted(folder.glob("*.yaml")) + sorted((Path(__file__).parent / "cards").glob("*.yaml"))
+    assert len(cards) >= 5
+    for path in cards:
+        errors = list(validator.iter_errors(_as_json_data(path.read_text(encoding="utf-8"))))
+        assert errors == [], (path, errors[:3])
+    wrong = _as_json_data(bundled_card_path().read_text(encoding="utf-8"))
+    assert isinstance(wrong, dict)
+    wrong["contacts"][0]["phone"] = 87947626  # a number, not text
+    wrong["meta"]["versoin"] = "1.0"  # an unknown field
+    wrong["sections"][0]["kind"] = "afsnit"  # no such kind
+    messages = [e.message for e in validator.iter_errors(wrong)]
+    assert len(messages) >= 3, messages
+
+
+def test_a_higher_format_version_is_refused_in_danish() -> None:
+    text = "format_version: 2\n" + bundled_card_path().read_text(encoding="utf-8")
+    with pytest.raises(CardError) as info:
+        card_from_text(text, "kort.yaml")
+    assert "kortformat 2" in info.value.message
+    assert "kan kun læse format 1" in info.value.message
+    one = "format_version: 1\n" + bundled_card_path().read_text(encoding="utf-8")
+    assert card_from_text(one, "kort.yaml").format_version == 1
+
+
+def test_copies_start_with_the_modeline_and_validate(runner: CliRunner, tmp_path: Path) -> None:
+    folder = _copied(runner, tmp_path)
+    for name in ("actioncard.yaml", "actioncard.en.yaml"):
+        first = (folder / name).read_text(encoding="utf-8").splitlines()[0]
+        assert first == "# yaml-language-server: $schema=./card.schema.json"
+    assert (folder / "card.schema.json").is_file()
+    result = runner.invoke(app, ["validate", str(folder / "actioncard.yaml")])
+    assert result.exit_code == 0, result.output
