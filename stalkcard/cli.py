@@ -682,7 +682,7 @@ def _example_answers(card: Any) -> str:
 
 @app.command(
     cls=Command,
-    help=_("Guidet screening: er det stalking, hvem skal du kontakte, og hvad skal du gøre nu?"),
+    help=_("Guidet screening ud fra kortet: hvem skal du kontakte, og hvad skal du gøre nu?"),
 )
 @handled
 def check(

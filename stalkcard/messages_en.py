@@ -110,8 +110,8 @@ ENGLISH: dict[str, str] = {
     "Tjek, at en kortfil er gyldig, og sig hvad der er galt, hvis den ikke er.": (
         "Check that a card file is valid, and say what is wrong if it is not."
     ),
-    "Guidet screening: er det stalking, hvem skal du kontakte, og hvad skal du gøre nu?": (
-        "Guided screening: is it stalking, who should you contact, and what should you do now?"
+    "Guidet screening ud fra kortet: hvem skal du kontakte, og hvad skal du gøre nu?": (
+        "Guided screening from the card: who should you contact, and what should you do now?"
     ),
     "STI": "PATH",
     "AFSNIT": "SECTION",

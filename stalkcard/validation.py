@@ -163,7 +163,8 @@ def _schema_problem(error: msgspec.ValidationError, data: Any) -> _Problem:
                 value=found.group(1), kinds=", ".join(SECTION_KINDS)
             ),
         )
-    if (found := re.match(r"Invalid enum value '(.*)'", what)) and "days" in loc:
+    weekdays = "days" in loc or bool(loc and isinstance(loc[-1], int))  # days: [mon, ...]
+    if (found := re.match(r"Invalid enum value '(.*)'", what)) and weekdays:
         return _Problem(
             loc,
             _("{value} er ikke en ugedag; brug mon, tue, wed, thu, fri, sat eller sun.").format(
