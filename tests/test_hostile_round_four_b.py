@@ -288,7 +288,8 @@ def test_20000_unknown_keys_are_located_at_once() -> None:
     message = _error(text)
     assert time.perf_counter() - start < 10
     lines = message.splitlines()
-    unknown = "er ikke et kendt felt her. Felterne her er: format_version, meta, units,"  # issue 24: which fields
+    # Issue 24: the fields allowed here are named.
+    unknown = "er ikke et kendt felt her. Felterne her er: format_version, meta, units,"
     assert lines[1].startswith(f"  linje {first}, felt ekstra_00000: {unknown}"), lines[:3]
     assert lines[10].startswith(f"  linje {first + 9}, felt ekstra_00009: {unknown}")
     assert f"... og {COUNT - 10} fejl mere: stalkcard validate viser dem alle." in message
