@@ -180,6 +180,60 @@ def load_card(
     compiled: bool = True,
     today: date | None = None,
 ) -> Card:
+    """Load and validate a card (see _load_one); a language copy (`X.en.yaml`
+    beside `X.yaml`) is refused when its structure no longer matches the
+    card it translates: a number changed in one copy is never published from
+    the other (stalkcard.coordinator.twin_drift)."""
+    card = _load_one(path, language, compiled, today)
+    resolved = card_path(path, language)
+    original = language_original(resolved)
+    if original is not None:
+        chosen = _chosen(path)
+        bundled = chosen is None or bundled_name(chosen) is not None
+        danish = _load_one(original, "da", compiled and bundled, None, bundled)
+        _refuse_drift(danish, card, original, resolved)
+    return card
+
+
+def language_original(card_file: Path) -> Path | None:
+    """`X.yaml` beside a language copy `X.LL.yaml`, when it exists; else None."""
+    parts = card_file.name.split(".")
+    if len(parts) != 3 or parts[2] not in ("yaml", "yml") or len(parts[1]) != 2:
+        return None
+    original = card_file.with_name(f"{parts[0]}.{parts[2]}")
+    return original if original.is_file() else None
+
+
+DRIFT_SHOWN = 20
+
+
+def _refuse_drift(original: Card, copy: Card, original_file: Path, copy_file: Path) -> None:
+    from stalkcard.coordinator import twin_drift
+
+    drift = twin_drift(original, copy)
+    if not drift:
+        return
+    lines = [
+        _(
+            "Sprogudgaven {copy} passer ikke længere til kortet {original}, og bruges ikke: "
+            "id'er, telefonnumre og regler skal være de samme i begge filer. Ret den:"
+        ).format(copy=copy_file, original=original_file)
+    ]
+    lines += ["  " + line for line in drift[:DRIFT_SHOWN]]
+    if len(drift) > DRIFT_SHOWN:
+        lines.append(
+            "  " + _("... og {count} forskelle mere.").format(count=len(drift) - DRIFT_SHOWN)
+        )
+    raise CardError("\n".join(lines))
+
+
+def _load_one(
+    path: str | os.PathLike[str] | None = None,
+    language: str = "da",
+    compiled: bool = True,
+    today: date | None = None,
+    bundled_path: bool = False,
+) -> Card:
     """Load and validate a card: the given path, $STALKCARD_CARD or the bundled card.
 
     With `compiled` (the default) the bundled card may come from its compiled
@@ -213,10 +267,10 @@ def card_from_bytes(raw: bytes, source: str, today: date | None = None) -> Card:
 
 def card_from_text(text: str, source: str, today: date | None = None) -> Card:
     from stalkcard.validation import validate_data
-    from stalkcard.yamlsafe import parse_yaml
+    from stalkcard.yamlsafe import parse_yaml_collecting
 
-    data, node = parse_yaml(text, source)
-    return validate_data(data, node, source, today)
+    data, node, problems = parse_yaml_collecting(text, source)
+    return validate_data(data, node, source, today, problems)
 
 
 def compile_twin(card_file: Path) -> bytes:

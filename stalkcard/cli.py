@@ -417,6 +417,10 @@ def validate(
             ),
         ),
     ] = False,
+    fmt: Annotated[
+        ResultFormat,
+        typer.Option("--format", "-f", help=_("text eller json (til scripts).")),
+    ] = ResultFormat.text,
 ) -> None:
     from stalkcard import clock
     from stalkcard.card import card_path, load_card
@@ -427,7 +431,16 @@ def validate(
     language = _language_option(ctx)
     # The keeper's command: the check date is held against today (a refusal
     # more than a year ahead), which the caseworker's commands only warn about.
-    card = load_card(chosen, language=language, compiled=False, today=clock.today())
+    try:
+        card = load_card(chosen, language=language, compiled=False, today=clock.today())
+    except CardError as exc:
+        _validate_failed(exc, fmt is ResultFormat.json)
+        raise  # pragma: no cover - _validate_failed always ends the command
+    if fmt is ResultFormat.json:
+        _validate_json(True, str(card_path(chosen, language)), [])
+        if compile_twin:
+            _write_twin(card_path(chosen, language), quiet=True)
+        return
     _warn_ahead(card, keeper=True)
     sections, asked = len(card.sections), len(card.questions)
     contacts, steps = len(card.contact_list), len(card.step_ids)
@@ -458,7 +471,7 @@ def validate(
         _write_twin(card_path(chosen, language))
 
 
-def _write_twin(card_file: Path) -> None:
+def _write_twin(card_file: Path, quiet: bool = False) -> None:
     """The card's compiled twin beside it (stalkcard.card), on the keeper's
     word: readable by whoever can read the card (the card file's own mode),
     written whole."""
@@ -468,14 +481,53 @@ def _write_twin(card_file: Path) -> None:
     target = twin_path(card_file)
     mode = card_file.stat().st_mode & 0o666
     write_private(target, compile_twin(card_file), force=True, mode=mode)
-    say(_("Skrevet: {path}").format(path=target))
+    if not quiet:  # with --format json, stdout is the JSON alone
+        say(_("Skrevet: {path}").format(path=target))
+
+
+def _validate_json(valid: bool, source: str, problems: list[dict[str, Any]]) -> None:
+    import json
+
+    from stalkcard.views import write_out
+
+    data = {"valid": valid, "file": source, "problems": problems}
+    write_out(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _validate_failed(exc: CardError, as_json: bool) -> None:
+    """A card that cannot be used: every problem (not the first ten), in
+    text on stderr or as JSON on stdout; exit 2."""
+    from stalkcard.validation import MAX_ERRORS, report_lines
+
+    findings = getattr(exc, "findings", None)
+    source = getattr(exc, "source", "")
+    if as_json:
+        problems = (
+            [f.as_json() for f in findings]
+            if findings is not None
+            else [{"line": None, "column": None, "place": "", "path": "", "message": exc.message}]
+        )
+        _validate_json(False, source, problems)
+        raise typer.Exit(int(ExitCode.INVALID))
+    if findings is None:
+        error(exc.message)
+    else:
+        head = _("Kortfilen kan ikke bruges: {source}").format(source=source)
+        lines = report_lines(findings, getattr(exc, "floors_skipped", False), limit=None)
+        count = len(findings)
+        if count > MAX_ERRORS:  # more than the other commands show: the count
+            lines.append(
+                ngettext("{count} fejl i alt.", "{count} fejl i alt.", count).format(count=count)
+            )
+        error("\n".join([head, *lines]))
+    raise typer.Exit(int(ExitCode.INVALID))
 
 
 def _keeper_warnings(card: Any, chosen: Path, language: str) -> None:
     """What the card's keeper should know though the card is valid: an old
     contact list, and an English twin that no longer matches the card."""
     from stalkcard import clock
-    from stalkcard.card import load_card, stale_since
+    from stalkcard.card import stale_since
     from stalkcard.coordinator import english_twin, twin_drift
     from stalkcard.plancheck import keeper_notes
 
@@ -492,13 +544,16 @@ def _keeper_warnings(card: Any, chosen: Path, language: str) -> None:
     twin = english_twin(chosen)
     if twin is None:
         return
-    english = load_card(twin, language="en", compiled=False, today=today)
+    from stalkcard.card import _load_one
+
+    english = _load_one(twin, language="en", compiled=False, today=today)
     drift = twin_drift(card, english)
     if drift:
         warn(
             _(
-                "Bemærk: den engelske udgave passer ikke længere til kortet ({twin}). "
-                "Ret den, så id'er, telefonnumre og regler er de samme:"
+                "Bemærk: den engelske udgave passer ikke længere til kortet ({twin}), og "
+                "kommandoerne bruger den ikke, før den er rettet. Ret den, så id'er, "
+                "telefonnumre og regler er de samme:"
             ).format(twin=twin)
         )
         for line in drift[:20]:
@@ -511,6 +566,34 @@ def _keeper_warnings(card: Any, chosen: Path, language: str) -> None:
                     "... og {count} forskel mere.", "... og {count} forskelle mere.", more
                 ).format(count=more)
             )
+
+
+@app.command(
+    cls=Command,
+    help=_(
+        "Skriv kortets JSON Schema (til VS Code og andre redigeringsprogrammer, der "
+        "fuldfører og tjekker felterne)."
+    ),
+)
+@handled
+def schema(
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", metavar=_("FIL"), help=_("Gem skemaet i en fil.")),
+    ] = None,
+    force: ForceOption = False,
+) -> None:
+    from stalkcard.schema import schema_text
+    from stalkcard.views import write_out
+
+    text = schema_text()
+    if output is None:
+        write_out(text)
+        return
+    from stalkcard.output import PUBLIC, write_private
+
+    path = write_private(output, text, force=force, mode=PUBLIC)
+    say(_("Skemaet er gemt: {path}").format(path=path.absolute()))
 
 
 @app.command(
@@ -627,7 +710,7 @@ def _example_answers(card: Any) -> str:
 
 @app.command(
     cls=Command,
-    help=_("Guidet screening: er det stalking, hvem skal du kontakte, og hvad skal du gøre nu?"),
+    help=_("Guidet screening ud fra kortet: hvem skal du kontakte, og hvad skal du gøre nu?"),
 )
 @handled
 def check(

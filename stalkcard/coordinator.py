@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import msgspec
 
@@ -36,45 +36,61 @@ PROSE = frozenset(
 )  # fmt: skip
 
 
-def _walk(da: Any, en: Any, path: str, key: str = "") -> Iterator[str]:
+def _walk(da: Any, en: Any, loc: tuple[int | str, ...], key: str = "") -> Iterator[Drift]:
     """Where the two cards differ in what must be the same in every language:
     the structure, every id, every phone number, every reference and rule."""
     if isinstance(da, dict) and isinstance(en, dict):
         for name in sorted(set(da) | set(en)):
-            here = f"{path}.{name}" if path else name
+            here = (*loc, name)
             if name not in da or name not in en:
-                yield _("{field} står kun i den ene fil.").format(field=here)
+                yield Drift(here, _("står kun i den ene fil."))
             elif name != "keywords":  # search words: each language has its own
                 yield from _walk(da[name], en[name], here, name)
     elif isinstance(da, list) and isinstance(en, list):
         if len(da) != len(en):
-            yield _("{field}: {da} punkter i den danske, {en} i den engelske.").format(
-                field=path, da=len(da), en=len(en)
+            yield Drift(
+                loc,
+                _("{da} punkter i den danske, {en} i den engelske.").format(da=len(da), en=len(en)),
             )
         if all(not isinstance(v, dict | list) for v in da + en):
             if key not in PROSE and len(da) == len(en) and da != en:
-                yield _("{field}: {da} i den danske, {en} i den engelske.").format(
-                    field=path, da=_short(da), en=_short(en)
-                )
+                yield Drift(loc, _differ(da, en))
             return
         for index, (a, b) in enumerate(zip(da, en, strict=False)):
-            yield from _walk(a, b, f"{path}[{index + 1}]", key)
+            yield from _walk(a, b, (*loc, index), key)
     elif key not in PROSE and da != en:
-        yield _("{field}: {da} i den danske, {en} i den engelske.").format(
-            field=path, da=_short(da), en=_short(en)
-        )
+        yield Drift(loc, _differ(da, en))
+
+
+class Drift(NamedTuple):
+    loc: tuple[int | str, ...]
+    message: str
+
+
+def _differ(da: Any, en: Any) -> str:
+    return _("{da} i den danske, {en} i den engelske.").format(da=_short(da), en=_short(en))
 
 
 def _short(value: Any) -> str:
-    text = repr(value)
+    """A value as the card file writes it (not as Python does)."""
+    if isinstance(value, list):
+        text = "[" + ", ".join(_short(v) for v in value) + "]"
+    elif isinstance(value, bool):
+        text = "true" if value else "false"
+    elif value is None:
+        text = _("(intet)")
+    elif isinstance(value, str):
+        text = f'"{value}"'
+    else:
+        text = str(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-RULE_GROUPS = ("assessment", "urgent", "steps", "supplements", "suggest")
+RULE_GROUPS = ("assessment", "urgent", "steps", "supplements", "route", "suggest")
 CONDITIONS = ("when", "when_any")
 
 
-def _conditions(danish: Card, english: Card) -> Iterator[str]:
+def _conditions(danish: Card, english: Card) -> Iterator[Drift]:
     """Where the rules' conditions differ, compared as data: for each rule, the
     normalised condition (question id -> the answers it allows). A condition's
     keys are question ids, which may be any word, also one named like a prose
@@ -90,20 +106,22 @@ def _conditions(danish: Card, english: Card) -> Iterator[str]:
                 da = {k: sorted(set(v)) for k, v in da_rule.values(part).items()}
                 en = {k: sorted(set(v)) for k, v in en_rule.values(part).items()}
                 for key in sorted(set(da) | set(en)):
-                    here = f"screening.rules.{group}[{index + 1}].{part}.{key}"
+                    here = ("screening", "rules", group, index, part, key)
                     if key not in da or key not in en:
-                        yield _("{field} står kun i den ene fil.").format(field=here)
+                        yield Drift(here, _("står kun i den ene fil."))
                     elif da[key] != en[key]:
-                        yield _("{field}: {da} i den danske, {en} i den engelske.").format(
-                            field=here, da=_short(da[key]), en=_short(en[key])
-                        )
+                        yield Drift(here, _differ(da[key], en[key]))
 
 
 def twin_drift(danish: Card, english: Card) -> list[str]:
     """What no longer matches between a card and its English twin: ids, phone
-    numbers, rules and the shape of the lists (the words may differ)."""
+    numbers, rules and the shape of the lists (the words may differ), each
+    place named by the Danish card's ids and names."""
+    from stalkcard.validation import _place
+
     da = msgspec.to_builtins(danish)
     en = msgspec.to_builtins(english)
+    named = msgspec.to_builtins(danish)
     for data in (da, en):
         data.get("meta", {}).pop("language", None)
         # The rules' conditions are compared as data (_conditions), not as fields.
@@ -112,7 +130,11 @@ def twin_drift(danish: Card, english: Card) -> list[str]:
             for rule in rules.get(group, []):
                 for part in CONDITIONS:
                     rule.pop(part, None)
-    return [*_walk(da, en, ""), *_conditions(danish, english)]
+    out = []
+    for drift in [*_walk(da, en, ()), *_conditions(danish, english)]:
+        place, _path = _place(drift.loc, named)
+        out.append(f"{place}: {drift.message}")
+    return out
 
 
 def copy_card(folder: Path, force: bool = False, card: str | None = None) -> list[Path]:
@@ -135,7 +157,14 @@ def copy_card(folder: Path, force: bool = False, card: str | None = None) -> lis
             ).format(folder=folder)
         )
     # Every target is checked before anything is written: nothing half-done.
-    copies = [(folder / name, read_bytes(bundled_card_path(name))) for name in files]
+    from stalkcard.schema import MODELINE, SCHEMA_FILE, schema_text
+
+    # Each copy starts with the modeline that points VS Code's YAML extension
+    # at the schema beside it (completion and checks while editing, offline).
+    copies = [
+        (folder / name, MODELINE.encode() + read_bytes(bundled_card_path(name))) for name in files
+    ]
+    copies.append((folder / SCHEMA_FILE, schema_text().encode()))
     for target, _data in copies:
         check_target(target, force)
     try:
@@ -157,4 +186,4 @@ def copy_card(folder: Path, force: bool = False, card: str | None = None) -> lis
         for path in written:  # a file that appeared in between: undo the new copies
             path.unlink(missing_ok=True)
         raise
-    return [target for target, _data in copies]
+    return [target for target, _data in copies if target.suffix == ".yaml"]

@@ -27,7 +27,7 @@ PHONE_PATTERN = "^\\+?[0-9]{2,}( [0-9]+)*$"
 PATTERN_MESSAGES = {
     TEXT_PATTERN: "må ikke være tom og må ikke indeholde usynlige styretegn.",
     IDENT_PATTERN: "skal være et id med små bogstaver a-z, tal og _ (fx akut_fare).",
-    PHONE_PATTERN: 'skal være et telefonnummer med cifre og mellemrum, fx "8794 7626".',
+    PHONE_PATTERN: 'skal være et telefonnummer med cifre og mellemrum, fx "7070 7070".',
 }
 
 Text = Annotated[str, msgspec.Meta(pattern=TEXT_PATTERN)]
@@ -97,7 +97,8 @@ class Unit(_Model):
 
 
 Keywords = list[Annotated[str, msgspec.Meta(pattern=TEXT_PATTERN, max_length=64)]]
-Email = Annotated[str, msgspec.Meta(pattern="^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", max_length=254)]
+EMAIL_PATTERN = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"
+Email = Annotated[str, msgspec.Meta(pattern=EMAIL_PATTERN, max_length=254)]
 
 
 class ContactEntry(_Model):
@@ -327,7 +328,14 @@ class Contact(msgspec.Struct, frozen=True):
         return self.kind != "supplement"
 
 
+# The card format this tool reads. A card may say which format it is written
+# in (format_version, default 1); a higher one is refused in Danish (a newer
+# tool's card), not read as unknown fields.
+CARD_FORMAT = 1
+
+
 class Card(_Model, kw_only=True):
+    format_version: Annotated[int, msgspec.Meta(ge=1)] = 1
     meta: Meta
     units: list[Unit] = []
     contact_list: Annotated[list[ContactEntry], msgspec.Meta(min_length=1)] = msgspec.field(

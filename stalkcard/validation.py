@@ -8,15 +8,15 @@ import types
 import typing
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import msgspec
-import yaml
 
 from stalkcard.card import FUTURE_LIMIT, days_ahead
 from stalkcard.errors import CardError
 from stalkcard.i18n import _, ngettext
 from stalkcard.model import (
+    CARD_FORMAT,
     NO,
     NO_UNIT_WORDS,
     PATTERN_MESSAGES,
@@ -36,6 +36,9 @@ from stalkcard.model import (
     hours_windows,
 )
 
+if TYPE_CHECKING:
+    import yaml
+
 MAX_ERRORS = 10
 UNKNOWN_STEP = 'trinnet "{id}" findes ikke; brug en af: {ids}.'
 UNKNOWN_CONTACT = 'kontakten eller enheden "{id}" findes ikke; brug en af: {ids}.'
@@ -49,6 +52,8 @@ class _Lines:
     not N times the size of the mapping they are in."""
 
     def __init__(self, node: yaml.Node | None) -> None:
+        import yaml
+
         self._line: dict[tuple[int | str, ...], int] = {}
         if node is None:
             return
@@ -88,6 +93,8 @@ _JSON_KINDS = {
     "null": "tom",
     "bool": "true eller false",
     "int": "et tal",
+    "float": "et tal",
+    "date": "en dato",
 }
 SECTION_KINDS = ("definition", "forms", "text", "contacts", "steps")
 _DATE_HINT = 'skal være en dato skrevet ÅÅÅÅ-MM-DD, fx "2026-11-26".'
@@ -156,7 +163,8 @@ def _schema_problem(error: msgspec.ValidationError, data: Any) -> _Problem:
                 value=found.group(1), kinds=", ".join(SECTION_KINDS)
             ),
         )
-    if found := re.match(r"Invalid enum value '(.*)'", what):
+    weekdays = "days" in loc or bool(loc and isinstance(loc[-1], int))  # days: [mon, ...]
+    if (found := re.match(r"Invalid enum value '(.*)'", what)) and weekdays:
         return _Problem(
             loc,
             _("{value} er ikke en ugedag; brug mon, tue, wed, thu, fri, sat eller sun.").format(
@@ -199,14 +207,34 @@ def _schema_problem(error: msgspec.ValidationError, data: Any) -> _Problem:
                 expected=shown, got=_(_JSON_KINDS.get(got, got))
             ),
         )
+    if found := re.match(r"Expected `([\w |]+)`, got `(\w+)`", what):
+        options = [_(_JSON_KINDS.get(o, o)) for o in found.group(1).split(" | ")]
+        return _Problem(
+            loc,
+            _("skal være {expected}, ikke {got}.").format(
+                expected=_(" eller ").join(options),
+                got=_(_JSON_KINDS.get(found.group(2), found.group(2))),
+            ),
+        )
     if "date" in what:
         return _Problem(loc, _(_DATE_HINT))
-    return _Problem(loc, _("er ugyldigt ({what}).").format(what=what))
+    if found := re.match(r"Invalid enum value '(.*)'|Invalid value '(.*)'", what):
+        return _Problem(
+            loc,
+            _('"{value}" er ikke et af de tilladte valg her.').format(
+                value=found.group(1) or found.group(2)
+            ),
+        )
+    return _Problem(loc, _("har en form, som kortet ikke kan bruge her."))
 
 
 class _Problem(NamedTuple):
     loc: tuple[int | str, ...]
     message: str
+    # How validate reads on past a structural problem: ("delete", loc) leaves
+    # the field out (its default, or an unknown field); ("set", loc, kind)
+    # puts a stand-in of that type there. None: no fix (a cross-field problem).
+    fix: tuple[Any, ...] | None = None
 
 
 def _struct_type(kind: Any) -> Any:
@@ -260,7 +288,9 @@ def _shaped(kind: Any, value: Any) -> Any:
     return None
 
 
-def _schema_problems(value: Any, kind: Any, loc: tuple[int | str, ...] = ()) -> list[_Problem]:
+def _schema_problems(
+    value: Any, kind: Any, loc: tuple[int | str, ...] = (), optional: bool = False
+) -> list[_Problem]:
     """Every structural problem msgspec finds, not only the first: a failing
     section is checked field by field, and a failing list item by item, down to
     the smallest part that fails on its own."""
@@ -282,6 +312,12 @@ def _schema_problems(value: Any, kind: Any, loc: tuple[int | str, ...] = ()) -> 
                 message = _(
                     'skal være et klokkeslæt fra "00:00" til "24:00" i anførselstegn, fx "15:00".'
                 )
+        options = _literal_options(kind)
+        if options and not first.loc:
+            shown = value if isinstance(value, str) else str(value)
+            message = _('"{value}" er ikke et af valgene; brug en af: {options}.').format(
+                value=shown, options=", ".join(options)
+            )
         whole = [_Problem(where, message)]
     else:
         return []
@@ -298,13 +334,110 @@ def _schema_problems(value: Any, kind: Any, loc: tuple[int | str, ...] = ()) -> 
             if name == tag:
                 continue
             if name not in fields:
-                found.append(_Problem((*loc, name), _("er ikke et kendt felt (stavefejl?).")))
+                found.append(
+                    _Problem(
+                        (*loc, name),
+                        _unknown_field(str(name), [n for n in fields if n != tag]),
+                        ("delete", (*loc, name)),
+                    )
+                )
         for name, field in fields.items():
             if name in value:
-                found += _schema_problems(value[name], field.type, (*loc, name))
+                found += _schema_problems(
+                    value[name], field.type, (*loc, name), optional=not field.required
+                )
             elif field.required:
-                found.append(_Problem((*loc, name), _("mangler.")))
-    return found or whole
+                found.append(
+                    _Problem((*loc, name), _("mangler."), ("set", (*loc, name), field.type))
+                )
+    if found:
+        return found
+    fix = ("delete", loc) if optional else ("set", loc, kind)
+    return [_Problem(p.loc, p.message, fix) for p in whole]
+
+
+def _literal_options(kind: Any) -> list[str]:
+    """The words a Literal field (or `Literal | None`) takes, else []."""
+    while typing.get_origin(kind) is typing.Annotated:
+        kind = typing.get_args(kind)[0]
+    if typing.get_origin(kind) in (types.UnionType, typing.Union):
+        for option in typing.get_args(kind):
+            if typing.get_origin(option) is typing.Literal:
+                kind = option
+                break
+    if typing.get_origin(kind) is typing.Literal:
+        return [str(a) for a in typing.get_args(kind)]
+    return []
+
+
+def _placeholder(kind: Any, serial: list[int]) -> Any:
+    """A stand-in value of type `kind` that the model accepts: validate puts it
+    where a value is missing or wrong, so the rest of the card can be checked
+    in the same run (problems at a stand-in are not reported again)."""
+    from stalkcard.model import EMAIL_PATTERN, IDENT_PATTERN, PHONE_PATTERN
+
+    pattern = None
+    min_length = 0
+    while typing.get_origin(kind) is typing.Annotated:
+        kind, *metas = typing.get_args(kind)
+        for meta in metas:
+            if isinstance(meta, msgspec.Meta):
+                pattern = meta.pattern or pattern
+                min_length = meta.min_length or min_length
+    origin: Any = typing.get_origin(kind)
+    if origin in (types.UnionType, typing.Union):
+        options = typing.get_args(kind)
+        if type(None) in options:
+            return None
+        ordered = sorted(options, key=lambda o: not _literal_options(o))
+        return _placeholder(ordered[0], serial)
+    if origin is typing.Literal:
+        return typing.get_args(kind)[0]
+    if origin in (list, tuple):
+        (item, *_rest) = typing.get_args(kind)
+        return [_placeholder(item, serial) for _n in range(min_length)]
+    if origin is dict:
+        return {}
+    if kind is bool:
+        return False
+    if kind is int:
+        return 0
+    if kind is date:
+        return date(2026, 1, 1)
+    if isinstance(kind, type) and issubclass(kind, msgspec.Struct):
+        out: dict[str, Any] = {}
+        config = kind.__struct_config__
+        if config.tag_field:
+            out[config.tag_field] = config.tag
+        for field in msgspec.structs.fields(kind):
+            if field.required:
+                out[field.encode_name] = _placeholder(field.type, serial)
+        return out
+    if pattern == IDENT_PATTERN:
+        serial[0] += 1
+        return f"x_stand_in_{serial[0]}"
+    if pattern == PHONE_PATTERN:
+        return "00000000"
+    if pattern == EMAIL_PATTERN:
+        return "a@b.dk"
+    if pattern is not None and "[0-5]" in pattern:
+        return "00:00"
+    if pattern is not None and "(0[1-9]|1[0-2])-" in pattern:
+        return "01-01"
+    return "?"
+
+
+def _unknown_field(name: str, allowed: list[str]) -> str:
+    """An unknown field: the nearest allowed one, and all of them."""
+    import difflib
+
+    near = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+    guess = _('Mente du "{field}"? ').format(field=near[0]) if near else ""
+    return (
+        _("er ikke et kendt felt her. ")
+        + guess
+        + _("Felterne her er: {fields}.").format(fields=", ".join(allowed))
+    )
 
 
 # Letters that look like nothing (Hangul fillers, the blank Braille pattern): the
@@ -399,11 +532,24 @@ def _cross_checks(card: Card, today: date | None = None) -> Iterator[_Problem]:
         return [(ident, (*loc, index)) for index, ident in enumerate(ids)]
 
     yield from duplicates(listed((s.id for s in card.sections), "sections"))
-    yield from duplicates(  # one space: a suggestion names a unit or a contact
+    # One space: a suggestion names a unit or a contact. A contact given an
+    # id that is taken has lost its own: the sections that name the lost id
+    # are said with the duplicate, not as problems of their own (no cascade).
+    lost = _lost_contacts(card)
+    for problem in duplicates(
         listed((u.id for u in card.units), "units")
         + listed((c.id for c in card.contact_list), "contacts")
         + listed((s.id for s in card.supplement_contacts), "supplement_contacts")
-    )
+    ):
+        if lost and problem.loc[0] == "contacts":
+            problem = problem._replace(
+                message=problem.message
+                + " "
+                + _(
+                    "Kortets afsnit nævner {ids}, som ingen kontakt har: var det denne kontakts id?"
+                ).format(ids=", ".join(f'"{i}"' for i in lost))
+            )
+        yield problem
     steps: list[tuple[str, tuple[int | str, ...]]] = []
     criteria: list[tuple[str, tuple[int | str, ...]]] = []
     for index, section in enumerate(card.sections):
@@ -423,6 +569,7 @@ def _cross_checks(card: Card, today: date | None = None) -> Iterator[_Problem]:
         listed((a.id for a in card.screening.assessments), "screening", "assessments")
     )
     yield from _contact_checks(card)
+    yield from _phone_checks(card)
     yield from _question_checks(card)
     for index, ident in enumerate(card.screening.with_assessment):
         if not isinstance(card.section(ident), TextSection):
@@ -484,8 +631,6 @@ def _cross_checks(card: Card, today: date | None = None) -> Iterator[_Problem]:
             ),
         )
     yield from _unknown_shown("steps", rules.steps, card.step_ids, UNKNOWN_STEP)
-    yield from _contact_floor(card)
-    yield from _danger_floor(card)
     yield from _hours_checks(card)
     yield from _choice_labels(card)
     for group, routing in (("route", rules.route), ("suggest", rules.suggest)):
@@ -495,14 +640,77 @@ def _cross_checks(card: Card, today: date | None = None) -> Iterator[_Problem]:
             [c.id for c in card.contact_list] + [u.id for u in card.units],
             UNKNOWN_CONTACT,
         )
-    from stalkcard.plancheck import line_problems, plan_floor
+    from stalkcard.plancheck import line_problems
 
     yield from line_problems(card)
-    yield from plan_floor(card)
     yield from _unknown_shown(
         "supplements", rules.supplements, [s.id for s in card.supplements], UNKNOWN_SUPPLEMENT
     )
     yield from _log_checks(card)
+
+
+# Danish numbers shorter than 8 digits that are real (the emergency and
+# police lines, helplines): 112, 114, Akuttelefonen 1813, Lev uden vold 1888,
+# and the 116 numbers (116 000, 116 006 Offerrådgivningen, 116 111
+# Børnetelefonen, 116 117, 116 123).
+SHORT_NUMBERS = ("112", "114", "1813", "1888", "116000", "116006", "116111", "116117", "116123")
+
+
+def danish_digits(phone: str) -> str | None:
+    """A phone's digits when it is a Danish number (no country code, or +45), else None."""
+    digits = phone.replace(" ", "")
+    if digits.startswith("+45"):
+        return digits[3:]
+    if digits.startswith(("+", "00")):
+        return None  # a number abroad: its own length
+    return digits
+
+
+def _phone_checks(card: Card) -> Iterator[_Problem]:
+    """A Danish number has 8 digits or is a known short number: a dropped
+    digit ("7979 741") must not be shown and dialled."""
+    own = [c.phone for c in card.contact_list if len(danish_digits(c.phone) or "") == 8]
+    example = own[0] if own else "7070 7070"
+    shorts = ", ".join(f"{n[:3]} {n[3:]}" if len(n) == 6 else n for n in SHORT_NUMBERS)
+    located: list[tuple[tuple[int | str, ...], str | None]] = [
+        (("contacts", i, "phone"), c.phone) for i, c in enumerate(card.contact_list)
+    ]
+    located += [
+        (("supplement_contacts", i, "phone"), c.phone)
+        for i, c in enumerate(card.supplement_contacts)
+    ]
+    for loc, phone in located:
+        digits = danish_digits(phone) if phone else None
+        if digits is None or len(digits) == 8 or digits in SHORT_NUMBERS:
+            continue
+        yield _Problem(
+            loc,
+            _(
+                '"{phone}" har {count} cifre: et dansk telefonnummer har 8 cifre, fx "{example}", '
+                "eller er et kendt kort nummer ({shorts}). Et nummer i udlandet skrives med "
+                'landekode, fx "+46 8 123 456".'
+            ).format(phone=phone, count=len(digits), example=example, shorts=shorts),
+        )
+
+
+def _lost_contacts(card: Card) -> list[str]:
+    """The contacts a section names that no contact has, when two contacts
+    share an id (one of them has likely lost its own); else []."""
+    known = [c.id for c in card.contact_list]
+    if len(set(known)) == len(known):
+        return []
+    named = [i for s in card.contact_sections for i in s.contacts]
+    return [i for i in dict.fromkeys(named) if i not in known]
+
+
+def _floor_checks(card: Card) -> Iterator[_Problem]:
+    """The card's safety floors (a contact for every answer, danger leads to
+    112, someone to call at every hour): run on rules that name what exists."""
+    from stalkcard.plancheck import plan_floor
+
+    yield from _contact_floor(card)
+    yield from _danger_floor(card)
+    yield from plan_floor(card)
 
 
 def _contact_checks(card: Card) -> Iterator[_Problem]:
@@ -541,6 +749,7 @@ def _contact_checks(card: Card) -> Iterator[_Problem]:
                     ).format(id=ident),
                 )
     known = [c.id for c in card.contact_list]
+    lost = _lost_contacts(card)
     first_listed: dict[str, str] = {}
     for index, section in enumerate(card.sections):
         if isinstance(section, ContactsSection):
@@ -554,7 +763,7 @@ def _contact_checks(card: Card) -> Iterator[_Problem]:
                         ).format(id=ident, section=first_listed[ident]),
                     )
                 first_listed.setdefault(ident, section.id)
-                if ident not in known:
+                if ident not in known and not (lost and len(set(known)) < len(known)):
                     yield _Problem(
                         ("sections", index, "contacts", place),
                         _('kontakten "{id}" findes ikke under contacts; brug en af: {ids}.').format(
@@ -1100,10 +1309,227 @@ def _choice_labels(card: Card) -> Iterator[_Problem]:
                 )
 
 
+class Finding(NamedTuple):
+    """One problem as validate reports it: where (line, column, the place by
+    id or name, the field's path) and what, in the tool's language."""
+
+    line: int | None
+    column: int | None
+    place: str
+    path: str
+    message: str
+
+    def as_text(self) -> str:
+        if self.column is not None:  # a YAML problem: its message names line and column
+            return self.message
+        where = _("linje {line}, ").format(line=self.line) if self.line else ""
+        if self.place:
+            return f"{where}{self.place}: {self.message}"
+        return f"{where.rstrip(', ')}: {self.message}" if where else self.message
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "line": self.line,
+            "column": self.column,
+            "place": self.place,
+            "path": self.path,
+            "message": self.message,
+        }
+
+
+# Where a list's items have an id (and a name): the place is named by them.
+_PLACE_WORDS = {
+    ("contacts",): "kontakten",
+    ("units",): "enheden",
+    ("sections",): "afsnittet",
+    ("sections", "steps"): "trinnet",
+    ("sections", "forms"): "punktet",
+    ("sections", "criteria"): "kendetegnet",
+    ("questions",): "spørgsmålet",
+    ("questions", "choices"): "valget",
+    ("supplements",): "tillægget",
+    ("supplement_contacts",): "nummeret",
+    ("screening", "assessments"): "vurderingen",
+}
+
+
+_RULE_GROUPS = ("assessment", "urgent", "steps", "supplements", "route", "suggest")
+
+
+def _item_label(prefix: Sequence[int | str], index: int, item: Any) -> str | None:
+    """A list item by its id and name ("kontakten x (Navn)"), or a rule by
+    its number in its group; None for items that have neither."""
+    kinds = tuple(p for p in prefix if isinstance(p, str))
+    word = _PLACE_WORDS.get(kinds)
+    ident = item.get("id") if isinstance(item, dict) else None
+    if word is not None and isinstance(ident, str) and ident.strip():
+        label = f"{_(word)} {ident}"
+        name = item.get("name")
+        if isinstance(name, str) and name.strip():
+            label += f" ({name.strip()})"
+        return label
+    if (
+        len(prefix) == 3
+        and tuple(prefix[:2]) == ("screening", "rules")
+        and prefix[2] in _RULE_GROUPS
+    ):
+        return _("regel nr. {number} i screening.rules.{group}").format(
+            number=index + 1, group=prefix[2]
+        )
+    return None
+
+
+def _place(loc: Sequence[int | str], data: Any) -> tuple[str, str]:
+    """A problem's place in words, by the ids and names the file gives
+    ("kontakten nikoline_petersen (Nikoline Petersen), felt phone"), and its
+    path as the file's fields (contacts[3].phone)."""
+    path = _field(loc)
+    words: list[str] = []
+    rest: list[str] = []  # the field's path since the last item named
+    here = data
+    for index, part in enumerate(loc):
+        item = _value_at(here, (part,))
+        if isinstance(part, int):
+            label = _item_label(loc[:index], part, item)
+            if label is not None:
+                words.append(label)
+                rest = []
+            else:
+                rest.append(f"[{part + 1}]")
+        else:
+            rest.append(("." if rest else "") + str(part))
+        here = item
+    if not words:
+        return _("felt {field}").format(field=path), path
+    if rest:
+        words.append(_("felt {field}").format(field="".join(rest)))
+    return ", ".join(words), path
+
+
+def _record(loc: Sequence[int | str]) -> tuple[int | str, ...]:
+    """The item a place belongs to: the path up to its last list index (a
+    contact, a rule), or the top-level part (meta)."""
+    last = max((i for i, p in enumerate(loc) if isinstance(p, int)), default=-1)
+    return tuple(loc[: last + 1]) if last >= 0 else tuple(loc[:1])
+
+
+def _related(a: Sequence[int | str], b: Sequence[int | str]) -> bool:
+    ra, rb = _record(a), _record(b)
+    n = min(len(ra), len(rb))
+    return ra[:n] == rb[:n]
+
+
+def _apply_fix(data: Any, fix: tuple[Any, ...], serial: list[int]) -> bool:
+    """Change `data` in place as a problem's fix says; False: it cannot."""
+    action, loc = fix[0], fix[1]
+    if not loc:
+        return False
+    parent = _value_at(data, loc[:-1]) if len(loc) > 1 else data
+    last = loc[-1]
+    if action == "delete":
+        if isinstance(parent, dict) and last in parent:
+            del parent[last]
+            return True
+        if isinstance(parent, list) and isinstance(last, int) and last < len(parent):
+            return False
+        return False
+    value = _placeholder(fix[2], serial)
+    if isinstance(parent, dict):
+        parent[last] = value
+        return True
+    if isinstance(parent, list) and isinstance(last, int) and last < len(parent):
+        parent[last] = value
+        return True
+    return False
+
+
+# The parts of a card the safety floors read: a problem in one of them (or a
+# stand-in put there) leaves the floors unchecked until it is fixed, so one
+# mistake in a rule is one message, not four.
+_FLOOR_PARTS = ("screening", "questions", "supplements", "supplement_contacts", "sections")
+
+
+def check_data(
+    data: Any, node: yaml.Node | None, today: date | None = None
+) -> tuple[Card | None, list[Finding], bool]:
+    """Every problem of a card's data in one run, in the file's order: the
+    structure (read on past each problem with a stand-in), then the ids, the
+    rules and, when the rules name what exists, the safety floors. Returns the
+    card (None when the structure has problems), the findings, and whether
+    the floors were left unchecked because of problems in the rules."""
+    import copy
+
+    problems: list[_Problem] = []
+    fixed: list[tuple[int | str, ...]] = []
+    work = copy.deepcopy(data)
+    serial = [0]
+    card: Card | None = None
+    for _round in range(8):
+        try:
+            card = msgspec.convert(work, Card)
+            break
+        except msgspec.ValidationError:
+            found = _schema_problems(work, Card)
+            reported = {p.loc for p in problems}
+            problems += [p for p in found if p.loc not in reported]
+            changed = False
+            for problem in found:
+                if problem.fix is not None and _apply_fix(work, problem.fix, serial):
+                    fixed.append(tuple(problem.fix[1]))
+                    changed = True
+            if not changed:
+                break
+    floors_skipped = False
+    if card is not None:
+        cross = [
+            p for p in _cross_checks(card, today) if not any(_related(p.loc, f) for f in fixed)
+        ]
+        blocking = [p for p in [*problems, *cross] if p.loc and p.loc[0] in _FLOOR_PARTS]
+        if blocking:
+            floors_skipped = True
+        else:
+            cross += list(_floor_checks(card))
+        problems += cross
+    lines_of = _Lines(node)
+    findings = []
+    for problem in problems:
+        place, path = _place(problem.loc, data)
+        findings.append(Finding(lines_of.of(problem.loc), None, place, path, problem.message))
+    findings.sort(key=lambda f: f.line if f.line is not None else 0)
+    return (card if not problems else None), findings, floors_skipped
+
+
+MORE_HINT = "... og {count} fejl mere: stalkcard validate viser dem alle."
+FLOORS_SKIPPED = (
+    "Sikkerhedens gulv (akut fare og nogen at kontakte ved alle svar) tjekkes, når fejlene "
+    "i spørgsmålene, reglerne og afsnittene ovenfor er rettet."
+)
+
+
+def report_lines(
+    findings: Sequence[Finding], floors_skipped: bool, limit: int | None = MAX_ERRORS
+) -> list[str]:
+    """The findings as lines of text, at most `limit` (None: all)."""
+    shown = findings if limit is None else findings[:limit]
+    lines = ["  " + f.as_text() for f in shown]
+    if limit is not None and len(findings) > limit:
+        more = len(findings) - limit
+        lines.append("  " + _(MORE_HINT).format(count=more))
+    if floors_skipped:
+        lines.append(_(FLOORS_SKIPPED))
+    return lines
+
+
 def validate_data(
-    data: Any, node: yaml.Node | None, source: str, today: date | None = None
+    data: Any,
+    node: yaml.Node | None,
+    source: str,
+    today: date | None = None,
+    yaml_problems: Sequence[tuple[int, int | None, str]] = (),
 ) -> Card:
-    """Turn parsed YAML into a Card, or raise CardError listing every problem found."""
+    """Turn parsed YAML into a Card, or raise CardError listing every problem
+    found (the message shows the first MAX_ERRORS; the error's `findings`
+    hold them all, for validate)."""
     if not isinstance(data, dict):
         kind = _("en liste") if isinstance(data, list) else _("en enkelt værdi")
         raise CardError(
@@ -1112,44 +1538,26 @@ def validate_data(
                 "(meta:, contacts:, sections:, ...), ikke {kind}."
             ).format(source=source, kind=kind)
         )
-    problems: list[_Problem]
-    structural = False
-    try:
-        card = msgspec.convert(data, Card)
-    except msgspec.ValidationError:
-        # msgspec stops at the first problem: look part by part for all of them.
-        problems = _schema_problems(data, Card)
-        structural = True
-    else:
-        problems = list(_cross_checks(card, today))
-        if not problems:
-            return card
-    # In the file's order, so the keeper can work down it.
-    lines_of = _Lines(node)
-    located = sorted(
-        ((lines_of.of(p.loc), p) for p in problems),
-        key=lambda pair: pair[0] if pair[0] is not None else 0,
-    )
-    lines = [_("Kortfilen kan ikke bruges: {source}").format(source=source)]
-    for line, problem in located[:MAX_ERRORS]:
-        where = _("linje {line}, ").format(line=line) if line else ""
-        field = _("felt {field}: {message}").format(
-            field=_field(problem.loc), message=problem.message
-        )
-        lines.append(f"  {where}{field}")
-    if len(problems) > MAX_ERRORS:
-        more = len(problems) - MAX_ERRORS
-        lines.append(
-            "  "
-            + ngettext("... og {count} fejl mere.", "... og {count} fejl mere.", more).format(
-                count=more
-            )
-        )
-    if structural:
-        lines.append(
+    version = data.get("format_version", CARD_FORMAT)
+    if isinstance(version, int) and not isinstance(version, bool) and version > CARD_FORMAT:
+        raise CardError(
             _(
-                "Ret disse fejl, og kør validate igen: kortets øvrige tjek (id'er, regler og "
-                "sikkerhedens gulv) kører, når filen kan læses."
-            )
+                "{source}: kortet er skrevet i kortformat {version}, men denne udgave af "
+                "stalkcard kan kun læse format {known}. Opdatér stalkcard, eller brug et kort "
+                "i format {known}."
+            ).format(source=source, version=version, known=CARD_FORMAT)
         )
-    raise CardError("\n".join(lines))
+    card, findings, floors_skipped = check_data(data, node, today)
+    early = [Finding(line, column, "", "", message) for line, column, message in yaml_problems]
+    if early:
+        taken = {line for line, _column, _message in yaml_problems}
+        findings = [f for f in findings if f.line not in taken]
+        findings = sorted([*early, *findings], key=lambda f: f.line if f.line is not None else 0)
+    if card is not None and not findings:
+        return card
+    head = _("Kortfilen kan ikke bruges: {source}").format(source=source)
+    error = CardError("\n".join([head, *report_lines(findings, floors_skipped)]))
+    error.findings = list(findings)  # type: ignore[attr-defined]
+    error.floors_skipped = floors_skipped  # type: ignore[attr-defined]
+    error.source = source  # type: ignore[attr-defined]
+    raise error

@@ -181,7 +181,8 @@ def test_a_wrongly_typed_rule_value_gets_a_danish_message(value: Any) -> None:
     data = bundled_data()
     data["screening"]["rules"]["supplements"][0]["when"] = {"danger": value}
     message = card_error(data)
-    assert "felt screening.rules.supplements[1].when: hvert svar skal være" in message
+    # Issue 24: a rule is named by its number in its group.
+    assert "regel nr. 1 i screening.rules.supplements, felt when: hvert svar skal være" in message
     assert "Expected" not in message
 
 

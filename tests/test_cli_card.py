@@ -237,7 +237,10 @@ def test_validate_broken_path(runner: CliRunner, make_card: Callable[..., Path])
     path = make_card('phone: "2031 5268"', "phone: 20315268")
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 2
-    assert "contacts[4].phone" in result.output
+    # Issue 24: the place by id and name (before: contacts[4].phone).
+    assert "kontakten marlene_skousboell_bendix (Marlene Skousbøll Bendix), felt phone" in (
+        result.output
+    )
     assert "Traceback" not in result.output
 
 

@@ -16,7 +16,9 @@ from stalkcard.coordinator import twin_drift
 def _copy(runner: CliRunner, folder: Path) -> Path:
     result = runner.invoke(app, ["copy-card", str(folder)])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in folder.iterdir()) == ["actioncard.en.yaml", "actioncard.yaml"]
+    # Issue 24: the schema the copies' modeline points at is copied beside them.
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == ["actioncard.en.yaml", "actioncard.yaml", "card.schema.json"]
     assert "stalkcard validate" in result.output
     return folder / "actioncard.yaml"
 
@@ -41,7 +43,9 @@ def test_a_changed_number_in_one_language_is_named(runner: CliRunner, tmp_path: 
     result = runner.invoke(app, ["validate", str(card)])
     assert result.exit_code == 0, result.output  # valid, with a warning
     assert "den engelske udgave passer ikke længere" in result.output
-    assert f"contacts[1].phone: '{changed}' i den danske, '{phone}'" in result.output
+    # Issue 24: the place by id and name, the values as the file writes them.
+    assert f'felt phone: "{changed}" i den danske, "{phone}"' in result.output
+    assert "kontakten nikoline_petersen (Nikoline Petersen)" in result.output
 
 
 def test_a_changed_rule_in_one_language_is_named(runner: CliRunner, tmp_path: Path) -> None:
@@ -55,7 +59,7 @@ def test_a_changed_rule_in_one_language_is_named(runner: CliRunner, tmp_path: Pa
     )
     result = runner.invoke(app, ["validate", str(card)])
     assert result.exit_code == 0, result.output
-    assert "screening.rules.supplements" in result.output and ".when" in result.output
+    assert "screening.rules.supplements" in result.output and "felt when" in result.output
 
 
 def test_an_old_contact_list_is_a_warning(runner: CliRunner, tmp_path: Path) -> None:

@@ -393,7 +393,8 @@ def test_copy_card_checks_both_files_before_writing(tmp_path: Path, runner: CliR
     assert (folder / "actioncard.en.yaml").read_text(encoding="utf-8") == "min engelske udgave"
     result = runner.invoke(app, ["copy-card", str(folder), "--force"])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in folder.iterdir()) == ["actioncard.en.yaml", "actioncard.yaml"]
+    names = sorted(p.name for p in folder.iterdir())  # issue 24: and the schema
+    assert names == ["actioncard.en.yaml", "actioncard.yaml", "card.schema.json"]
 
 
 def test_copy_card_onto_a_file_says_it_must_be_a_folder(tmp_path: Path, runner: CliRunner) -> None:

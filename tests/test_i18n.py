@@ -26,6 +26,7 @@ from stalkcard import (
     questions,
     validation,
     views,
+    yamlsafe,
 )
 from stalkcard.card import bundled_card_path, load_card
 from stalkcard.cli import app
@@ -70,6 +71,10 @@ def _indirect_messages() -> set[str]:
         validation.UNKNOWN_STEP,
         validation.UNKNOWN_CONTACT,
         validation.UNKNOWN_SUPPLEMENT,
+        validation.MORE_HINT,
+        validation.FLOORS_SKIPPED,
+        *validation._PLACE_WORDS.values(),
+        yamlsafe.TAB_MESSAGE,
         *errors.OS_REASONS.values(),
         plain.PURPOSE_LABEL,
         plain.SUPPLEMENT_TITLE,
