@@ -524,7 +524,6 @@ ENGLISH: dict[str, str] = {
     # The closing summary, the suggestion and the unit
     "Ikke angivet": "Not given",
     "Kort sagt": "In short",
-    "(Tillæg – ikke en del af handlekortet)": "(Supplement – not part of the action card)",
     "Vurdering: {text}": "Assessment: {text}",
     "Ring nu:": "Call now:",
     "(forslag)": "(suggested)",

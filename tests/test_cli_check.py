@@ -63,7 +63,7 @@ def test_answer_options_json(runner: CliRunner) -> None:
         "victim_support",
         "safety_plan",
         "others_read",
-        "duty_to_notify",
+        "duty_to_notify_check",  # children unknown: a question, not the order (issue 23)
         "hotline_1888",
         "log_tools",
     ]
@@ -105,8 +105,8 @@ def test_text_result_leads_with_112_when_urgent(runner: CliRunner) -> None:
     result = runner.invoke(app, ["check", *args])
     assert result.exit_code == 0, result.output
     out = result.output
-    assert out.index("ring 112") < out.index("Resultat af screeningen")
-    assert out.index("Tillæg – ikke en del af handlekortet") < out.index("ring 112")
+    assert out.index("Ring 112 nu.") < out.index("Resultat af screeningen")
+    assert out.index("Tillæg – ikke en del af handlekortet") < out.index("Ring 112 nu.")
     assert "AKUT FARE" in out
 
 
@@ -130,7 +130,10 @@ def test_text_result_always_names_who_to_call(runner: CliRunner, role: str) -> N
         if c.group != first_group():  # the organisations, with their names
             assert f"{c.name}: {c.phone}" in flat
     assert "Anvis altid til både Dansk Stalking Center samt den lokale politistation." in flat
-    assert ("Borgerens egne handlemuligheder" in flat) == (role != "perpetrator")
+    # Issue 23: no step of the card vanishes; on the perpetrator path it is named.
+    assert "Borgerens egne handlemuligheder" in flat
+    if role == "perpetrator":
+        assert "Borgerens egne handlemuligheder (gælder især den udsatte)" in flat
     if role == "unknown":
         assert "Borgerens egne handlemuligheder (Hvis borgeren er den udsatte)" in flat
 
@@ -263,7 +266,8 @@ def test_text_result_ends_with_the_summary() -> None:
     assert last[0].strip().startswith("─") or "Kort sagt" in tail
     # With danger = yes the 112 instruction itself leads the summary, in words.
     summary = tail[tail.index("Kort sagt") :]
-    assert summary.splitlines()[1] == "Ring 112 nu, hvis nogen er i akut fare."
+    # Issue 23: danger "Ja" gets the plain instruction, without a hedge.
+    assert summary.splitlines()[1] == "Ring 112 nu."
     # Every contact the rules showed is listed (issue 22: none dropped), and the
     # summary still fits a 24-row screen with the note's question below it.
     assert len(result.stdout[result.stdout.index("Kort sagt") :].splitlines()) <= 15
@@ -326,7 +330,7 @@ def test_danger_unknown_brings_112_and_is_recorded_as_such(runner: CliRunner, wo
     data = _json(runner, args)
     assert data["urgent"] is True
     assert data["answers"]["danger"] == "unknown"  # type: ignore[index]
-    assert data["supplements"][0]["id"] == "acute_danger"  # type: ignore[index]
+    assert data["supplements"][0]["id"] == "acute_danger_possible"  # type: ignore[index]
     text = runner.invoke(app, ["check", *args])
     assert text.exit_code == 0, text.output
     assert "MULIG AKUT FARE" in text.output

@@ -209,7 +209,7 @@ def test_check_in_english(runner: CliRunner) -> None:
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     out = normalise(result.output)
-    for words in ("ACUTE DANGER", "Supplement – not part of the action card", "call 112",
+    for words in ("ACUTE DANGER", "Supplement – not part of the action card", "Call 112 now.",
                   "Result of the screening", "What to do now",
                   "If the citizen is the one being stalked",
                   "Your answers", "The suspicion concerns: I don't know yet"):  # fmt: skip
