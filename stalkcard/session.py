@@ -37,6 +37,13 @@ def interactive_answers(card: Any, unit: str | None) -> Any:
             if shown:
                 console.print(Text(views.danger_heading(data), style="bold red"))
                 console.print(render.supplements_panel(shown, urgent=True))
+        elif event == "remind":
+            # Above every following question: the urgent line in one row, so the
+            # panel scrolling away does not take 112 with it (issue 23).
+            shown = urgent_supplements(card, data)
+            if shown:
+                words = " ".join(s.headline or s.text for s in shown)
+                console.print(Text(f"{views.danger_heading(data)}: {words}", style="bold red"))
 
     def describe(key: str, value: Any) -> str:
         from stalkcard.views import describe_answer
