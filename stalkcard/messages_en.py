@@ -152,7 +152,6 @@ ENGLISH: dict[str, str] = {
     ),
     "Læs svarene fra en YAML- eller JSON-fil i stedet.": "Read the answers from a YAML or JSON file.",
     "text eller json.": "text or json.",
-    "Gem et notat (Markdown) uden at spørge.": "Save a note (Markdown) without asking.",
     "Erstat en eksisterende notatfil.": "Replace an existing note file.",
     "Intet notat er gemt.": "No note was saved.",
     "Skabelonen er gemt: {path}": "The template is saved: {path}",
@@ -552,8 +551,9 @@ ENGLISH: dict[str, str] = {
         "space marks, Enter goes on; none marked is an answer too"
     ),
     "Anden enhed, eller spring over": "Another unit, or skip",
-    "stalking-notat-{when}.md": "stalking-note-{when}.md",
-    "stalking-notat.md": "stalking-note.md",
+    "stalking-notat-{when}": "stalking-note-{when}",
+    "stalking-notat": "stalking-note",
+    "stalking-notat-{when}.txt": "stalking-note-{when}.txt",
     "Dato: ukendt (computerens ur kan ikke læses)": "Date: unknown (the computer's clock cannot be read)",
     "Bemærk: computerens ur kan ikke læses (det står måske efter år 2262). Tjek dato og "
     "klokkeslæt på computeren. Værktøjet kan ikke sige, hvem der har åbent lige nu.": (
@@ -826,6 +826,26 @@ ENGLISH: dict[str, str] = {
     "ét spørgsmål skal være spørgsmålet om akut fare (danger: true): ingen svar om fare må antages.": (
         "one question must be the question about acute danger (danger: true): no answer about danger may be assumed."
     ),
+    # The case note as plain text (issue 23)
+    "NOTAT: SCREENING FOR STALKING": "NOTE: SCREENING FOR STALKING",
+    "Dato: {when} (dansk tid)": "Date: {when} (Danish time)",
+    "{date} kl. {time}": "{date} at {time}",
+    "Handlekort: {title}, {municipality}, version {version}": "Action card: {title}, {municipality}, version {version}",
+    "Svar givet af sagsbehandleren i screeningen.": "Answers given by the caseworker.",
+    "Ingen navne, CPR-numre eller andre personoplysninger i notatet.": "No names, CPR numbers or other personal data in the note.",
+    "SVAR": "ANSWERS",
+    "VURDERING": "ASSESSMENT",
+    "RING NU": "CALL NOW",
+    "KORTETS TRIN": "THE CARD'S STEPS",
+    "TILLÆG (ikke en del af handlekortet; kilder nederst)": "SUPPLEMENTS (not part of the card; sources at the end)",
+    "GJORT": "DONE",
+    "Sparring søgt hos (enhed), dato:": "Consultation sought with (unit), date:",
+    "Underretning sendt, dato (eller: ikke relevant):": "Notification sent, date (or: not relevant):",
+    "Borgeren henvist til:": "Citizen referred to:",
+    "Næste skridt:": "Next steps:",
+    "KILDER TIL TILLÆGGENE: {sites}.": "SOURCES OF THE SUPPLEMENTS: {sites}.",
+    "Gem et notat til sagen uden at spørge.": "Save a note for the case file without asking.",
+    "Notatets form: text (ren tekst, til journalen) eller markdown.": "The note's form: text (plain text, for the case file) or markdown.",
 }
 
 # Messages with a count: (Danish singular, Danish plural) -> (English singular,

@@ -298,10 +298,11 @@ def run_screening(
     return Answers({q.id: answers[q.id] for q in asked})
 
 
-def ask_note_path(now: datetime | None) -> str | None:
+def ask_note_path(now: datetime | None, markdown: bool = False) -> str | None:
     """Offer to save a case note; return the name as typed, or None (the default).
     The caller makes it a path (stalkcard.output.note_path), so that a name it
     cannot use gets a message and another try."""
+    suffix = ".md" if markdown else ".txt"
     save = _select(
         _("Vil du gemme et notat om screeningen? (uden navn og CPR-nummer)"),
         [Choice(_("Nej, gem ikke"), value=False), Choice(_("Ja, gem et notat"), value=True)],
@@ -314,9 +315,9 @@ def ask_note_path(now: datetime | None) -> str | None:
         questionary.text(
             _("Filnavn til notatet:"),
             default=(
-                _("stalking-notat-{when}.md").format(when=now.strftime("%Y-%m-%d-%H%M"))
+                _("stalking-notat-{when}").format(when=now.strftime("%Y-%m-%d-%H%M")) + suffix
                 if now is not None  # None: the computer's clock cannot be read
-                else _("stalking-notat.md")
+                else _("stalking-notat") + suffix
             ),
             instruction=_("(Enter gemmer; ~ er din hjemmemappe)"),
             style=STYLE,

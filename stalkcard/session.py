@@ -62,24 +62,32 @@ def save_note(
     interactive: bool,
     quiet: bool = False,
     prompted: bool = False,
+    markdown: bool = False,
 ) -> None:
     """Save the case note. In the interactive flow a name that exists offers
     another name or replacing it, and any other refusal (an unknown ~user too)
     asks for another name; the screening is never lost to a bad name. A name
-    typed at a prompt has ~ expanded and .md added (output.note_path)."""
-    from stalkcard.markdown import result_markdown
+    typed at a prompt has ~ expanded and .txt (or .md) added (output.note_path).
+    The note is plain text for the case file (stalkcard.note), or Markdown on
+    request; its date is Danish time (clock.now)."""
+    from stalkcard import clock
     from stalkcard.output import note_path, write_private
 
     tell = warn if quiet else say
-    from stalkcard import clock
+    if markdown:
+        from stalkcard.markdown import result_markdown
 
-    text = result_markdown(card, result, clock.local_now())
+        text = result_markdown(card, result, clock.now())
+    else:
+        from stalkcard.note import result_text
+
+        text = result_text(card, result, clock.now())
     target: str | Path | None = path
     replace = force
     while target is not None:
         try:
             if prompted and isinstance(target, str):
-                target = note_path(target)
+                target = note_path(target, ".md" if markdown else ".txt")
             saved = write_private(target, text, force=replace)
         except FileExists as exc:
             if not interactive:

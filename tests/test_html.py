@@ -30,6 +30,7 @@ from stalkcard.card import bundled_card_path, load_card
 from stalkcard.card import load_card as _load
 from stalkcard.cli import app
 from stalkcard.markdown import result_markdown
+from stalkcard.note import result_text
 from stalkcard.screening import Answers, evaluate
 from stalkcard.web import answer_space, combinations, shape_of
 
@@ -448,14 +449,15 @@ def _page_agrees(browser: Any, page: Path, card: Any, sample: list[Answers]) -> 
     _open(browser, page)
     given = [a.as_dict() for a in sample]
     out = browser.execute_script(
-        "const w = new Date(2026, 10, 26, 14, 5);"
+        # 14:05 in Danish time (CET, UTC+1): the note's date is Danish time (issue 23).
+        "const w = new Date(Date.UTC(2026, 10, 26, 13, 5));"
         "return arguments[0].map(g => [window.stalkcardLookup(g), window.stalkcardNote(g, w)]);",
         given,
     )
     assert len(out) == len(sample)
     for (shape, note), answers in zip(out, sample, strict=True):
         assert shape == json.loads(json.dumps(shape_of(card, answers))), answers
-        assert note == result_markdown(card, evaluate(card, answers), WHEN), answers
+        assert note == result_text(card, evaluate(card, answers), WHEN), answers
 
 
 @needs_browser
