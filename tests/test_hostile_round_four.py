@@ -368,7 +368,9 @@ def test_the_note_stays_paragraphs(tmp_path: Path, runner: CliRunner, start: str
         encoding="utf-8",
     )
     note = tmp_path / "notat.md"
-    result = runner.invoke(app, ["--card", str(path), *CHECK, "--note", str(note), "--note-format", "markdown"])
+    result = runner.invoke(
+        app, ["--card", str(path), *CHECK, "--note", str(note), "--note-format", "markdown"]
+    )
     assert result.exit_code == 0, result.output
     html = _html(note.read_text(encoding="utf-8"))
     assert "<pre>" not in html and "<code>" not in html

@@ -817,7 +817,17 @@ def test_show_and_log_markdown_carry_card_text_as_text(
 def test_the_note_carries_card_text_as_text(tmp_path: Path, runner: CliRunner) -> None:
     note = tmp_path / "notat.md"
     card = str(_hostile_card(tmp_path))
-    args = ["--card", card, *CHECK, "--answer", "unit=sofie_jensen", "--note", str(note), "--note-format", "markdown"]
+    args = [
+        "--card",
+        card,
+        *CHECK,
+        "--answer",
+        "unit=sofie_jensen",
+        "--note",
+        str(note),
+        "--note-format",
+        "markdown",
+    ]
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     text = note.read_text(encoding="utf-8")

@@ -203,7 +203,16 @@ def test_the_note_says_what_was_not_asked_and_holds_no_verdict(
 ) -> None:
     note = tmp_path / "notat.md"
     args = ["check", "--answer", "role=victim", "--answer", "danger=no", "--answer", "unwanted=no"]
-    args += ["--answer", "one_sided=no", "--answer", "repeated=no", "--note", str(note), "--note-format", "markdown"]
+    args += [
+        "--answer",
+        "one_sided=no",
+        "--answer",
+        "repeated=no",
+        "--note",
+        str(note),
+        "--note-format",
+        "markdown",
+    ]
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     text = note.read_text(encoding="utf-8")
