@@ -105,8 +105,8 @@ def test_text_result_leads_with_112_when_urgent(runner: CliRunner) -> None:
     result = runner.invoke(app, ["check", *args])
     assert result.exit_code == 0, result.output
     out = result.output
-    assert out.index("Ring 112 nu.") < out.index("Resultat af screeningen")
-    assert out.index("Tillæg – ikke en del af handlekortet") < out.index("Ring 112 nu.")
+    assert out.index("ring 112 nu") < out.index("Resultat af screeningen")
+    assert out.index("Tillæg – ikke en del af handlekortet") < out.index("ring 112 nu")
     assert "AKUT FARE" in out
 
 

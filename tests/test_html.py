@@ -924,7 +924,7 @@ def test_an_older_browser_still_screens(page_file: Path, tmp_path: Path) -> None
         )
         driver.find_element("id", "copy-note").click()
         copied = _wait(driver, "window.copied")
-        assert copied.startswith("# Notat: screening for stalking\n")
+        assert copied.startswith("NOTAT: SCREENING FOR STALKING\n")  # plain text (issue 23)
         assert "- Akut fare lige nu: Ja\n" in copied
         errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
         assert errors == []
@@ -968,10 +968,12 @@ def test_the_note_from_the_page_is_check_note(
     command's by replacing clock.local_now)."""
     from stalkcard import clock
 
-    monkeypatch.setattr(clock, "local_now", lambda: datetime(2026, 11, 26, 14, 5))
+    # Issue 23: the note's date is Danish time on both sides.
+    moment = datetime(2026, 11, 26, 14, 5, tzinfo=ZoneInfo("Europe/Copenhagen"))
+    monkeypatch.setattr(clock, "now", lambda: moment)
     downloads = tmp_path / "downloads"
     downloads.mkdir()
-    driver = _new_driver(tmp_path / "profile", before=FIXED_CLOCK)
+    driver = _new_driver(tmp_path / "profile", before=clock_script(moment))
     driver.execute_cdp_cmd(
         "Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)}
     )
@@ -984,7 +986,7 @@ def test_the_note_from_the_page_is_check_note(
             driver.get(page_file.as_uri())
             _click_through(driver, picks)
             driver.find_element("id", "save-note").click()
-            saved = downloads / "stalking-notat-2026-11-26-1405.md"
+            saved = downloads / "stalking-notat-2026-11-26-1405.txt"
             end = time.monotonic() + 10
             while not saved.exists() and time.monotonic() < end:
                 time.sleep(0.1)

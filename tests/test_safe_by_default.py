@@ -29,7 +29,7 @@ WORDS = {
         "again": "Kortets kontakter fra mandag kl. 08:00",
         "call_now": "Ring nu (kontortiden er et skøn, ikke kortets; tjek kommunens tider):",
         "duty": "Underretningspligt",
-        "not_sparring": "sparring alene opfylder ikke pligten",
+        "not_sparring": "sparring er ikke nok",
         "duty_question": "Så kan du have underretningspligt",
         "not_asked": "Former set: Ikke spurgt",
         "intro": "Borgerens primære kontaktperson (evt. sagsbehandleren) afdækker",
@@ -42,7 +42,7 @@ WORDS = {
         "call_now": "Call now (the office hours are an estimate, not the card's; check the "
         "municipality's hours):",
         "duty": "Duty to notify",
-        "not_sparring": "consultation alone does not discharge the duty",
+        "not_sparring": "consultation is not enough",
         "duty_question": "Then you may have a duty to notify",
         "not_asked": "Forms seen: Not asked",
         "intro": "The citizen's primary contact person",

@@ -177,15 +177,10 @@
       calls: r.calls, roles: r.roles, headlines: headlines };
   }
 
-  function pad(n) {
-    return (n < 10 ? "0" : "") + n;
-  }
-
-  function stamp(now, between) {
-    return (
-      now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate()) +
-      between + pad(now.getHours()) + (between === " " ? ":" : "") + pad(now.getMinutes())
-    );
+  // The note's file name: "2026-11-26-1405", in Danish time (as `check` names it).
+  function stamp(now) {
+    const d = danishTime(now.getTime());
+    return d.date + "-" + d.clock.replace(":", "");
   }
 
   // The case note `check --note` writes (note.assemble), put together from
@@ -495,7 +490,7 @@
     const now = new Date();
     const blob = new Blob([note(answers, now)], { type: "text/plain;charset=utf-8" });
     const url = URL.createObjectURL(blob);
-    const link = el("a", null, { href: url, download: format(data.note.file, { when: stamp(now, "-") }) });
+    const link = el("a", null, { href: url, download: format(data.note.file, { when: stamp(now) }) });
     link.hidden = true;
     document.body.appendChild(link);
     link.click();
