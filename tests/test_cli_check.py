@@ -198,17 +198,19 @@ def test_note_is_private_and_complete(runner: CliRunner, tmp_path: Path) -> None
     if os.name == "posix":
         assert note.stat().st_mode & 0o777 == 0o600
     text = note.read_text(encoding="utf-8")
-    assert text.startswith("# Notat: screening for stalking")
-    assert "Skriv ikke borgerens navn, CPR-nummer" in text
-    assert "Dato: " in text
+    # Issue 23: a plain-text record; the signs' answers stand under SVAR.
+    assert text.startswith("NOTAT: SCREENING FOR STALKING\nDato: ")
+    assert "Ingen navne, CPR-numre eller andre personoplysninger i notatet." in text
+    assert "Svar givet af sagsbehandleren" in text and "(dansk tid)" in text
     assert "- Mistanken drejer sig om: Borgeren bliver udsat for stalking" in text
     assert "et eller flere af kortets kendetegn endnu uklare" in text
-    assert "- Til stede: Uønsket" in text and "- Uklart: Ensidig kontakt." in text
+    assert "- Uønsket (den udsatte har sagt fra): Ja" in text
+    assert "- Ensidig kontakt: Ved ikke" in text
     first, last = bundled_contacts()[0], bundled_contacts()[-1]
     assert f"{first.name}, {first.unit}: {first.phone}" in text
     assert f"{last.name}: {last.phone}" in text
     assert "Inddragelse af borgerens netværk" in text
-    assert "## Tillæg – ikke en del af handlekortet" in text
+    assert "TILLÆG (ikke en del af handlekortet" in text
     assert [p.name for p in tmp_path.iterdir()] == ["notat.md"]  # no temporary file left
 
 
@@ -221,7 +223,7 @@ def test_note_never_overwrites_without_force(runner: CliRunner, tmp_path: Path) 
     assert note.read_text(encoding="utf-8") == "vigtigt"
     forced = runner.invoke(app, ["check", *VICTIM, "--note", str(note), "--force"])
     assert forced.exit_code == 0, forced.output
-    assert note.read_text(encoding="utf-8").startswith("# Notat")
+    assert note.read_text(encoding="utf-8").startswith("NOTAT: SCREENING FOR STALKING")
     if os.name == "posix":
         assert note.stat().st_mode & 0o777 == 0o600
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notat.md"]
