@@ -83,6 +83,11 @@ class ResultFormat(StrEnum):
     json = "json"
 
 
+class NoteFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+
+
 def handled(func: F) -> F:
     """Turn the tool's own errors into a message on stderr and their exit code."""
 
@@ -739,8 +744,15 @@ def check(
     ] = ResultFormat.text,
     note: Annotated[
         str | None,
-        typer.Option("--note", metavar=_("FIL"), help=_("Gem et notat (Markdown) uden at spørge.")),
+        typer.Option("--note", metavar=_("FIL"), help=_("Gem et notat til sagen uden at spørge.")),
     ] = None,
+    note_format: Annotated[
+        NoteFormat,
+        typer.Option(
+            "--note-format",
+            help=_("Notatets form: text (ren tekst, til journalen) eller markdown."),
+        ),
+    ] = NoteFormat.text,
     force: Annotated[
         bool, typer.Option("--force", help=_("Erstat en eksisterende notatfil."))
     ] = False,
@@ -793,11 +805,20 @@ def check(
         from stalkcard import clock
         from stalkcard.prompts import ask_note_path
 
-        note_path = ask_note_path(clock.local_now())
+        note_path = ask_note_path(clock.now(), markdown=note_format is NoteFormat.markdown)
         prompted = True
     if note_path is not None:
         # With JSON on stdout, the confirmation goes to stderr: stdout stays JSON.
-        save_note(card, result, note_path, force, interactive, fmt is ResultFormat.json, prompted)
+        save_note(
+            card,
+            result,
+            note_path,
+            force,
+            interactive,
+            fmt is ResultFormat.json,
+            prompted,
+            markdown=note_format is NoteFormat.markdown,
+        )
 
 
 def run() -> None:

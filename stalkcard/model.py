@@ -209,6 +209,7 @@ class Supplement(_Model):
     text: Text
     source: Text
     headline: Text | None = None  # a short instruction for the closing summary
+    title: Text | None = None  # a few words naming it, for the case note's list
     # An urgent instruction (112): shown the moment the danger question is
     # answered so, by a rule on danger alone, and leading the result.
     urgent: bool = False

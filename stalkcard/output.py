@@ -168,8 +168,8 @@ def _write_exclusive(path: Path, payload: bytes, mode: int | None = PRIVATE) -> 
         raise
 
 
-def note_path(name: str) -> Path:
-    """A note's file name as typed at the prompt: ~ expanded, and .md added when
+def note_path(name: str, suffix: str = ".md") -> Path:
+    """A note's file name as typed at the prompt: ~ expanded, and `suffix` added when
     the name has no extension. A ~name that names no user (or no home folder)
     is an OutputError, so the prompt can ask again."""
     typed = name.strip()
@@ -179,4 +179,4 @@ def note_path(name: str) -> Path:
         raise OutputError(
             _("Kan ikke finde hjemmemappen i {path}. Skriv hele stien.").format(path=typed)
         ) from None
-    return path if path.suffix else path.with_name(path.name + ".md")
+    return path if path.suffix else path.with_name(path.name + suffix)

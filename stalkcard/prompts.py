@@ -189,16 +189,23 @@ def ask_question(
     back: bool,
     echo: Echo,
     progress: tuple[int, int] | None = None,
+    remind: Callable[[], None] | None = None,
 ) -> Any:
-    """Ask one question of the screening (stalkcard.questions); return its value, or Back."""
+    """Ask one question of the screening (stalkcard.questions); return its value, or Back.
+    `remind` prints the urgent line (112) right above the prompt, after any
+    context, so it stays on screen however long the context is (issue 23)."""
     asked = question(card, key)
     if asked.context:
         echo("context", asked.context)
     if asked.kind == "one":
         choices = [Choice(c.label, value=c.id) for c in asked.choices]
+        if remind is not None:
+            remind()
         return _select(asked.text, choices, current or asked.start, back, progress)
     chosen = set(current or ())
     echo("details", asked)
+    if remind is not None:
+        remind()
     boxes = [Choice(c.label, value=c.id, checked=c.id in chosen) for c in asked.choices]
     if back:
         boxes.append(Choice(_("Tilbage til forrige spørgsmål"), value=BACK))
@@ -250,12 +257,25 @@ def run_screening(
     unit_key = next((q.id for q in asked if q.units), None)
     keys = [q.id for q in asked if unit is None or q.id != unit_key]
     answers: dict[str, Any] = {unit_key: unit} if unit is not None and unit_key else {}
+    shout = echo  # the urgent reminder is shown above every question, not once
     echo = _once(echo)
+    danger_key = next((q.id for q in asked if q.danger), None)
+
+    def remind() -> None:
+        if danger_key is not None and danger_key in answers:
+            shout("remind", answers[danger_key])
+
     index = 0
     while index < len(keys):
         key = keys[index]
         value = ask_question(
-            card, key, answers.get(key), index > 0, echo, progress=(index + 1, len(keys))
+            card,
+            key,
+            answers.get(key),
+            index > 0,
+            echo,
+            progress=(index + 1, len(keys)),
+            remind=None if key == danger_key else remind,
         )
         if isinstance(value, Back):
             if value.keep is not None:
@@ -267,17 +287,22 @@ def run_screening(
             echo("danger", value)
         index += 1
     # From the review, a question is asked without "Tilbage": Enter keeps its answer.
-    while (key := review(card, answers, describe)) != DONE:
-        answers[key] = ask_question(card, key, answers[key], back=False, echo=echo)
+    while True:
+        remind()
+        if (key := review(card, answers, describe)) == DONE:
+            break
+        reminder = None if key == danger_key else remind
+        answers[key] = ask_question(card, key, answers[key], back=False, echo=echo, remind=reminder)
         if question(card, key).danger:
             echo("danger", answers[key])
     return Answers({q.id: answers[q.id] for q in asked})
 
 
-def ask_note_path(now: datetime | None) -> str | None:
+def ask_note_path(now: datetime | None, markdown: bool = False) -> str | None:
     """Offer to save a case note; return the name as typed, or None (the default).
     The caller makes it a path (stalkcard.output.note_path), so that a name it
     cannot use gets a message and another try."""
+    suffix = ".md" if markdown else ".txt"
     save = _select(
         _("Vil du gemme et notat om screeningen? (uden navn og CPR-nummer)"),
         [Choice(_("Nej, gem ikke"), value=False), Choice(_("Ja, gem et notat"), value=True)],
@@ -290,9 +315,9 @@ def ask_note_path(now: datetime | None) -> str | None:
         questionary.text(
             _("Filnavn til notatet:"),
             default=(
-                _("stalking-notat-{when}.md").format(when=now.strftime("%Y-%m-%d-%H%M"))
+                _("stalking-notat-{when}").format(when=now.strftime("%Y-%m-%d-%H%M")) + suffix
                 if now is not None  # None: the computer's clock cannot be read
-                else _("stalking-notat.md")
+                else _("stalking-notat") + suffix
             ),
             instruction=_("(Enter gemmer; ~ er din hjemmemappe)"),
             style=STYLE,

@@ -264,10 +264,13 @@ def closing_summary(card: Card, result: Result, now: datetime | None = None) -> 
 
     lines: list[RenderableType] = [Rule(_("Kort sagt"), style="dim")]
     headlines = summary_headlines(card, result)
+    # 112 stands alone, without a hedge (issue 23); the other instructions
+    # carry the supplement mark, as "Ring nu" does.
     for text, urgent in headlines:
-        lines.append(Text(text, style="bold red" if urgent else "bold"))
-    if headlines:
-        lines.append(Text("  " + _("(Tillæg – ikke en del af handlekortet)"), style="dim"))
+        if urgent:
+            lines.append(Text(text, style="bold red"))
+        else:
+            lines.append(Text(text, style="bold").append(" " + _("(tillæg)"), style="dim"))
     short = card.assessment(result.assessment).short or result.assessment_text
     lines.append(Text(_("Vurdering: {text}").format(text=short)))
     plan = plan_at(card, result, now)

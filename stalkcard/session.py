@@ -37,6 +37,13 @@ def interactive_answers(card: Any, unit: str | None) -> Any:
             if shown:
                 console.print(Text(views.danger_heading(data), style="bold red"))
                 console.print(render.supplements_panel(shown, urgent=True))
+        elif event == "remind":
+            # Above every following question: the urgent line in one row, so the
+            # panel scrolling away does not take 112 with it (issue 23).
+            shown = urgent_supplements(card, data)
+            if shown:
+                words = " ".join(s.headline or s.text for s in shown)
+                console.print(Text(f"{views.danger_heading(data)}: {words}", style="bold red"))
 
     def describe(key: str, value: Any) -> str:
         from stalkcard.views import describe_answer
@@ -55,24 +62,32 @@ def save_note(
     interactive: bool,
     quiet: bool = False,
     prompted: bool = False,
+    markdown: bool = False,
 ) -> None:
     """Save the case note. In the interactive flow a name that exists offers
     another name or replacing it, and any other refusal (an unknown ~user too)
     asks for another name; the screening is never lost to a bad name. A name
-    typed at a prompt has ~ expanded and .md added (output.note_path)."""
-    from stalkcard.markdown import result_markdown
+    typed at a prompt has ~ expanded and .txt (or .md) added (output.note_path).
+    The note is plain text for the case file (stalkcard.note), or Markdown on
+    request; its date is Danish time (clock.now)."""
+    from stalkcard import clock
     from stalkcard.output import note_path, write_private
 
     tell = warn if quiet else say
-    from stalkcard import clock
+    if markdown:
+        from stalkcard.markdown import result_markdown
 
-    text = result_markdown(card, result, clock.local_now())
+        text = result_markdown(card, result, clock.now())
+    else:
+        from stalkcard.note import result_text
+
+        text = result_text(card, result, clock.now())
     target: str | Path | None = path
     replace = force
     while target is not None:
         try:
             if prompted and isinstance(target, str):
-                target = note_path(target)
+                target = note_path(target, ".md" if markdown else ".txt")
             saved = write_private(target, text, force=replace)
         except FileExists as exc:
             if not interactive:

@@ -8,11 +8,11 @@ combination of answers where the space is small and over a large random
 sample where it is not, and requires the same result. The page's size grows
 with the card, not with the number of combinations (bench/html_build.py).
 
-One note: the case note the page copies or saves is the note `check --note`
-writes (markdown.result_markdown). Its pieces are rendered here by the note
-renderer's own functions, each once; the page puts them together for the
-result it evaluated, with the date filled in, and a test compares the two for
-every combination.
+One note: the case note the page copies or saves is the plain-text note
+`check --note` writes (note.result_text). Its pieces are written once
+(note.pieces); the page puts them together for the result it evaluated, with
+the date filled in (Danish time), as note.assemble does, and a test compares
+the two for every combination.
 
 The template engine is Jinja2 with autoescaping on, so every text from the card
 file is escaped as HTML; the data for the script is JSON in a data block with
@@ -27,7 +27,6 @@ import hashlib
 import itertools
 import json
 from collections.abc import Iterator
-from datetime import datetime
 from importlib import resources
 from typing import Any
 
@@ -45,7 +44,6 @@ from stalkcard.screening import (
     answer_space,
     card_steps,
     compiled,
-    default_answer,
     evaluate,
     urgent_by_answer,
 )
@@ -124,120 +122,14 @@ def rules_data(card: Card) -> dict[str, Any]:
     }
 
 
-# The note is rendered with this date; the page writes its own in its place.
-NOTE_DATE = datetime(1111, 11, 11, 11, 11)
-
-
 def note_data(card: Card) -> dict[str, Any]:
-    """The case note's pieces, each rendered by the note renderer's own parts
-    (markdown.md, views.describe_answer, the step and supplement layout of
-    markdown.note_parts), for the page's script to put together for the answers
-    it evaluates. tests/test_html.py proves the page's note equal to
-    markdown.result_markdown for every combination of answers."""
-    from stalkcard.markdown import (
-        _MD_INLINE,
-        SUGGESTION_MARK,
-        answer_markdown,
-        call_markdown,
-        md,
-        note_parts,
-    )
-    from stalkcard.screening import ROUTE, STEP, SUGGEST, URGENT
-    from stalkcard.views import (
-        CRITERIA_GROUPS,
-        SUPPLEMENT_LABEL,
-        assessment_paragraphs,
-        contact_text,
-        danger_heading,
-        step_title,
-    )
+    """The case note's pieces (stalkcard.note.pieces), for the page's script to
+    put together for the answers it evaluates, as note.assemble does.
+    tests/test_html.py proves the page's note equal to `check --note`'s
+    (note.result_text) for every combination of answers."""
+    from stalkcard.note import card_pieces
 
-    plan = compiled(card)
-    date = NOTE_DATE.strftime("%Y-%m-%d %H:%M")
-    probe = evaluate(card, Answers({q.id: default_answer(q) for q in plan.questions}))
-    head = note_parts(card, probe, NOTE_DATE)[0][1]
-    before, _date, after = head.partition(date)
-    one: dict[str, dict[str, str]] = {}
-    many: dict[str, dict[str, Any]] = {}
-    for q in plan.questions:
-        if q.kind == "one":
-            one[q.id] = {c.id: answer_markdown(card, q.id, c.id) for c in q.choices}
-        else:
-            many[q.id] = {
-                "prefix": f"- {md(q.label)}: ",
-                "first": {c.id: md(c.label) for c in q.choices},
-                "rest": {c.id: c.label.translate(_MD_INLINE) for c in q.choices},
-                "none": md(_("Ingen")),
-            }
-    danger = next((q for q in plan.questions if q.danger), None)
-    urgent = {
-        c.id: _("**{heading}** – se tillæg nedenfor.").format(heading=danger_heading(c.id)) + "\n"
-        for c in (danger.choices if danger else ())
-    }
-    notes: dict[str, set[str | None]] = {}
-    for rule in card.screening.rules.steps:
-        for ident in rule.show:
-            notes.setdefault(ident, {None}).add(rule.note)
-    titles = {
-        f"{ident}\u0000{note or ''}": md(step_title(step.heading, note))
-        for ident, step in card_steps(card).items()
-        for note in sorted(notes.get(ident, {None}), key=lambda n: n or "")
-    }
-    bodies: dict[str, list[str]] = {}
-    for ident, step in card_steps(card).items():
-        if step.group is None:
-            lines = [f"   {md(p)}" for p in step.paragraphs] + [""]
-            if step.contacts:
-                lines += [f"   - {md(contact_text(c))}" for c in step.contacts] + [""]
-            lines += [f"   {md(p)}" for p in step.after] + ([""] if step.after else [])
-        else:
-            lines = [p for paragraph in step.paragraphs for p in (md(paragraph), "")]
-        bodies[ident] = lines
-    return {
-        "head": [before, after],
-        "urgent": urgent,
-        "answers": "## " + _("Svar"),
-        "one": one,
-        "many": many,
-        "assessment": {
-            "heading": "## " + _("Vurdering"),
-            "text": {a.id: md(a.text) for a in card.screening.assessments},
-            "groups": [[value, md(_(text))] for value, text in CRITERIA_GROUPS],
-            "signs": [[q.id, q.label.translate(_MD_INLINE)] for q in plan.questions if q.criterion],
-            "paragraphs": [md(p) for p in assessment_paragraphs(card)],
-        },
-        "calls": {
-            "heading": "## " + _("Ring nu"),
-            # Each contact's line for each reason it can be in "Ring nu".
-            "line": {
-                c.id: {why: call_markdown(c, why) for why in (URGENT, ROUTE, SUGGEST, STEP)}
-                for c in plan.contacts + plan.extra_contacts
-            },
-            "suggested": md(_(SUGGESTION_MARK)),
-        },
-        "steps": {
-            "heading": "## " + _("Det skal du gøre nu"),
-            "titles": titles,
-            "bodies": bodies,
-            "groups": {
-                s.id: ["## " + md(s.heading), ""]
-                + [p for paragraph in s.paragraphs for p in (md(paragraph), "")]
-                for s in card.step_sections
-            },
-        },
-        "supplements": {
-            "heading": f"## {_(SUPPLEMENT_LABEL)}",
-            "lines": {
-                s.id: [
-                    f"> {md(s.text)}  ",
-                    "> _" + _("Kilde: {source}").format(source=md(s.source)) + "_",
-                    "",
-                ]
-                for s in card.supplements
-            },
-        },
-        "file": _("stalking-notat-{when}.md"),
-    }
+    return {**card_pieces(card), "file": _("stalking-notat-{when}.txt")}
 
 
 def danger_warning(card: Card) -> dict[str, list[str]]:

@@ -138,7 +138,7 @@ def test_show_wraps_without_cutting(
     assert "…" not in result.output
     flat = normalise(result.output)
     assert "udelukker ikke stalking" in flat
-    assert "Pligten er personlig: den er ikke opfyldt, fordi du har søgt sparring." in flat
+    assert "Pligten er personlig: du eller din leder sender underretningen" in flat
     # A phone number is never broken across lines.
     for phone in card_phones():
         assert any(phone in line for line in lines), phone

@@ -63,7 +63,7 @@ def test_answer_options_json(runner: CliRunner) -> None:
         "victim_support",
         "safety_plan",
         "others_read",
-        "duty_to_notify",
+        "duty_to_notify_check",  # children unknown: a question, not the order (issue 23)
         "hotline_1888",
         "log_tools",
     ]
@@ -105,8 +105,8 @@ def test_text_result_leads_with_112_when_urgent(runner: CliRunner) -> None:
     result = runner.invoke(app, ["check", *args])
     assert result.exit_code == 0, result.output
     out = result.output
-    assert out.index("ring 112") < out.index("Resultat af screeningen")
-    assert out.index("Tillæg – ikke en del af handlekortet") < out.index("ring 112")
+    assert out.index("ring 112 nu") < out.index("Resultat af screeningen")
+    assert out.index("Tillæg – ikke en del af handlekortet") < out.index("ring 112 nu")
     assert "AKUT FARE" in out
 
 
@@ -130,7 +130,10 @@ def test_text_result_always_names_who_to_call(runner: CliRunner, role: str) -> N
         if c.group != first_group():  # the organisations, with their names
             assert f"{c.name}: {c.phone}" in flat
     assert "Anvis altid til både Dansk Stalking Center samt den lokale politistation." in flat
-    assert ("Borgerens egne handlemuligheder" in flat) == (role != "perpetrator")
+    # Issue 23: no step of the card vanishes; on the perpetrator path it is named.
+    assert "Borgerens egne handlemuligheder" in flat
+    if role == "perpetrator":
+        assert "Borgerens egne handlemuligheder (gælder især den udsatte)" in flat
     if role == "unknown":
         assert "Borgerens egne handlemuligheder (Hvis borgeren er den udsatte)" in flat
 
@@ -195,17 +198,19 @@ def test_note_is_private_and_complete(runner: CliRunner, tmp_path: Path) -> None
     if os.name == "posix":
         assert note.stat().st_mode & 0o777 == 0o600
     text = note.read_text(encoding="utf-8")
-    assert text.startswith("# Notat: screening for stalking")
-    assert "Skriv ikke borgerens navn, CPR-nummer" in text
-    assert "Dato: " in text
+    # Issue 23: a plain-text record; the signs' answers stand under SVAR.
+    assert text.startswith("NOTAT: SCREENING FOR STALKING\nDato: ")
+    assert "Ingen navne, CPR-numre eller andre personoplysninger i notatet." in text
+    assert "Svar givet af sagsbehandleren" in text and "(dansk tid)" in text
     assert "- Mistanken drejer sig om: Borgeren bliver udsat for stalking" in text
     assert "et eller flere af kortets kendetegn endnu uklare" in text
-    assert "- Til stede: Uønsket" in text and "- Uklart: Ensidig kontakt." in text
+    assert "- Uønsket (den udsatte har sagt fra): Ja" in text
+    assert "- Ensidig kontakt: Ved ikke" in text
     first, last = bundled_contacts()[0], bundled_contacts()[-1]
     assert f"{first.name}, {first.unit}: {first.phone}" in text
     assert f"{last.name}: {last.phone}" in text
     assert "Inddragelse af borgerens netværk" in text
-    assert "## Tillæg – ikke en del af handlekortet" in text
+    assert "TILLÆG (ikke en del af handlekortet" in text
     assert [p.name for p in tmp_path.iterdir()] == ["notat.md"]  # no temporary file left
 
 
@@ -218,7 +223,7 @@ def test_note_never_overwrites_without_force(runner: CliRunner, tmp_path: Path) 
     assert note.read_text(encoding="utf-8") == "vigtigt"
     forced = runner.invoke(app, ["check", *VICTIM, "--note", str(note), "--force"])
     assert forced.exit_code == 0, forced.output
-    assert note.read_text(encoding="utf-8").startswith("# Notat")
+    assert note.read_text(encoding="utf-8").startswith("NOTAT: SCREENING FOR STALKING")
     if os.name == "posix":
         assert note.stat().st_mode & 0o777 == 0o600
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notat.md"]
@@ -263,7 +268,8 @@ def test_text_result_ends_with_the_summary() -> None:
     assert last[0].strip().startswith("─") or "Kort sagt" in tail
     # With danger = yes the 112 instruction itself leads the summary, in words.
     summary = tail[tail.index("Kort sagt") :]
-    assert summary.splitlines()[1] == "Ring 112 nu, hvis nogen er i akut fare."
+    # Issue 23: danger "Ja" gets the plain instruction, without a hedge.
+    assert summary.splitlines()[1] == "Ring 112 nu."
     # Every contact the rules showed is listed (issue 22: none dropped), and the
     # summary still fits a 24-row screen with the note's question below it.
     assert len(result.stdout[result.stdout.index("Kort sagt") :].splitlines()) <= 15
@@ -326,7 +332,7 @@ def test_danger_unknown_brings_112_and_is_recorded_as_such(runner: CliRunner, wo
     data = _json(runner, args)
     assert data["urgent"] is True
     assert data["answers"]["danger"] == "unknown"  # type: ignore[index]
-    assert data["supplements"][0]["id"] == "acute_danger"  # type: ignore[index]
+    assert data["supplements"][0]["id"] == "acute_danger_possible"  # type: ignore[index]
     text = runner.invoke(app, ["check", *args])
     assert text.exit_code == 0, text.output
     assert "MULIG AKUT FARE" in text.output

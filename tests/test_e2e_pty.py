@@ -72,12 +72,13 @@ def test_check_in_a_terminal(tmp_path: Path) -> None:
     ids=["ja", "enter-ved-ikke"],
 )
 def test_danger_shows_112_at_once(tmp_path: Path, keys: str, heading: str) -> None:
+    # Issue 23: "Ja" reads "Ring 112 nu.", "Ved ikke" "Ring 112 nu, hvis ..." (both "112 nu").
     # The pointer starts on "Ved ikke": Enter records possible danger, never "Nej".
     child = spawn(["check"], tmp_path)
     answer(child, "Hvem drejer mistanken sig om?", ENTER)
     answer(child, "Er nogen i akut fare lige nu?", keys)
     child.expect_exact(heading)
-    child.expect_exact("ring 112")
+    child.expect_exact("112 nu")
     child.expect_exact("Hvilke former")
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
@@ -138,6 +139,38 @@ def test_the_answer_stays_on_a_24_row_screen(tmp_path: Path) -> None:
     assert "8794 7983" in shown, shown  # Vibeke Sønderskov Kristensen, Ungeenheden
     assert "2517 7374" in shown and "7628 1448" in shown, shown
     assert "done (" not in shown
+    child.send(ENTER)  # no note
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_112_stays_on_screen_above_every_question(tmp_path: Path) -> None:
+    """Issue 23: at 80x24, after danger "Ja", every following question (the
+    forms' long examples included) and the review show "Ring 112 nu." on screen."""
+    pyte = pytest.importorskip("pyte")
+    screen = pyte.Screen(80, 24)
+    stream = pyte.Stream(screen)
+    child = spawn(["check"], tmp_path, size=(24, 80), **clock_at("2026-11-30 10:00:00"))
+    child.logfile_read = _Feed(stream)
+
+    def on_screen(prompt: str, keys: str) -> None:
+        answer(child, prompt, "")
+        shown = "\n".join(screen.display)
+        assert "AKUT FARE: Ring 112 nu." in shown, (prompt, shown)
+        child.send(keys)
+
+    answer(child, "Hvem drejer mistanken sig om?", UP + UP + ENTER)  # victim
+    answer(child, "Er nogen i akut fare lige nu?", UP + UP + ENTER)  # yes
+    on_screen("Hvilke former", ENTER)
+    for question in ("Har den udsatte sagt fra", "Er kontakten ensidig", "Har der været flere"):
+        on_screen(question, UP + UP + ENTER)  # yes
+    on_screen("Er der nogen under 18 år", UP + ENTER)  # no
+    on_screen("Hvilken enhed er du selv fra?", ENTER)
+    on_screen("Er svarene rigtige?", ENTER)
+    child.expect_exact("Vil du gemme et notat")
+    child.expect_exact(["Enter", pexpect.TIMEOUT], timeout=1)
+    time.sleep(0.3)
     child.send(ENTER)  # no note
     child.expect(pexpect.EOF)
     child.close()

@@ -182,7 +182,7 @@ def test_a_nul_in_the_note_name_asks_again(
     assert result.exception is None
     assert "Filnavnet indeholder et nul-tegn (NUL)" in result.output
     assert "Notatet er gemt" in result.output
-    assert (tmp_path / "c.md").exists()  # the screening's note is not lost
+    assert (tmp_path / "c.txt").exists()  # the screening's note is not lost
 
 
 @pytest.mark.parametrize("name", ["a\x00b.md", "notat-\ud800.md"], ids=["NUL", "surrogate"])
@@ -207,7 +207,7 @@ def test_a_name_no_file_can_have_is_refused_in_danish(
 CASEWORKER = {
     "contacts 112": ["contacts", "112"],
     "show": ["show", "stalking"],
-    "check": [*CHECK, "--note", "notat.md"],
+    "check": [*CHECK, "--note", "notat.md", "--note-format", "markdown"],
     "log": ["log"],
     "html": ["html"],
 }
@@ -338,7 +338,9 @@ def test_the_note_stays_paragraphs(tmp_path: Path, runner: CliRunner, start: str
         encoding="utf-8",
     )
     note = tmp_path / "notat.md"
-    result = runner.invoke(app, ["--card", str(path), *CHECK, "--note", str(note)])
+    result = runner.invoke(
+        app, ["--card", str(path), *CHECK, "--note", str(note), "--note-format", "markdown"]
+    )
     assert result.exit_code == 0, result.output
     html = _html(note.read_text(encoding="utf-8"))
     assert "<pre>" not in html and "<code>" not in html

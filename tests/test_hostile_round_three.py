@@ -182,7 +182,7 @@ def test_unknown_home_at_the_note_prompt_asks_again(
     assert result.exit_code == 0, result.output
     assert "Kan ikke finde hjemmemappen" in result.output
     assert "Traceback" not in result.output and result.exception is None
-    assert (tmp_path / "b.md").stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / "b.txt").stat().st_mode & 0o777 == 0o600
 
 
 def test_unknown_home_after_choosing_another_name(
@@ -193,15 +193,15 @@ def test_unknown_home_after_choosing_another_name(
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(cli, "_terminal", lambda: True)
-    (tmp_path / "a.md").write_text("gammel", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("gammel", encoding="utf-8")
     keys.send_text(
         ENTER * 9 + DOWN + ENTER + "\x15a" + ENTER + ENTER + "~ingen-xyz/n" + ENTER + "c" + ENTER
     )
     result = CliRunner().invoke(cli.app, ["check"])
     assert result.exit_code == 0, result.output
     assert "Kan ikke finde hjemmemappen" in result.output
-    assert (tmp_path / "c.md").exists()
-    assert (tmp_path / "a.md").read_text(encoding="utf-8") == "gammel"
+    assert (tmp_path / "c.txt").exists()
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "gammel"
 
 
 def test_note_path_raises_a_danish_error_for_an_unknown_user() -> None:
@@ -790,7 +790,17 @@ def test_show_and_log_markdown_carry_card_text_as_text(
 def test_the_note_carries_card_text_as_text(tmp_path: Path, runner: CliRunner) -> None:
     note = tmp_path / "notat.md"
     card = str(_hostile_card(tmp_path))
-    args = ["--card", card, *CHECK, "--answer", "unit=sofie_jensen", "--note", str(note)]
+    args = [
+        "--card",
+        card,
+        *CHECK,
+        "--answer",
+        "unit=sofie_jensen",
+        "--note",
+        str(note),
+        "--note-format",
+        "markdown",
+    ]
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     text = note.read_text(encoding="utf-8")

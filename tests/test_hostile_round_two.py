@@ -217,7 +217,7 @@ def test_narrow_encodings_degrade_instead_of_crashing(encoding: str, tmp_path: P
     assert result.returncode == 0, result.stderr
     assert "112" in result.stdout
     assert "Traceback" not in result.stderr
-    assert "Tillæg – ikke en del af handlekortet" in note.read_text(encoding="utf-8")
+    assert "TILLÆG (ikke en del af handlekortet" in note.read_text(encoding="utf-8")
 
 
 # Invisible characters in the card ----------------------------------------------------------------

@@ -30,6 +30,7 @@ from stalkcard.card import bundled_card_path, load_card
 from stalkcard.card import load_card as _load
 from stalkcard.cli import app
 from stalkcard.markdown import result_markdown
+from stalkcard.note import result_text
 from stalkcard.screening import Answers, evaluate
 from stalkcard.web import answer_space, combinations, shape_of
 
@@ -448,14 +449,15 @@ def _page_agrees(browser: Any, page: Path, card: Any, sample: list[Answers]) -> 
     _open(browser, page)
     given = [a.as_dict() for a in sample]
     out = browser.execute_script(
-        "const w = new Date(2026, 10, 26, 14, 5);"
+        # 14:05 in Danish time (CET, UTC+1): the note's date is Danish time (issue 23).
+        "const w = new Date(Date.UTC(2026, 10, 26, 13, 5));"
         "return arguments[0].map(g => [window.stalkcardLookup(g), window.stalkcardNote(g, w)]);",
         given,
     )
     assert len(out) == len(sample)
     for (shape, note), answers in zip(out, sample, strict=True):
         assert shape == json.loads(json.dumps(shape_of(card, answers))), answers
-        assert note == result_markdown(card, evaluate(card, answers), WHEN), answers
+        assert note == result_text(card, evaluate(card, answers), WHEN), answers
 
 
 @needs_browser
@@ -922,7 +924,7 @@ def test_an_older_browser_still_screens(page_file: Path, tmp_path: Path) -> None
         )
         driver.find_element("id", "copy-note").click()
         copied = _wait(driver, "window.copied")
-        assert copied.startswith("# Notat: screening for stalking\n")
+        assert copied.startswith("NOTAT: SCREENING FOR STALKING\n")  # plain text (issue 23)
         assert "- Akut fare lige nu: Ja\n" in copied
         errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
         assert errors == []
@@ -966,10 +968,12 @@ def test_the_note_from_the_page_is_check_note(
     command's by replacing clock.local_now)."""
     from stalkcard import clock
 
-    monkeypatch.setattr(clock, "local_now", lambda: datetime(2026, 11, 26, 14, 5))
+    # Issue 23: the note's date is Danish time on both sides.
+    moment = datetime(2026, 11, 26, 14, 5, tzinfo=ZoneInfo("Europe/Copenhagen"))
+    monkeypatch.setattr(clock, "now", lambda: moment)
     downloads = tmp_path / "downloads"
     downloads.mkdir()
-    driver = _new_driver(tmp_path / "profile", before=FIXED_CLOCK)
+    driver = _new_driver(tmp_path / "profile", before=clock_script(moment))
     driver.execute_cdp_cmd(
         "Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)}
     )
@@ -982,7 +986,7 @@ def test_the_note_from_the_page_is_check_note(
             driver.get(page_file.as_uri())
             _click_through(driver, picks)
             driver.find_element("id", "save-note").click()
-            saved = downloads / "stalking-notat-2026-11-26-1405.md"
+            saved = downloads / "stalking-notat-2026-11-26-1405.txt"
             end = time.monotonic() + 10
             while not saved.exists() and time.monotonic() < end:
                 time.sleep(0.1)

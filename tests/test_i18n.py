@@ -244,7 +244,7 @@ def test_check_in_english(runner: CliRunner) -> None:
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     out = normalise(result.output)
-    for words in ("ACUTE DANGER", "Supplement – not part of the action card", "call 112",
+    for words in ("ACUTE DANGER", "Supplement – not part of the action card", "Call 112 now.",
                   "Result of the screening", "What to do now",
                   "If the citizen is the one being stalked",
                   "Your answers", "The suspicion concerns: I don't know yet"):  # fmt: skip
@@ -264,8 +264,20 @@ def test_english_note(runner: CliRunner, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "The note is saved" in result.output
     text = note.read_text(encoding="utf-8")
-    assert text.startswith("# Note: screening for stalking")
-    assert "Do not write the citizen's name, CPR number" in text
+    # Issue 23: plain text by default; Markdown on request (--note-format markdown).
+    assert text.startswith("NOTE: SCREENING FOR STALKING\nDate: ")
+    assert "No names, CPR numbers or other personal data in the note." in text
+    markdown = tmp_path / "note-md.md"
+    again = runner.invoke(
+        app,
+        ["--lang", "en", "check", "--answer", "role=victim", "--answer", "danger=no",
+         "--answer", "unwanted=yes", "--answer", "one_sided=yes", "--answer", "repeated=yes",
+         "--note", str(markdown), "--note-format", "markdown"],
+    )  # fmt: skip
+    assert again.exit_code == 0, again.output
+    shown = markdown.read_text(encoding="utf-8")
+    assert shown.startswith("# Note: screening for stalking")
+    assert "Do not write the citizen's name, CPR number" in shown
 
 
 def test_answer_errors_in_english(runner: CliRunner) -> None:

@@ -257,7 +257,7 @@ def test_check_interactive_saves_a_private_note(
     keys.send_text(ENTER * 9 + DOWN + ENTER + "\x15" + "mit-notat" + ENTER)
     result = CliRunner().invoke(cli.app, ["check"])
     assert result.exit_code == 0, result.output
-    note = tmp_path / "mit-notat.md"
+    note = tmp_path / "mit-notat.txt"
     assert note.stat().st_mode & 0o777 == 0o600
     assert "Notatet er gemt" in result.output
     assert str(note) in result.output  # the whole path, not just the name
@@ -274,7 +274,7 @@ def test_check_interactive_refuses_overwrite_and_asks_again(
     assert result.exit_code == 0, result.output
     assert (tmp_path / "a.md").read_text(encoding="utf-8") == "gammel"
     assert "--force" not in result.output  # means nothing at a prompt
-    assert (tmp_path / "b.md").exists()
+    assert (tmp_path / "b.txt").exists()
 
 
 def test_check_interactive_replaces_when_asked(
@@ -285,7 +285,7 @@ def test_check_interactive_replaces_when_asked(
     keys.send_text(ENTER * 9 + DOWN + ENTER + "\x15a.md" + ENTER + DOWN + ENTER)
     result = CliRunner().invoke(cli.app, ["check"])
     assert result.exit_code == 0, result.output
-    assert "Notat: screening for stalking" in (tmp_path / "a.md").read_text(encoding="utf-8")
+    assert "NOTAT: SCREENING FOR STALKING" in (tmp_path / "a.md").read_text(encoding="utf-8")
     assert (tmp_path / "a.md").stat().st_mode & 0o777 == 0o600
 
 
@@ -297,7 +297,7 @@ def test_default_note_name_has_the_time(
     result = CliRunner().invoke(cli.app, ["check"])
     assert result.exit_code == 0, result.output
     (note,) = tmp_path.iterdir()
-    assert re.fullmatch(r"stalking-notat-\d{4}-\d\d-\d\d-\d{4}\.md", note.name)
+    assert re.fullmatch(r"stalking-notat-\d{4}-\d\d-\d\d-\d{4}\.txt", note.name)
 
 
 @pytest.mark.parametrize(

@@ -29,7 +29,8 @@ WORDS = {
         "again": "Kortets kontakter fra mandag kl. 08:00",
         "call_now": "Ring nu (kontortiden er et skøn, ikke kortets; tjek kommunens tider):",
         "duty": "Underretningspligt",
-        "not_sparring": "sparring opfylder ikke pligten",
+        "not_sparring": "sparring er ikke nok",
+        "duty_question": "Så kan du have underretningspligt",
         "not_asked": "Former set: Ikke spurgt",
         "intro": "Borgerens primære kontaktperson (evt. sagsbehandleren) afdækker",
         "safety": "Gennemgå sikkerheden sammen med den udsatte",
@@ -41,7 +42,8 @@ WORDS = {
         "call_now": "Call now (the office hours are an estimate, not the card's; check the "
         "municipality's hours):",
         "duty": "Duty to notify",
-        "not_sparring": "consultation does not count",
+        "not_sparring": "consultation is not enough",
+        "duty_question": "Then you may have a duty to notify",
         "not_asked": "Forms seen: Not asked",
         "intro": "The citizen's primary contact person",
         "safety": "Go through safety with the person being stalked",
@@ -144,8 +146,12 @@ def test_children_bring_the_duty_into_the_summary(
     args = [a.replace("children=no", f"children={children}") for a in VICTIM_MET]
     out = _check(runner, language, args, MONDAY_10)
     summary = normalise(out[out.rindex("─") :])
-    assert WORDS[language]["duty"] in summary
-    assert WORDS[language]["not_sparring"] in summary
+    # Issue 23: "ja" states the condition and who sends it; "ved ikke" asks.
+    if children == "yes":
+        assert WORDS[language]["duty"] in summary
+        assert WORDS[language]["not_sparring"] in summary
+    else:
+        assert WORDS[language]["duty_question"] in summary
 
 
 @pytest.mark.parametrize("language", ["da", "en"])
@@ -197,7 +203,16 @@ def test_the_note_says_what_was_not_asked_and_holds_no_verdict(
 ) -> None:
     note = tmp_path / "notat.md"
     args = ["check", "--answer", "role=victim", "--answer", "danger=no", "--answer", "unwanted=no"]
-    args += ["--answer", "one_sided=no", "--answer", "repeated=no", "--note", str(note)]
+    args += [
+        "--answer",
+        "one_sided=no",
+        "--answer",
+        "repeated=no",
+        "--note",
+        str(note),
+        "--note-format",
+        "markdown",
+    ]
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     text = note.read_text(encoding="utf-8")

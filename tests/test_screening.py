@@ -72,6 +72,9 @@ def check_path(language: str, answers: Answers) -> None:
         assert result.assessment == "criteria_met"
     elif "no" in criteria:
         assert result.assessment == "criteria_not_met"
+        # Issue 23: the one-line verdict keeps "det afgør ikke sagen".
+        short = card.assessment(result.assessment).short or ""
+        assert {"da": "Det afgør ikke sagen", "en": "does not decide the case"}[language] in short
     else:
         assert result.assessment == "criteria_unclear"
 
@@ -79,7 +82,12 @@ def check_path(language: str, answers: Answers) -> None:
     # "Ved ikke" to danger is possible danger: 112 stands then too.
     assert result.urgent == (danger in ("yes", "unknown"))
     supplements = {s.id: s for s in result.supplements}
-    assert ("acute_danger" in supplements) == result.urgent
+    # Issue 23: "Ja" gets the plain instruction, "Ved ikke" the conditional one.
+    assert ("acute_danger" in supplements) == (danger == "yes")
+    assert ("acute_danger_possible" in supplements) == (danger == "unknown")
+    if danger == "yes":
+        plain = {"da": "Ring 112 nu.", "en": "Call 112 now."}
+        assert supplements["acute_danger"].headline == plain[language]
     # The law on every path, whatever the card's three signs say: section 242 in
     # its own words and how to report, and the single offences reportable alone.
     assert "crime" in supplements and "single_offences" in supplements
@@ -92,13 +100,35 @@ def check_path(language: str, answers: Answers) -> None:
         assert (ident in supplements) == exposed
     if exposed:
         assert "116 006" in supplements["victim_support"].text
-    # A safety plan and what the other party can read, where the signs are present
-    # or unclear, or in (possible) danger.
-    concern = "no" not in criteria or danger in ("yes", "unknown")
-    assert ("others_read" in supplements) == concern
-    # The safety plan is made with the person being stalked: not in a talk with
-    # the citizen who stalks.
-    assert ("safety_plan" in supplements) == (concern and role != "perpetrator")
+    # Issue 23: the safety plan and what the other party can read whenever the
+    # citizen may be the one stalked, whatever the signs (a missing sign does not
+    # decide the case); never in a talk with the citizen who stalks.
+    assert ("others_read" in supplements) == exposed
+    assert ("safety_plan" in supplements) == exposed
+    # Where the citizen may be the one who stalks: what must not be passed on,
+    # the citizen's own access to the file, agree first with police and DSC.
+    stalks = role in ("perpetrator", "unknown")
+    assert ("perpetrator_caution" in supplements) == stalks
+    if stalks:
+        caution = supplements["perpetrator_caution"].text
+        law = {"da": "forvaltningslovens § 9", "en": "section 9"}
+        assert law[language] in caution and "Dansk Stalking Center" in caution
+    # Dansk Stalking Center's advice on passing on information on every path.
+    info = {"da": "hvilke oplysninger der gives videre", "en": "what information is passed on"}
+    assert any(info[language] in s.text for s in result.supplements)
+    # Role-aware words: where the citizen may stalk, no supplement offers
+    # "the citizen" the victim's remedies ("Borgeren kan anmelde stalking").
+    if role != "victim":
+        victim_words = {
+            "da": ("Borgeren kan anmelde", "for borgeren", "følge efter borgeren",
+                   "borgerens bolig", "Borgeren henvender", "Borgeren kan være anonym",
+                   "hvor borgeren kan"),
+            "en": ("The citizen can report", "costs the citizen", "follow the citizen",
+                   "the citizen's home", "The citizen asks", "The citizen can stay",
+                   "where the citizen can"),
+        }[language]  # fmt: skip
+        for s in result.supplements:
+            assert not any(w in s.text for w in victim_words), (s.id, s.text)
     # No verdict: the assessment never says it may not be stalking.
     assert "måske ikke" not in result.assessment_text
     assert "may not be" not in result.assessment_text
@@ -107,7 +137,17 @@ def check_path(language: str, answers: Answers) -> None:
     if "conflict" in supplements:
         hedge = {"da": "udelukker ikke stalking", "en": "does not rule out stalking"}
         assert hedge[language] in supplements["conflict"].text
-    assert ("duty_to_notify" in supplements) == (children in ("yes", "unknown"))
+    # Issue 23: the duty to notify states its condition; "ved ikke" gets a question.
+    assert ("duty_to_notify" in supplements) == (children == "yes")
+    assert ("duty_to_notify_check" in supplements) == (children == "unknown")
+    for s in result.supplements:
+        assert "Underret selv" not in (s.headline or "") and "yourself" not in (s.headline or "")
+    if children == "yes":
+        duty = supplements["duty_to_notify"]
+        cond = {"da": ("hvis", "du eller din leder"), "en": ("if", "you or your manager")}
+        assert all(w in (duty.headline or "") for w in cond[language])
+    if children == "unknown":
+        assert "?" in (supplements["duty_to_notify_check"].headline or "")
     assert ("perpetrator_help" in supplements) == (role == "perpetrator")
     own_log = role in ("victim", "unknown")
     assert ("log_tools" in supplements) == own_log
@@ -121,7 +161,10 @@ def check_path(language: str, answers: Answers) -> None:
     if role == "victim":
         assert own == {"own_options": None, "network": None}
     elif role == "perpetrator":
-        assert own == {}
+        # Issue 23: no card step vanishes; named as concerning the victim.
+        note = {"da": "gælder især den udsatte",
+                "en": "concerns the person being stalked above all"}[language]  # fmt: skip
+        assert own == {"own_options": note, "network": note}
     else:
         note = UNKNOWN_ROLE_NOTE[language]
         assert own == {"own_options": note, "network": note}
@@ -150,7 +193,7 @@ def test_urgent_supplements_are_the_112_advice() -> None:
     assert [s.id for s in urgent_supplements(CARD)] == ["acute_danger"]
     assert "112" in urgent_supplements(CARD)[0].text
     # "Ved ikke" is possible danger: the same advice at once; "Nej" shows none.
-    assert [s.id for s in urgent_supplements(CARD, "unknown")] == ["acute_danger"]
+    assert [s.id for s in urgent_supplements(CARD, "unknown")] == ["acute_danger_possible"]
     assert urgent_supplements(CARD, "no") == ()
 
 

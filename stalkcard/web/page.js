@@ -177,71 +177,76 @@
       calls: r.calls, roles: r.roles, headlines: headlines };
   }
 
-  function pad(n) {
-    return (n < 10 ? "0" : "") + n;
+  // The note's file name: "2026-11-26-1405", in Danish time (as `check` names it).
+  function stamp(now) {
+    const d = danishTime(now.getTime());
+    return d.date + "-" + d.clock.replace(":", "");
   }
 
-  function stamp(now, between) {
-    return (
-      now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate()) +
-      between + pad(now.getHours()) + (between === " " ? ":" : "") + pad(now.getMinutes())
-    );
-  }
-
-  // The case note `check --note` writes (markdown.note_parts), put together
-  // from the pieces the note renderer wrote, for the result evaluated here.
-  function answerLine(q, value) {
-    const n = data.note;
-    if (!q.multiple) return n.one[q.key][value];
-    const m = n.many[q.key];
-    const chosen = q.choices.map((c) => c.value).filter((id) => value.indexOf(id) >= 0);
-    if (!chosen.length) return m.prefix + m.none;
-    return m.prefix + chosen.map((id, i) => (i ? m.rest[id] : m.first[id])).join(", ");
+  // The case note `check --note` writes (note.assemble), put together from
+  // the pieces the note renderer wrote, for the result evaluated here.
+  function noteDate(now) {
+    const d = danishTime(now.getTime());
+    const date = d.date.slice(8, 10) + "." + d.date.slice(5, 7) + "." + d.date.slice(0, 4);
+    return format(data.note.date_at, { date: date, time: d.clock });
   }
 
   function note(given, now) {
     const n = data.note;
     const shape = lookup(given);
-    const parts = [n.head[0] + stamp(now, " ") + n.head[1]];
-    if (shape.urgent) parts.push(n.urgent[own(given, data.danger_key)]);
-    const lines = questions.map((q) => answerLine(q, own(given, q.key)));
-    parts.push([n.answers, ""].concat(lines, [""]).join("\n"));
-    const a = n.assessment;
-    const signs = [];
-    for (const group of a.groups) {
-      const names = a.signs.filter((s) => own(given, s[0]) === group[0]).map((s) => s[1]);
-      if (names.length) signs.push("- " + group[1].split("{names}").join(names.join(", ")));
+    const head = n.head;
+    let lines = [head[0], head[1].split("{when}").join(noteDate(now)), head[3], head[4], head[5], ""];
+    if (shape.urgent) {
+      const said = shape.lead.map((id) => n.supplements.headlines[id]).join(" ");
+      lines.push((n.urgent[own(given, n.danger_key)] + ": " + said).replace(/[: ]+$/, ""), "");
     }
-    parts.push([a.heading, "", a.text[shape.assessment], ""].concat(signs, [""], a.paragraphs, [""])
-      .join("\n"));
+    lines.push(n.answers);
+    for (const q of questions) {
+      const value = own(given, q.key);
+      if (has(n.one, q.key)) {
+        lines.push(n.one[q.key][value]);
+      } else {
+        const m = n.many[q.key];
+        const chosen = Object.keys(m.labels).filter((id) => value.indexOf(id) >= 0)
+          .map((id) => m.labels[id]);
+        lines.push(m.prefix + (chosen.length ? chosen.join(", ") : m.none));
+      }
+    }
+    const a = n.assessment;
+    lines.push("", a.heading, a.text[shape.assessment]);
+    const c = n.calls;
     if (shape.calls.length) {
-      const c = n.calls;
-      let lines = [c.heading, ""].concat(shape.calls.map((call) => c.line[call[0]][call[1]]), [""]);
-      if (shape.suggested.length) lines = lines.concat([c.suggested, ""]);
-      parts.push(lines.join("\n"));
+      lines.push("", c.heading);
+      for (const call of shape.calls) lines.push(c.line[call[0]][call[1]]);
+      if (shape.suggested.length) lines.push(c.suggested);
     }
     const st = n.steps;
     const title = (pair) => st.titles[pair[0] + "\u0000" + (pair[1] || "")];
-    let out = [st.heading, ""];
+    lines.push("", st.heading);
     shape.steps.forEach((pair, i) => {
-      out = out.concat([(i + 1) + ". **" + title(pair) + "**", ""], st.bodies[pair[0]]);
+      lines.push((i + 1) + ". " + title(pair) + ": " + st.bodies[pair[0]]);
     });
     const seen = [];
     for (const pair of shape.further) {
-      const group = data.steps[pair[0]].group;
+      const group = n.step_group[pair[0]];
       if (seen.indexOf(group) < 0) {
         seen.push(group);
-        out = out.concat(st.groups[group]);
+        lines.push(st.groups[group]);
       }
-      out = out.concat(["### " + title(pair), ""], st.bodies[pair[0]]);
+      lines.push("- " + title(pair));
     }
-    parts.push(out.join("\n"));
+    const sup = n.supplements;
     if (shape.supplements.length) {
-      let sup = [n.supplements.heading, ""];
-      for (const id of shape.supplements) sup = sup.concat(n.supplements.lines[id]);
-      parts.push(sup.join("\n"));
+      lines.push("", sup.heading);
+      for (const id of shape.supplements) lines.push("- " + sup.titles[id]);
     }
-    return parts.join("\n").replace(/\s+$/, "") + "\n";
+    lines = lines.concat([""], n.done);
+    const found = [];
+    for (const id of shape.supplements) {
+      for (const site of sup.sites[id]) if (found.indexOf(site) < 0) found.push(site);
+    }
+    if (found.length) lines.push("", n.sources.split("{sites}").join(found.join(", ")));
+    return lines.map((line) => line.replace(/\s+$/, "")).join("\n").replace(/\s+$/, "") + "\n";
   }
 
   function label(q, value) {
@@ -483,9 +488,9 @@
 
   function saveNote(status) {
     const now = new Date();
-    const blob = new Blob([note(answers, now)], { type: "text/markdown;charset=utf-8" });
+    const blob = new Blob([note(answers, now)], { type: "text/plain;charset=utf-8" });
     const url = URL.createObjectURL(blob);
-    const link = el("a", null, { href: url, download: format(data.note.file, { when: stamp(now, "-") }) });
+    const link = el("a", null, { href: url, download: format(data.note.file, { when: stamp(now) }) });
     link.hidden = true;
     document.body.appendChild(link);
     link.click();

@@ -1,0 +1,242 @@
+"""The case note as plain text: a record for the case file (issue 23).
+
+Journal systems do not render Markdown, so the note is plain lines: who
+answered, when (Danish time, 26.11.2026 kl. 14:05), the answers, the
+assessment, "Ring nu", the card's steps, the supplements by title, blank
+lines for what was done, and one compact list of the supplements' sources at
+the end. No field for a name or a CPR number.
+
+The note is put together from pieces (`pieces`), and `assemble` joins them
+for one result. The page's script (stalkcard/web/page.js, `note`) joins the
+same pieces the same way for the result it evaluated; tests/test_html.py
+proves the two notes byte-identical for every combination of answers.
+`check --note-format markdown` keeps the Markdown note (stalkcard.markdown).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from stalkcard.i18n import _
+from stalkcard.model import Card
+
+if TYPE_CHECKING:
+    from stalkcard.screening import Result
+
+# A site named in a source ("politi.dk", "danskstalkingcenter.dk"): the
+# compact source list names these, in the order the supplements cite them.
+_SITE = re.compile(r"\b(?:www\.)?([a-z0-9æøå-]+(?:\.[a-z0-9æøå-]+)*\.(?:dk|org|com|eu|net))\b")
+
+
+def danish_date(moment: datetime) -> str:
+    """ "26.11.2026 kl. 14:05": the date as Danes write it in prose."""
+    return _("{date} kl. {time}").format(
+        date=moment.strftime("%d.%m.%Y"), time=moment.strftime("%H:%M")
+    )
+
+
+def sites(source: str) -> list[str]:
+    """The sites a source names, each once, in its order."""
+    out: list[str] = []
+    for match in _SITE.finditer(source):
+        if match.group(1) not in out:
+            out.append(match.group(1))
+    return out
+
+
+def supplement_title(supplement: Any) -> str:
+    """A supplement's title; without one, its headline, else its first sentence."""
+    if supplement.title:
+        return str(supplement.title)
+    if supplement.headline:
+        return str(supplement.headline)
+    text = str(supplement.text)
+    return text.split(". ")[0].rstrip(".")
+
+
+def pieces(card: Card) -> dict[str, Any]:
+    """Every piece of text the note can hold, for every answer and result: the
+    page carries these and joins them as `assemble` does."""
+    from stalkcard.markdown import call_mark
+    from stalkcard.screening import ROUTE, STEP, SUGGEST, URGENT, card_steps, compiled
+    from stalkcard.views import (
+        contact_text,
+        danger_heading,
+        describe_answer,
+        step_title,
+    )
+
+    plan = compiled(card)
+    one: dict[str, dict[str, str]] = {}
+    many: dict[str, dict[str, Any]] = {}
+    for q in plan.questions:
+        if q.kind == "one":
+            one[q.id] = {
+                c.id: "- {}: {}".format(*describe_answer(card, q.id, c.id)) for c in q.choices
+            }
+        else:
+            many[q.id] = {
+                "prefix": f"- {q.label}: ",
+                "labels": {c.id: c.label for c in q.choices},
+                "none": _("Ingen"),
+                "not_asked": _("Ikke spurgt"),
+            }
+    danger = next((q for q in plan.questions if q.danger), None)
+    notes: dict[str, set[str | None]] = {}
+    for rule in card.screening.rules.steps:
+        for ident in rule.show:
+            notes.setdefault(ident, {None}).add(rule.note)
+    steps = card_steps(card)
+    titles = {
+        f"{ident}\u0000{note or ''}": step_title(step.heading, note)
+        for ident, step in steps.items()
+        for note in sorted(notes.get(ident, {None}), key=lambda n: n or "")
+    }
+    bodies = {ident: " ".join([*step.paragraphs, *step.after]) for ident, step in steps.items()}
+    meta = card.meta
+    return {
+        "date_at": _("{date} kl. {time}"),
+        "head": [
+            _("NOTAT: SCREENING FOR STALKING"),
+            _("Dato: {when} (dansk tid)"),
+            _("Dato: ukendt (computerens ur kan ikke læses)"),
+            _("Handlekort: {title}, {municipality}, version {version}").format(
+                title=meta.title, municipality=meta.municipality, version=meta.version
+            ),
+            _("Svar givet af sagsbehandleren i screeningen."),
+            _("Ingen navne, CPR-numre eller andre personoplysninger i notatet."),
+        ],
+        "urgent": {c.id: danger_heading(c.id) for c in (danger.choices if danger else ())},
+        "answers": _("SVAR"),
+        "one": one,
+        "many": many,
+        "assessment": {
+            "heading": _("VURDERING"),
+            "text": {a.id: a.text for a in card.screening.assessments},
+        },
+        "calls": {
+            "heading": _("RING NU"),
+            "line": {
+                c.id: {
+                    why: f"- {contact_text(c)}{call_mark(c, why)}"
+                    for why in (URGENT, ROUTE, SUGGEST, STEP)
+                }
+                for c in plan.contacts + plan.extra_contacts
+            },
+            "suggested": _("Forslag – ikke en del af handlekortet."),
+        },
+        "steps": {
+            "heading": _("KORTETS TRIN"),
+            "titles": titles,
+            "bodies": bodies,
+            "groups": {s.id: s.heading + ":" for s in card.step_sections},
+        },
+        "supplements": {
+            "heading": _("TILLÆG (ikke en del af handlekortet; kilder nederst)"),
+            "titles": {s.id: supplement_title(s) for s in card.supplements},
+            "headlines": {s.id: s.headline or s.text for s in card.supplements},
+            "sites": {s.id: sites(s.source) for s in card.supplements},
+        },
+        "done": [
+            _("GJORT"),
+            _("Sparring søgt hos (enhed), dato:"),
+            _("Underretning sendt, dato (eller: ikke relevant):"),
+            _("Borgeren henvist til:"),
+            _("Næste skridt:"),
+        ],
+        "sources": _("KILDER TIL TILLÆGGENE: {sites}."),
+    }
+
+
+def assemble(
+    p: dict[str, Any], shape: dict[str, Any], answers: dict[str, Any], when: str | None
+) -> str:
+    """The note for one result (`shape`: web.result_shape's ids) and its answers
+    (by question id, in the card's order), with the date already written.
+    page.js's `note` is this function, line for line."""
+    head = p["head"]
+    lines = [head[0], head[1].format(when=when) if when is not None else head[2], *head[3:6], ""]
+    if shape["urgent"]:
+        words = " ".join(p["supplements"]["headlines"][i] for i in shape["lead"])
+        lines += [f"{p['urgent'][answers.get(p['danger_key'])]}: {words}".rstrip(": "), ""]
+    lines.append(p["answers"])
+    for key, value in answers.items():
+        if key in p["one"]:
+            lines.append(p["one"][key][value])
+        else:
+            m = p["many"][key]
+            if value is None:
+                shown = m["not_asked"]
+            else:
+                shown = ", ".join(m["labels"][i] for i in m["labels"] if i in value) or m["none"]
+            lines.append(m["prefix"] + shown)
+    a = p["assessment"]
+    # The signs' answers stand under SVAR: the assessment is its text alone.
+    lines += ["", a["heading"], a["text"][shape["assessment"]]]
+    c = p["calls"]
+    if shape["calls"]:
+        lines += [
+            "",
+            c["heading"],
+            *(c["line"][ident][why] for ident, why, _rule in shape["calls"]),
+        ]
+        if shape["suggested"]:
+            lines.append(c["suggested"])
+    st = p["steps"]
+    lines += ["", st["heading"]]
+    for number, (ident, note) in enumerate(shape["steps"], start=1):
+        lines.append(
+            f"{number}. {st['titles'][ident + chr(0) + (note or '')]}: {st['bodies'][ident]}"
+        )
+    seen: list[str] = []
+    for ident, note in shape["further"]:
+        group = p["step_group"][ident]
+        if group not in seen:
+            seen.append(group)
+            lines.append(st["groups"][group])
+        lines.append(f"- {st['titles'][ident + chr(0) + (note or '')]}")
+    sup = p["supplements"]
+    if shape["supplements"]:
+        lines += ["", sup["heading"], *(f"- {sup['titles'][i]}" for i in shape["supplements"])]
+    lines += ["", *p["done"]]
+    found: list[str] = []
+    for ident in shape["supplements"]:
+        for site in sup["sites"][ident]:
+            if site not in found:
+                found.append(site)
+    if found:
+        lines += ["", p["sources"].replace("{sites}", ", ".join(found))]
+    return "\n".join(line.rstrip() for line in lines).rstrip() + "\n"
+
+
+_PIECES: dict[tuple[int, str], tuple[Card, dict[str, Any]]] = {}
+
+
+def card_pieces(card: Card) -> dict[str, Any]:
+    """pieces(card), with what the page's data gives it beside (the danger
+    question, each step's group), made once per card."""
+    from stalkcard import i18n
+
+    key = (id(card), i18n._language)
+    entry = _PIECES.get(key)
+    if entry is not None and entry[0] is card:
+        return entry[1]
+    from stalkcard.screening import card_steps, compiled
+
+    p = pieces(card)
+    p["danger_key"] = compiled(card).danger_id
+    p["step_group"] = {ident: step.group for ident, step in card_steps(card).items()}
+    _PIECES.clear()
+    _PIECES[key] = (card, p)
+    return p
+
+
+def result_text(card: Card, result: Result, when: datetime | None) -> str:
+    """The case note for the case file: plain text, no personal data."""
+    from stalkcard.web import result_shape
+
+    shape = result_shape(card, result)
+    stamp = danish_date(when) if when is not None else None
+    return assemble(card_pieces(card), shape, result.answers.as_dict(), stamp)

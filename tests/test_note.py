@@ -1,0 +1,61 @@
+"""Issue 23, point 6: the case note is a record for the case file, in plain text."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+import pytest
+
+from stalkcard.card import load_card
+from stalkcard.note import danish_date, result_text
+from stalkcard.screening import evaluate
+from stalkcard.web import combinations
+
+WHEN = datetime(2026, 11, 26, 14, 5)
+CARDS = {"da": load_card(), "en": load_card(language="en")}
+# What Markdown would show as marks: headings, emphasis, quotes, escapes, tables.
+MARKDOWN = re.compile(r"(^#|^>|\*\*|(?<!\w)_\S|\\[\\`*_\[\]<>|~#>+=-]|^\|)", re.MULTILINE)
+WORDS = {
+    "da": {
+        "record": "Svar givet af sagsbehandleren",
+        "date": "Dato: 26.11.2026 kl. 14:05 (dansk tid)",
+        "done": ("GJORT", "Sparring søgt hos", "Underretning sendt", "Næste skridt:"),
+        "sources": "KILDER TIL TILLÆGGENE: ",
+        "personal": ("CPR-nummer:", "Navn:"),
+    },
+    "en": {
+        "record": "Answers given by the caseworker",
+        "date": "Date: 26.11.2026 at 14:05 (Danish time)",
+        "done": ("DONE", "Consultation sought with", "Notification sent", "Next steps:"),
+        "sources": "SOURCES OF THE SUPPLEMENTS: ",
+        "personal": ("CPR number:", "Name:"),
+    },
+}
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_every_note_is_a_short_plain_record(language: str) -> None:
+    from stalkcard.i18n import set_language
+
+    set_language(language)
+    card, words = CARDS[language], WORDS[language]
+    longest = 0
+    for answers in combinations(card):
+        note = result_text(card, evaluate(card, answers), WHEN)
+        longest = max(longest, len(note.encode("utf-8")))
+        assert not MARKDOWN.search(note), (answers, MARKDOWN.search(note))
+        assert words["record"] in note and words["date"] in note
+        assert all(w in note for w in words["done"])
+        # One source list, at the end; no source written out per supplement.
+        assert note.count(words["sources"]) == 1 and note.rstrip().splitlines()[-1].startswith(
+            words["sources"]
+        )
+        assert "Kilde:" not in note and "Source:" not in note
+        assert not any(w in note for w in words["personal"])
+        assert "2026-11-26" not in note  # Danish dates in prose
+    assert longest <= 3 * 1024, longest
+
+
+def test_danish_date() -> None:
+    assert danish_date(WHEN) == "26.11.2026 kl. 14:05"
