@@ -5,10 +5,13 @@ is read once, elsewhere (stalkcard.clock), and passed in.
 A contact answers day and night (`always_open`), has hours (windows per
 weekday), or has hours nobody knows: then it is never said to be open or
 closed. Public holidays and the card's own closed days close every contact
-with hours (stalkcard.holidays). When none of those who lead "Ring nu" (the
-card's routing or the tool's suggestion; else every contact on it) is known
-to answer now, the lines that answer day and night, for whom the citizen may
-be, are listed first, and the card's steps still stand.
+with hours (stalkcard.holidays). When no one on "Ring nu" (besides the
+urgent lines) is known to answer now, the lines that answer day and night,
+for whom the citizen may be, are listed first, and the card's steps still
+stand. A contact that is closed while others answer is marked, never moved
+away from those who answer. When the time itself is not known (a clock that
+cannot be read, no zone database), nothing is said to be open or closed and
+the lines that answer day and night are listed.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import msgspec
 
 from stalkcard.holidays import closed_day
 from stalkcard.model import WEEKDAYS, Card, Contact
-from stalkcard.screening import ROUTE, SUGGEST, URGENT, Call, Result, compiled
+from stalkcard.screening import URGENT, Call, Result, compiled
 
 HORIZON = 15  # days ahead to look for the next opening: Easter's four days and a weekend fit
 
@@ -50,6 +53,7 @@ class CallPlan(msgspec.Struct, frozen=True):
     assumed: bool = False
     holiday: str | None = None
     no_hours: bool = False
+    time_unknown: bool = False  # the time of day could not be known (`now` None)
 
 
 def is_open(contact: Contact, now: datetime, closed_days: tuple[str, ...] = ()) -> bool | None:
@@ -98,44 +102,52 @@ def _assumed(contact: Contact) -> bool:
     return contact.hours is not None and any(w.assumed for w in contact.hours)
 
 
+def day_and_night_lines(card: Card, result: Result) -> tuple[Contact, ...]:
+    """The lines that answer day and night, not already on "Ring nu", for whom
+    the citizen may be (an urgent-only line only when the result is urgent):
+    what "Ring nu" lists when no one on it is known to answer. validate's plan
+    floor (stalkcard.plancheck) asks the same function."""
+    listed = {c.contact.phone for c in result.calls}
+    return tuple(
+        line
+        for line in compiled(card).always_open
+        if line.phone not in listed
+        and (result.urgent or not line.urgent_only)
+        and for_whom(line, result.roles)
+    )
+
+
 def plan_at(card: Card, result: Result, now: datetime | None) -> CallPlan:
-    """The result's "Ring nu" at `now` (None: no time, as in the note)."""
+    """The result's "Ring nu" at `now`; None: the time is not known."""
     plan = compiled(card)
     calls = result.calls
-    first = [c for c in calls if c.why in (ROUTE, SUGGEST)] or [c for c in calls if c.why != URGENT]
-    # The hours that decide are those of whoever leads: are they the tool's guess?
-    assumed = any(_assumed(c.contact) for c in first)
-    if now is None:
+    office = [c for c in calls if c.why != URGENT]
+    # Are the hours of those on "Ring nu" the tool's guess?
+    assumed = any(_assumed(c.contact) for c in office)
+    if now is None:  # nothing is said to be open or closed; the lines are listed
         return CallPlan(
-            tuple(CallAt(c, None) for c in calls), assumed=assumed, no_hours=not plan.has_hours
+            tuple(CallAt(c, None) for c in calls),
+            round_the_clock=day_and_night_lines(card, result),
+            assumed=assumed,
+            no_hours=not plan.has_hours,
+            time_unknown=True,
         )
     days = plan.closed_days
     at = tuple(
         CallAt(c, is_open(c.contact, now, days), next_opening(c.contact, now, days)) for c in calls
     )
-    leading = [c for c in at if c.call.why in (ROUTE, SUGGEST)] or [
-        c for c in at if c.call.why != URGENT
-    ]
-    states = {c.open_now for c in leading}
-    after_hours = bool(leading) and states == {False}
+    office_at = [c for c in at if c.call.why != URGENT]
+    states = {c.open_now for c in office_at}
+    after_hours = bool(office_at) and states == {False}
     unknown = True not in states and None in states
-    round_the_clock: tuple[Contact, ...] = ()
-    if after_hours or unknown or not leading:
-        listed = {c.call.contact.phone for c in at}
-        round_the_clock = tuple(
-            line
-            for line in plan.always_open
-            if line.phone not in listed
-            and (result.urgent or not line.urgent_only)
-            and for_whom(line, result.roles)
-        )
-    openings = [c.opens_next for c in leading if c.opens_next is not None]
+    listed = after_hours or unknown or not office_at
+    openings = [c.opens_next for c in office_at if c.opens_next is not None]
     return CallPlan(
         at,
         now,
         after_hours,
         unknown,
-        round_the_clock,
+        day_and_night_lines(card, result) if listed else (),
         min(openings) if after_hours and openings else None,
         assumed,
         closed_day(now.date(), days),

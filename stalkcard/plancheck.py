@@ -69,7 +69,7 @@ def plan_floor(card: Card) -> Iterator[_Problem]:
     call on it who is not only for acute danger, and at every moment of
     moments() someone on it answers or a line that answers day and night is
     listed for whom the citizen may be."""
-    from stalkcard.callplan import for_whom, is_open
+    from stalkcard.callplan import day_and_night_lines, is_open
     from stalkcard.screening import Answers, answer_space, compiled, default_answer, evaluate
 
     if not _sound(card):
@@ -115,16 +115,10 @@ def plan_floor(card: Card) -> Iterator[_Problem]:
                 ).format(answers=answers),
             )
             return
-        # callplan.plan_at lists the lines that answer day and night whenever
-        # no one on "Ring nu" is known to answer: with such a line for this
-        # citizen, every moment is covered; else someone must answer at each.
-        listed = {c.contact.phone for c in result.calls}
-        if any(
-            line.phone not in listed
-            and (result.urgent or not line.urgent_only)
-            and for_whom(line, result.roles)
-            for line in plan.always_open
-        ):
+        # callplan.plan_at lists these lines whenever no one on "Ring nu" is
+        # known to answer: with one for this citizen, every moment is covered;
+        # else someone on "Ring nu" must answer at each.
+        if day_and_night_lines(card, result):
             continue
         for moment in moments():
             if any(is_open(c.contact, moment, plan.closed_days) for c in result.calls):

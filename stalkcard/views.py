@@ -212,13 +212,18 @@ def ring_nu(plan: CallPlan) -> list[Block]:
                         if plan.after_hours else
                         _("Kan kortets kontakter ikke træffes, kan du eller borgeren ringe til:"),
                         lines, False)]  # fmt: skip
+    if plan.time_unknown:  # the clock could not be read: no one is said to be open or closed
+        out: list[Block] = [(_("Ring nu:"), urgent, False)] if urgent else []
+        status = _("Det vides ikke, hvem der kan træffes nu: computerens ur eller tidszone kan "
+                   "ikke læses.")  # fmt: skip
+        return [*out, (status, rest, False), *lines_block]
     if plan.now is None or not (plan.after_hours or plan.hours_unknown):
         heading = _("Ring nu:")
         if plan.now is not None and plan.assumed:
             heading = _("Ring nu (kontortiden er et skøn, ikke kortets; tjek kommunens tider):")
         return [(heading, urgent + rest, False), *lines_block]
     when = moment_text(plan.now, plan.holiday)
-    out: list[Block] = [(_("Ring nu:"), urgent, False)] if urgent else []
+    out = [(_("Ring nu:"), urgent, False)] if urgent else []
     if plan.after_hours:
         status = _("Uden for kontortid nu ({when}).")
         if plan.assumed:
@@ -292,6 +297,7 @@ def plan_dict(plan: CallPlan) -> dict[str, Any]:
         "hours_unknown": plan.hours_unknown,
         "hours_assumed": plan.assumed,
         "no_hours": plan.no_hours,
+        "time_unknown": plan.time_unknown,
         "holiday": plan.holiday,
         "reopens": plan.reopens.isoformat(timespec="minutes") if plan.reopens else None,
         "blocks": [

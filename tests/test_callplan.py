@@ -149,13 +149,24 @@ def test_validate_refuses_112_or_114_with_office_hours(runner: CliRunner, number
 def test_hours_that_differ_by_day() -> None:
     card = _age_card()
     adult = evaluate(card, Answers(fare="no", alder="voksen", rolle="udsat", uoensket="yes"))
-    assert not plan_at(card, adult, THURSDAY_14).after_hours
+    thursday = plan_at(card, adult, THURSDAY_14)
+    assert not thursday.after_hours and not thursday.hours_unknown
+    assert thursday.calls[0].open_now is True
     friday = plan_at(card, adult, FRIDAY_14)
-    assert friday.after_hours
-    assert friday.reopens == datetime(2026, 12, 7, 8, 0, tzinfo=DK)  # Monday
-    # Dansk Stalking Center's hours are not known: never said to be open or closed.
+    bo = friday.calls[0]
+    assert bo.call.contact.id == "voksen_kontakt" and bo.open_now is False
+    assert bo.opens_next == datetime(2026, 12, 7, 8, 0, tzinfo=DK)  # Monday
+    # Dansk Stalking Center's hours are not known: never said to be open or
+    # closed, so "Ring nu" says it is not known whom to reach, and lists the lines.
     dsc = next(c for c in friday.calls if c.call.contact.id == "dsc")
     assert dsc.open_now is None
+    assert friday.hours_unknown and not friday.after_hours
+    assert [c.phone for c in friday.round_the_clock] == ["114", "116 006"]
+    # Without Dansk Stalking Center (hours unknown) on the plan it is after hours.
+    card_text = AGE.read_text(encoding="utf-8").replace("    hours: unknown\n", "", 1)
+    known = card_from_text(card_text, "kort.yaml")
+    later = plan_at(known, evaluate(known, adult.answers), FRIDAY_14)
+    assert later.after_hours and later.reopens == datetime(2026, 12, 7, 8, 0, tzinfo=DK)
 
 
 def test_danish_public_holidays() -> None:
@@ -211,11 +222,13 @@ def _victim() -> dict[str, str]:
 def test_saturday_night_on_the_age_routing_card(runner: CliRunner) -> None:
     out = _check(runner, AGE, ["--answer", "fare=no", "--answer", "alder=barn"], SATURDAY_22)
     summary = out[out.index("Kort sagt") :]
-    assert "Uden for kontortid nu (lørdag kl. 22:00)." in summary  # the card's own hours
-    assert "Indtil kortets kontakter kan træffes, kan du eller borgeren ringe til:" in summary
+    # Anna Andersen is closed; Dansk Stalking Center's hours are not known.
+    assert "Det vides ikke, om kortets kontakter kan træffes nu (lørdag kl. 22:00)." in summary
+    assert "7979 0001  Anna Andersen (lukket nu)" in summary
+    assert "2517 7374  Dansk Stalking Center (åbningstid ikke kendt)" in summary
+    assert "Kan kortets kontakter ikke træffes, kan du eller borgeren ringe til:" in summary
     assert "i stedet" not in summary  # the card's steps still stand
-    assert summary.index("114") < summary.index("7979 0001")
-    assert "Kortets kontakter fra mandag kl. 08:00:" in summary
+    assert summary.index("7979 0001") < summary.index("114")
 
 
 def test_a_card_without_hours_says_so(runner: CliRunner, tmp_path: Path) -> None:

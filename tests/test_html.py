@@ -1106,6 +1106,7 @@ def _plan_agrees(browser: Any, page: Path, card: Any, cases: list[tuple[Answers,
         assert page_plan["assumed"] == plan.assumed, where
         assert page_plan["holiday"] == plan.holiday, where
         assert page_plan["no_hours"] == plan.no_hours, where
+        assert page_plan["time_unknown"] == plan.time_unknown, where
         if plan.reopens is None:
             assert page_plan["reopens"] is None, where
         else:

@@ -258,11 +258,13 @@ def test_hours_across_midnight_are_refused(make_card: object, card_text: str) ->
     assert "skal ligge efter det, hvor de åbner" in info.value.message
 
 
-def test_the_suggested_persons_hours_decide_and_closed_ones_are_marked(
+def test_a_closed_suggested_person_is_marked_and_the_open_ones_stay(
     make_card: object, card_text: str, runner: CliRunner
 ) -> None:
-    """SSP works evenings: with its own hours, the summary follows the suggested
-    SSP person's hours, and a contact outside its hours is marked closed."""
+    """SSP works evenings: the suggested SSP person keeps the first line and is
+    marked closed while the others answer; "after hours" only when no one on
+    "Ring nu" answers (a fresh-eyes review found the open contacts moved to
+    "later" when only the suggested person was closed)."""
     ssp = '    phone: "2031 5268"\n'
     evening = ssp + (
         '    hours: { days: [mon, tue, wed, thu, fri], opens: "15:00", closes: "22:00" }\n'
@@ -281,16 +283,38 @@ def test_the_suggested_persons_hours_decide_and_closed_ones_are_marked(
             out[name] = result.output
     finally:
         clock.now = original
-    # 10:00: the other contacts are open, but the suggested SSP person is not.
-    assert "Uden for kontortid nu (mandag kl. 10:00)" in out["morning"]
-    assert "Kortets kontakter fra mandag kl. 15:00" in out["morning"]
-    # 23:00: SSP opens again on Tuesday at 15:00, not at the others' 08:00.
-    assert "Kortets kontakter fra tirsdag kl. 15:00" in out["night"]
+    # 10:00: the others answer; SSP leads, marked closed; no "after hours".
+    morning = out["morning"][out["morning"].index("Kort sagt") :]
+    assert "Uden for kontortid" not in morning
+    assert "2031 5268  Marlene Skousbøll Bendix, SSP konsulent (forslag) (lukket nu)" in morning
+    assert "8794 7626  Nikoline Petersen, Arbejdsmarkedsudvikling\n" in morning
+    # 23:00: no one answers; the first to open again is the others' 08:00.
+    assert "Kortets kontakter fra tirsdag kl. 08:00" in out["night"]
     # 16:00: SSP answers and leads; Dansk Stalking Center (assumed 8-15) is marked.
-    summary = out["afternoon"][out["afternoon"].index("Ring nu:") :]  # SSP's own hours lead
-    assert "2031 5268  Marlene Skousbøll Bendix, SSP konsulent (forslag)" in summary
+    summary = out["afternoon"][out["afternoon"].index("Kort sagt") :]
+    assert "2031 5268  Marlene Skousbøll Bendix, SSP konsulent (forslag)\n" in summary
     assert "2517 7374  Dansk Stalking Center (lukket nu)" in summary
     assert "Uden for kontortid" not in out["afternoon"]
+
+
+def test_without_a_known_time_the_lines_open_day_and_night_are_listed() -> None:
+    """A clock that cannot be read (after 2262, or no zone database): no one is
+    said to be open or closed, and 114, 1888 and 116 006 are listed, as when
+    the hours are not known (the review found only the office numbers)."""
+    card = CARDS["da"]
+    result = evaluate(card, card_answers("victim", "no", "yes", "yes", "yes"))
+    plan = plan_at(card, result, None)
+    assert plan.time_unknown and [c.phone for c in plan.round_the_clock] == [
+        "114", "1888", "116 006"
+    ]  # fmt: skip
+    process = run_stalkcard(
+        ["check", *VICTIM_MET], {"COLUMNS": "100", **clock_at("2263-01-01 10:00:00")}
+    )
+    assert process.returncode == 0, process.stderr
+    summary = " ".join(process.stdout[process.stdout.index("Kort sagt") :].split())
+    assert "Det vides ikke, hvem der kan træffes nu" in summary
+    assert summary.index("Kan kortets kontakter ikke træffes") < summary.index("1888")
+    assert "(lukket nu)" not in summary
 
 
 @pytest.mark.parametrize("language", ["da", "en"])

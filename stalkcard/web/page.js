@@ -567,15 +567,15 @@
   function callPlan(shape, ms) {
     const now = danishTime(ms);
     const plan = { calls: [], after_hours: false, hours_unknown: false, round_the_clock: [],
-      reopens: null, assumed: false, holiday: closedDay(now), no_hours: !data.has_hours, now: now };
+      reopens: null, assumed: false, holiday: closedDay(now), no_hours: !data.has_hours, now: now,
+      time_unknown: false }; // the page always knows its own time
     for (const call of shape.calls) {
       const c = data.contacts[call[0]];
       plan.calls.push({ id: call[0], why: call[1], rule: call[2], open: isOpen(c, now),
         next: nextOpening(c, now) });
     }
-    let leading = plan.calls.filter((c) => c.why === "route" || c.why === "suggest");
-    if (!leading.length) leading = plan.calls.filter((c) => c.why !== "urgent");
-    // The hours that decide are those of whoever leads: are they the tool's guess?
+    // Everyone on "Ring nu" but the urgent lines: are their hours the tool's guess?
+    const leading = plan.calls.filter((c) => c.why !== "urgent");
     plan.assumed = leading.some((c) => {
       const hours = data.contacts[c.id].hours;
       return !data.contacts[c.id].always && hours && hours.some((w) => w.assumed);
