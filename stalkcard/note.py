@@ -94,7 +94,13 @@ def pieces(card: Card) -> dict[str, Any]:
         for ident, step in steps.items()
         for note in sorted(notes.get(ident, {None}), key=lambda n: n or "")
     }
-    bodies = {ident: " ".join([*step.paragraphs, *step.after]) for ident, step in steps.items()}
+    # A contacts step's numbers stand under RING NU: the step says so where they
+    # stood, so no sentence of the card ends on a colon with nothing after it.
+    numbers = _("(se RING NU)")
+    bodies = {
+        ident: " ".join([*step.paragraphs, *([numbers] if step.contacts else []), *step.after])
+        for ident, step in steps.items()
+    }
     meta = card.meta
     return {
         "date_at": _("{date} kl. {time}"),

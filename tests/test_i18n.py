@@ -266,7 +266,7 @@ def test_english_note(runner: CliRunner, tmp_path: Path) -> None:
     text = note.read_text(encoding="utf-8")
     # Issue 23: plain text by default; Markdown on request (--note-format markdown).
     assert text.startswith("NOTE: SCREENING FOR STALKING\nDate: ")
-    assert "No names, CPR numbers or other personal data in the note." in text
+    assert "No names, CPR numbers or other personal data here." in text
     markdown = tmp_path / "note-md.md"
     again = runner.invoke(
         app,

@@ -59,3 +59,16 @@ def test_every_note_is_a_short_plain_record(language: str) -> None:
 
 def test_danish_date() -> None:
     assert danish_date(WHEN) == "26.11.2026 kl. 14:05"
+
+
+def test_no_step_of_the_card_ends_on_a_colon_with_nothing_after() -> None:
+    """The card's "... ved en af ressourcepersonerne i Skanderborg:" listed the
+    numbers below it; in the note they stand under RING NU, and the step says so
+    where they stood (a fresh-eyes review found the sentence left dangling)."""
+    card = CARDS["da"]
+    for answers in list(combinations(card))[::97]:
+        note = result_text(card, evaluate(card, answers), WHEN)
+        steps = note[note.index("KORTETS TRIN") : note.index("TILLÆG")]
+        numbered = [line for line in steps.splitlines() if line[:2] in ("1.", "2.")]
+        assert numbered and all("(se RING NU)" in line for line in numbered), numbered
+        assert not any(line.endswith(":") for line in numbered)
