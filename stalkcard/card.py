@@ -251,7 +251,8 @@ def _load_one(
         named = chosen is not None and not any(sep in os.fspath(chosen) for sep in "/\\.")
         if named and not os.path.exists(chosen or ""):  # a bundled card's name, mistyped?
             hint = _("Indbyggede kort: {names}.").format(names=", ".join(bundled_cards()))
-            raise CardError(f"{exc.message} {hint}") from None
+            message = exc.message if exc.message.endswith(".") else exc.message + "."
+            raise CardError(f"{message} {hint}") from None
         raise
     if compiled:  # the bundled card's twin, or one the keeper wrote (validate --compile)
         card = _from_twin(resolved, raw, today)

@@ -203,6 +203,7 @@ def main_callback(
     ] = False,
 ) -> None:
     chosen = lang if lang is not None else os.environ.get(LANG_ENV) or "da"
+    chosen = chosen.strip().lower()  # "EN" and " en" mean English too
     if chosen not in LANGUAGES:
         error(_('Ukendt sprog "{lang}". Brug da eller en.').format(lang=chosen))
         raise typer.Exit(int(ExitCode.INVALID))

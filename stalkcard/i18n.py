@@ -110,4 +110,5 @@ def requested_language(argv: Sequence[str], environ: Mapping[str, str] = os.envi
             chosen = argv[index + 1]
         elif arg.startswith("--lang="):
             chosen = arg.partition("=")[2]
+    chosen = chosen.strip().lower()
     return chosen if chosen in LANGUAGES else "da"

@@ -266,7 +266,10 @@ def call_marks(at: CallAt, later: bool, timed: bool) -> list[str]:
 def call_who(at: CallAt, later: bool, timed: bool) -> str:
     """A line's words after its number: name, unit and marks."""
     contact = at.call.contact
-    who = f"{contact.name}, {contact.unit}" if contact.unit else contact.name
+    name = contact.name
+    if contact.phone and name.endswith(f" ({contact.phone})"):  # "Alarmcentralen (112)"
+        name = name[: -len(contact.phone) - 3]  # the number stands before it already
+    who = f"{name}, {contact.unit}" if contact.unit else name
     return " ".join([who, *call_marks(at, later, timed)])
 
 

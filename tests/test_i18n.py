@@ -317,13 +317,23 @@ def test_broken_card_message_in_english(runner: CliRunner, tmp_path: Path) -> No
     assert 'must be text in quotes, e.g. "20315268", not a number' in out
 
 
-@pytest.mark.parametrize("value", ["de", "EN", ""])
+@pytest.mark.parametrize("value", ["de", "english", ""])
 def test_unknown_language(runner: CliRunner, value: str) -> None:
     result = runner.invoke(app, ["--lang", value, "show"])
     assert result.exit_code == 2
     assert "Ukendt sprog" in result.output
     from_env = runner.invoke(app, ["show"], env={"STALKCARD_LANG": "sv"})
     assert from_env.exit_code == 2
+
+
+def test_a_language_in_capitals_is_the_language(runner: CliRunner) -> None:
+    """STALKCARD_LANG=EN (a review found it refused) and --lang EN mean English."""
+    for args, env in ((["contacts", "112"], {"STALKCARD_LANG": "EN"}),
+                      (["--lang", "EN", "contacts", "112"], {})):  # fmt: skip
+        result = runner.invoke(app, args, env=env)
+        assert result.exit_code == 0, result.output
+        assert "Emergency" in result.output
+    assert requested_language(["stalkcard"], {"STALKCARD_LANG": "EN"}) == "en"
 
 
 def test_requested_language() -> None:
