@@ -31,7 +31,7 @@ PROSE = frozenset(
     {
         "title", "municipality", "language", "heading", "text", "paragraphs", "examples",
         "name", "label", "purpose", "card_line", "closing", "source", "headline", "short",
-        "note", "keywords",
+        "note", "keywords", "items", "subject",
     }
 )  # fmt: skip
 
