@@ -645,6 +645,36 @@ def copy_card(
 
 @app.command(
     cls=Command,
+    name="new-card",
+    help=_(
+        "Skriv et tomt kort med forklaringer til en mappe: udgangspunktet for et kort "
+        "efter jeres egen procedure."
+    ),
+)
+@handled
+def new_card(
+    folder: Annotated[
+        str, typer.Argument(metavar=_("MAPPE"), help=_("Mappen, kortfilerne skal ligge i."))
+    ],
+    force: Annotated[
+        bool, typer.Option("--force", help=_("Erstat kortfiler, der allerede ligger der."))
+    ] = False,
+) -> None:
+    from stalkcard.coordinator import new_card as write_new
+
+    if not folder.strip():
+        raise OutputError(_("new-card: der er ikke angivet nogen mappe."))
+    path = write_new(Path(folder), force=force)
+    say(_("Et nyt kort er skrevet: {path}").format(path=path.absolute()))
+    say(
+        _("Udfyld det fra jeres procedure, og tjek det med: stalkcard validate {path}").format(
+            path=path.absolute()
+        )
+    )
+
+
+@app.command(
+    cls=Command,
     help=_(
         "Skriv handlekortet, kontakterne og screeningen som én HTML-side, der virker uden "
         "net: til intranettet, et fællesdrev eller din egen browser."
