@@ -216,6 +216,19 @@ def main_callback(
         raise typer.Exit()
 
 
+def _menu_subject(ctx: typer.Context) -> str | None:
+    """The card's subject for the menu (file-name safe not needed: words); None
+    when the card cannot be read now (the chosen command will say why)."""
+    from stalkcard.errors import CardError as _CardError
+
+    try:
+        from stalkcard.views import card_subject
+
+        return card_subject(_load(ctx))
+    except _CardError:
+        return None
+
+
 @handled
 def _menu(ctx: typer.Context) -> None:
     from stalkcard.prompts import ask_menu
@@ -224,7 +237,7 @@ def _menu(ctx: typer.Context) -> None:
     actions: dict[str, Callable[..., Any]] = {"check": check, "contacts": contacts, "show": show}
     while True:  # back to the menu after each action, until "Afslut"
         try:
-            choice = ask_menu()
+            choice = ask_menu(_menu_subject(ctx))
         except Cancelled:
             raise Cancelled(_("Afbrudt. Intet er gemt.")) from None
         if choice not in actions:
@@ -834,8 +847,13 @@ def check(
     if note_path is None and interactive:
         from stalkcard import clock
         from stalkcard.prompts import ask_note_path
+        from stalkcard.views import card_subject, file_subject
 
-        note_path = ask_note_path(clock.now(), markdown=note_format is NoteFormat.markdown)
+        note_path = ask_note_path(
+            clock.now(),
+            markdown=note_format is NoteFormat.markdown,
+            subject=file_subject(card_subject(card)),
+        )
         prompted = True
     if note_path is not None:
         # With JSON on stdout, the confirmation goes to stderr: stdout stays JSON.

@@ -27,6 +27,7 @@ from stalkcard.views import (
     SUPPLEMENT_LABEL,
     assessment_paragraphs,
     card_byline,
+    card_subject,
     citizen_steps,
     contact_text,
     criteria_lines,
@@ -208,7 +209,7 @@ def note_parts(
 
     def head() -> list[str]:
         return [
-            "# " + _("Notat: screening for stalking"),
+            "# " + md(_("Notat: screening for {subject}").format(subject=card_subject(card))),
             "",
             (
                 _("Dato: {date}").format(date=when.strftime("%Y-%m-%d %H:%M"))

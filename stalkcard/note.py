@@ -63,6 +63,7 @@ def pieces(card: Card) -> dict[str, Any]:
     from stalkcard.screening import ROUTE, STEP, SUGGEST, URGENT, card_steps, compiled
     from stalkcard.views import (
         CITIZEN_HEADING,
+        card_subject,
         contact_text,
         danger_heading,
         describe_answer,
@@ -108,7 +109,7 @@ def pieces(card: Card) -> dict[str, Any]:
     return {
         "date_at": _("{date} kl. {time}"),
         "head": [
-            _("NOTAT: SCREENING FOR STALKING"),
+            _("NOTAT: SCREENING FOR {subject}").format(subject=card_subject(card).upper()),
             _("Dato: {when} (dansk tid)"),
             _("Dato: ukendt (computerens ur kan ikke læses)"),
             _("Handlekort: {title}, {municipality}, version {version}").format(

@@ -187,6 +187,21 @@ def group_heading(section: StepsSection) -> str:
     return section.heading or _("Mere fra handlekortet")
 
 
+def card_subject(card: Card) -> str:
+    """What the card is about (meta.subject), for headings: "stalking" by default."""
+    return card.meta.subject or _("stalking")
+
+
+def file_subject(subject: str) -> str:
+    """The subject made safe for a file name: lower case letters a-z, digits
+    and hyphens ("vold i nære relationer" -> "vold-i-naere-relationer")."""
+    import re
+
+    text = subject.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    safe = re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:40].strip("-")
+    return safe or _("stalking")
+
+
 def link_line(url: str) -> str:
     """A link of the card's, as text (the terminal, the note)."""
     return _("Link: {url}").format(url=url)

@@ -47,7 +47,7 @@ from stalkcard.screening import (
     evaluate,
     urgent_by_answer,
 )
-from stalkcard.views import CITIZEN_HEADING, group_heading
+from stalkcard.views import CITIZEN_HEADING, card_subject, group_heading
 
 
 def combinations(card: Card) -> Iterator[Answers]:
@@ -131,8 +131,13 @@ def note_data(card: Card) -> dict[str, Any]:
     tests/test_html.py proves the page's note equal to `check --note`'s
     (note.result_text) for every combination of answers."""
     from stalkcard.note import card_pieces
+    from stalkcard.views import card_subject, file_subject
 
-    return {**card_pieces(card), "file": _("stalking-notat-{when}.txt")}
+    name = _("{subject}-notat-{when}.txt")
+    return {
+        **card_pieces(card),
+        "file": name.replace("{subject}", file_subject(card_subject(card))),
+    }
 
 
 def danger_warning(card: Card) -> dict[str, list[str]]:
@@ -404,6 +409,7 @@ def render_page(card: Card, language: str) -> str:
         _=_,
         supplement_label=_(SUPPLEMENT_LABEL),
         citizen=lambda section: getattr(section, "to_citizen", False),
+        subject=card_subject(card),
         citizen_heading=_(CITIZEN_HEADING),
         extra_contacts=card.extra_contacts,
         total=len(facts["questions"]),

@@ -172,3 +172,68 @@ def test_a_definition_needs_paragraphs_or_criteria() -> None:
     with pytest.raises(CardError) as caught:
         card_from_text(text, "kort.yaml")
     assert "definition skal have paragraphs eller criteria" in str(caught.value)
+
+
+# Point 4: the subject comes from the card (meta.subject; "stalking" by default).
+SUBJECT = "stalking eller chikane"
+
+
+def test_the_subject_names_the_page_the_note_and_its_file(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    page = tmp_path / "side.html"
+    _run(runner, "html", "-o", str(page))
+    html = page.read_text(encoding="utf-8")
+    assert f"Screening ved mistanke om {SUBJECT}</h2>" in html
+    assert "stalking-eller-chikane-notat-{when}.txt" in html
+    note = tmp_path / "notat.txt"
+    _run(runner, "check", "--answer", "fare=no", "--note", str(note))
+    assert note.read_text(encoding="utf-8").startswith(
+        "NOTAT: SCREENING FOR STALKING ELLER CHIKANE\n"
+    )
+    md = tmp_path / "notat.md"
+    _run(runner, "check", "--answer", "fare=no", "--note", str(md), "--note-format", "markdown")
+    assert md.read_text(encoding="utf-8").startswith(f"# Notat: screening for {SUBJECT}\n")
+
+
+def test_the_subject_is_file_name_safe() -> None:
+    from stalkcard.views import file_subject
+
+    assert file_subject("Vold i nære relationer") == "vold-i-naere-relationer"
+    assert file_subject("../../etc/passwd") == "etc-passwd"
+    assert file_subject("???") == "stalking"
+
+
+def test_the_menu_and_the_note_name_use_the_subject(monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import datetime
+
+    from stalkcard import prompts
+
+    seen: list[str] = []
+    monkeypatch.setattr(
+        prompts,
+        "_select",
+        lambda _q, choices, default, back=True: seen.extend(str(c.title) for c in choices) or True,
+    )
+    prompts.ask_menu(SUBJECT)
+    assert f"Screening ved mistanke om {SUBJECT}" in seen
+    seen.clear()
+    prompts.ask_menu()
+    assert "Screening ved mistanke om stalking" in seen
+
+    class Text:
+        def __init__(self, default: str) -> None:
+            self.default = default
+
+    monkeypatch.setattr(prompts.questionary, "text", lambda _q, default, **_kw: Text(default))
+    monkeypatch.setattr(prompts, "_ask", lambda question: question.default)
+    name = prompts.ask_note_path(datetime(2026, 11, 26, 14, 5), subject="vold")
+    assert name == "vold-notat-2026-11-26-1405.txt"
+
+
+def test_skanderborg_keeps_stalking(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["html", "-o", str(tmp_path / "s.html")])
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "s.html").read_text(encoding="utf-8")
+    assert "Screening ved mistanke om stalking</h2>" in html
+    assert "stalking-notat-{when}.txt" in html
