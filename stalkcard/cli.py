@@ -217,6 +217,19 @@ def main_callback(
         raise typer.Exit()
 
 
+def _menu_subject(ctx: typer.Context) -> str | None:
+    """The card's subject for the menu (file-name safe not needed: words); None
+    when the card cannot be read now (the chosen command will say why)."""
+    from stalkcard.errors import CardError as _CardError
+
+    try:
+        from stalkcard.views import card_subject
+
+        return card_subject(_load(ctx))
+    except _CardError:
+        return None
+
+
 @handled
 def _menu(ctx: typer.Context) -> None:
     from stalkcard.prompts import ask_menu
@@ -225,7 +238,7 @@ def _menu(ctx: typer.Context) -> None:
     actions: dict[str, Callable[..., Any]] = {"check": check, "contacts": contacts, "show": show}
     while True:  # back to the menu after each action, until "Afslut"
         try:
-            choice = ask_menu()
+            choice = ask_menu(_menu_subject(ctx))
         except Cancelled:
             raise Cancelled(_("Afbrudt. Intet er gemt.")) from None
         if choice not in actions:
@@ -646,6 +659,36 @@ def copy_card(
 
 @app.command(
     cls=Command,
+    name="new-card",
+    help=_(
+        "Skriv et tomt kort med forklaringer til en mappe: udgangspunktet for et kort "
+        "efter jeres egen procedure."
+    ),
+)
+@handled
+def new_card(
+    folder: Annotated[
+        str, typer.Argument(metavar=_("MAPPE"), help=_("Mappen, kortfilerne skal ligge i."))
+    ],
+    force: Annotated[
+        bool, typer.Option("--force", help=_("Erstat kortfiler, der allerede ligger der."))
+    ] = False,
+) -> None:
+    from stalkcard.coordinator import new_card as write_new
+
+    if not folder.strip():
+        raise OutputError(_("new-card: der er ikke angivet nogen mappe."))
+    path = write_new(Path(folder), force=force)
+    say(_("Et nyt kort er skrevet: {path}").format(path=path.absolute()))
+    say(
+        _("Udfyld det fra jeres procedure, og tjek det med: stalkcard validate {path}").format(
+            path=path.absolute()
+        )
+    )
+
+
+@app.command(
+    cls=Command,
     help=_(
         "Skriv handlekortet, kontakterne og screeningen som én HTML-side, der virker uden "
         "net: til intranettet, et fællesdrev eller din egen browser."
@@ -805,8 +848,13 @@ def check(
     if note_path is None and interactive:
         from stalkcard import clock
         from stalkcard.prompts import ask_note_path
+        from stalkcard.views import card_subject, file_subject
 
-        note_path = ask_note_path(clock.now(), markdown=note_format is NoteFormat.markdown)
+        note_path = ask_note_path(
+            clock.now(),
+            markdown=note_format is NoteFormat.markdown,
+            subject=file_subject(card_subject(card)),
+        )
         prompted = True
     if note_path is not None:
         # With JSON on stdout, the confirmation goes to stderr: stdout stays JSON.

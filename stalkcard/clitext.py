@@ -27,7 +27,9 @@ from stalkcard.errors import ExitCode, OutputClosed
 from stalkcard.i18n import _
 
 # The commands in the order a caseworker needs them; `check` is the main one.
-COMMAND_ORDER = ("check", "contacts", "show", "html", "log", "validate", "copy-card", "schema")
+COMMAND_ORDER = (
+    "check", "contacts", "show", "html", "log", "validate", "copy-card", "new-card", "schema"
+)  # fmt: skip
 # Danish words someone may type for a command: suggested, never run.
 DANISH_COMMANDS = {
     "screening": "check", "tjek": "check", "undersøg": "check", "start": "check",

@@ -31,7 +31,7 @@ PROSE = frozenset(
     {
         "title", "municipality", "language", "heading", "text", "paragraphs", "examples",
         "name", "label", "purpose", "card_line", "closing", "source", "headline", "short",
-        "note", "keywords",
+        "note", "keywords", "items", "subject",
     }
 )  # fmt: skip
 
@@ -141,9 +141,8 @@ def copy_card(folder: Path, force: bool = False, card: str | None = None) -> lis
     """Copy a bundled card (by default the tool's own), with its translation
     when it has one, into `folder` for editing."""
     from stalkcard.card import DEFAULT_CARD, bundled_card_path
-    from stalkcard.errors import OutputError, os_reason
+    from stalkcard.errors import OutputError
     from stalkcard.files import read_bytes
-    from stalkcard.output import check_target, write_private
 
     card = card or DEFAULT_CARD
     files = [f"{card}.yaml"] + [
@@ -165,6 +164,45 @@ def copy_card(folder: Path, force: bool = False, card: str | None = None) -> lis
         (folder / name, MODELINE.encode() + read_bytes(bundled_card_path(name))) for name in files
     ]
     copies.append((folder / SCHEMA_FILE, schema_text().encode()))
+    _write_all(folder, copies, force)
+    return [target for target, _data in copies if target.suffix == ".yaml"]
+
+
+# The blank card `new-card` writes (stalkcard/new_card.yaml): Danish comments
+# saying what to fill in, invented placeholders; it validates as written.
+NEW_CARD_FILE = "new_card.yaml"
+NEW_CARD_NAME = "kort.yaml"
+
+
+def new_card(folder: Path, force: bool = False) -> Path:
+    """Write a blank, commented card (and the JSON Schema beside it) into `folder`."""
+    from stalkcard.errors import OutputError
+    from stalkcard.files import read_bytes
+    from stalkcard.schema import MODELINE, SCHEMA_FILE, schema_text
+
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(
+            _(
+                "{folder} er en fil, ikke en mappe. Angiv en mappe til kortfilerne "
+                "(en mappe, der ikke findes, oprettes)."
+            ).format(folder=folder)
+        )
+    blank = read_bytes(Path(__file__).resolve().parent / NEW_CARD_FILE)
+    target = folder / NEW_CARD_NAME
+    _write_all(
+        folder,
+        [(target, MODELINE.encode() + blank), (folder / SCHEMA_FILE, schema_text().encode())],
+        force,
+    )
+    return target
+
+
+def _write_all(folder: Path, copies: list[tuple[Path, bytes]], force: bool) -> None:
+    """Write every file, or none: each target is checked before anything is
+    written, and the new files are removed again if one write fails."""
+    from stalkcard.errors import OutputError, os_reason
+    from stalkcard.output import check_target, write_private
+
     for target, _data in copies:
         check_target(target, force)
     try:
@@ -186,4 +224,3 @@ def copy_card(folder: Path, force: bool = False, card: str | None = None) -> lis
         for path in written:  # a file that appeared in between: undo the new copies
             path.unlink(missing_ok=True)
         raise
-    return [target for target, _data in copies if target.suffix == ".yaml"]

@@ -23,14 +23,18 @@ from stalkcard.model import (
     TextSection,
 )
 from stalkcard.views import (
+    CITIZEN_HEADING,
     SUPPLEMENT_LABEL,
     assessment_paragraphs,
     card_byline,
+    card_subject,
+    citizen_steps,
     contact_text,
     criteria_lines,
     danger_heading,
     describe_answer,
     further_groups,
+    group_heading,
     split_steps,
     step_title,
 )
@@ -78,7 +82,8 @@ def card_markdown(card: Card, section_id: str | None = None, supplements: bool =
         if section_id is not None and section.id != section_id:
             continue
         level = "###" if isinstance(section, FormsSection) else "##"
-        lines += [f"{level} {md(section.heading)}", ""]
+        if section.heading is not None:
+            lines += [f"{level} {md(section.heading)}", ""]
         lines += _section_markdown(card, section)
     if supplements and card.supplements:
         lines += supplements_markdown(card.supplements)
@@ -87,14 +92,27 @@ def card_markdown(card: Card, section_id: str | None = None, supplements: bool =
 
 def _section_markdown(card: Card, section: Any) -> list[str]:
     lines: list[str] = []
+    if getattr(section, "to_citizen", False):
+        lines += [f"_{md(_(CITIZEN_HEADING))}:_", ""]
     if isinstance(section, DefinitionSection):
+        for paragraph in section.paragraphs:
+            lines += [md(paragraph), ""]
         for criterion in section.criteria:
             lines += [md(criterion.text), ""]
     elif isinstance(section, FormsSection):
-        lines += [f"- **{md(f.title)}**  \n  {md(f.examples)}" for f in section.forms] + [""]
+        for paragraph in section.paragraphs:
+            lines += [md(paragraph), ""]
+        lines += [
+            f"- **{md(f.title)}**  \n  {md(f.examples)}"
+            if f.examples is not None
+            else f"- {md(f.title)}"
+            for f in section.forms
+        ] + [""]
     elif isinstance(section, TextSection):
         for paragraph in section.paragraphs:
             lines += [md(paragraph), ""]
+        if section.items:
+            lines += [f"- {md(item)}" for item in section.items] + [""]
     elif isinstance(section, ContactsSection):
         for paragraph in section.paragraphs:
             lines += [md(paragraph), ""]
@@ -105,24 +123,41 @@ def _section_markdown(card: Card, section: Any) -> list[str]:
         for paragraph in section.paragraphs:
             lines += [md(paragraph), ""]
         for step in section.steps:
-            lines += [f"### {md(step.heading)}", ""]
+            if step.to_citizen and not section.to_citizen:
+                lines += [f"_{md(_(CITIZEN_HEADING))}:_", ""]
+            if step.heading is not None:
+                lines += [f"### {md(step.heading)}", ""]
             for paragraph in step.paragraphs:
                 lines += [md(paragraph), ""]
+            if step.url:
+                lines += [_link_markdown(step.url), ""]
+        for paragraph in section.closing:
+            lines += [md(paragraph), ""]
+    if section.url:
+        lines += [_link_markdown(section.url), ""]
     return lines
 
 
+def _link_markdown(url: str) -> str:
+    """A link of the card's (validated https://, no spaces or brackets): an
+    autolink, so it is a link where Markdown is read, and its text elsewhere."""
+    return _("Link: {url}").format(url=f"<{url}>")
+
+
 def _contact_markdown(contact: Contact) -> str:
+    link = f"  \n  {_link_markdown(contact.url)}" if contact.url else ""
     if contact.card_line:
-        return f"- {md(contact.card_line)}"
+        return f"- {md(contact.card_line)}{link}"
     lead = f"{md(contact.unit)}, " if contact.unit else ""
-    return f"- {md(contact.name)}  \n  {lead}{md(contact.phone)}"
+    return f"- {md(contact.name)}  \n  {lead}{md(contact.phone)}{link}"
 
 
 def supplements_markdown(supplements: Sequence[Supplement]) -> list[str]:
     lines = [f"## {_(SUPPLEMENT_LABEL)}", ""]
     for supplement in supplements:
         source = _("Kilde: {source}").format(source=md(supplement.source))
-        lines += [f"> {md(supplement.text)}  ", f"> _{source}_", ""]
+        link = [f"> {_link_markdown(supplement.url)}  "] if supplement.url else []
+        lines += [f"> {md(supplement.text)}  ", *link, f"> _{source}_", ""]
     return lines
 
 
@@ -174,7 +209,7 @@ def note_parts(
 
     def head() -> list[str]:
         return [
-            "# " + _("Notat: screening for stalking"),
+            "# " + md(_("Notat: screening for {subject}").format(subject=card_subject(card))),
             "",
             (
                 _("Dato: {date}").format(date=when.strftime("%Y-%m-%d %H:%M"))
@@ -212,12 +247,25 @@ def note_parts(
             if step.contacts:
                 lines += [f"   - {md(contact_text(c))}" for c in step.contacts] + [""]
             lines += [f"   {md(p)}" for p in step.after] + ([""] if step.after else [])
+            if step.url:
+                lines += [f"   {_link_markdown(step.url)}", ""]
         for section, group in further_groups(card, further):
-            lines += ["## " + md(section.heading), ""]
+            lines += ["## " + md(group_heading(section)), ""]
             lines += [p for paragraph in section.paragraphs for p in (md(paragraph), "")]
+            if section.url:
+                lines += [_link_markdown(section.url), ""]
             for step in group:
                 lines += [f"### {md(step_title(step.heading, step.note))}", ""]
                 lines += [p for paragraph in step.paragraphs for p in (md(paragraph), "")]
+                if step.url:
+                    lines += [_link_markdown(step.url), ""]
+        if citizen := citizen_steps(result):
+            lines += ["## " + md(_(CITIZEN_HEADING)), ""]
+            for step in citizen:
+                lines += [f"### {md(step_title(step.heading, step.note))}", ""]
+                lines += [p for paragraph in step.paragraphs for p in (md(paragraph), "")]
+                if step.url:
+                    lines += [_link_markdown(step.url), ""]
         return lines
 
     from stalkcard.screening import compiled, danger_value

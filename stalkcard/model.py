@@ -24,7 +24,9 @@ _BAD = "\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff"
 TEXT_PATTERN = f"^[^{_BAD}]*[^{_BAD}\\s][^{_BAD}]*$"
 IDENT_PATTERN = "^[a-z][a-z0-9_]{0,63}$"
 PHONE_PATTERN = "^\\+?[0-9]{2,}( [0-9]+)*$"
+URL_PATTERN = '^https://[^\\s<>"]+$'
 PATTERN_MESSAGES = {
+    URL_PATTERN: 'skal være et link, der begynder med https://, fx "https://www.kolding.dk".',
     TEXT_PATTERN: "må ikke være tom og må ikke indeholde usynlige styretegn.",
     IDENT_PATTERN: "skal være et id med små bogstaver a-z, tal og _ (fx akut_fare).",
     PHONE_PATTERN: 'skal være et telefonnummer med cifre og mellemrum, fx "7070 7070".',
@@ -33,6 +35,7 @@ PATTERN_MESSAGES = {
 Text = Annotated[str, msgspec.Meta(pattern=TEXT_PATTERN)]
 Ident = Annotated[str, msgspec.Meta(pattern=IDENT_PATTERN)]
 Phone = Annotated[str, msgspec.Meta(pattern=PHONE_PATTERN, max_length=24)]
+Url = Annotated[str, msgspec.Meta(pattern=URL_PATTERN, max_length=2000)]
 Paragraphs = Annotated[list[Text], msgspec.Meta(min_length=1)]
 Condition = dict[str, str | bool | list[str | bool]]
 
@@ -86,6 +89,9 @@ class Meta(_Model):
     contacts_verified: date  # when the contact list in the file was last updated
     office_hours: HoursSpec | None = None  # the card's contacts, unless they have their own
     closed_days: list[MonthDay] = []  # closed besides the public holidays, e.g. "12-24"
+    # What the card is about ("stalking", "vold i nære relationer"): in the
+    # page's headings, the note's title and file name, the menu. None: stalking.
+    subject: Text | None = None
 
 
 class Unit(_Model):
@@ -101,12 +107,12 @@ EMAIL_PATTERN = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"
 Email = Annotated[str, msgspec.Meta(pattern=EMAIL_PATTERN, max_length=254)]
 
 
-class ContactEntry(_Model):
+class ContactEntry(_Model, kw_only=True):
     """One contact on the card, once: a person in a unit, or an organisation
     with the card's own line for it."""
 
     id: Ident
-    name: Text
+    name: Text | None = None  # may be left out when card_line says it all
     phone: Phone
     unit: Ident | None = None  # an id from the card's units
     email: Email | None = None
@@ -119,6 +125,7 @@ class ContactEntry(_Model):
     always_open: bool = False
     urgent_only: bool = False  # in "Ring nu" only when the result is urgent (112)
     audience: list[Audience] = msgspec.field(default_factory=list, name="for")
+    url: Url | None = None  # a link for it (https://)
 
 
 class Criterion(_Model):
@@ -129,30 +136,39 @@ class Criterion(_Model):
 class Form(_Model):
     id: Ident
     title: Text
-    examples: Text
+    examples: Text | None = None
 
 
-class Step(_Model):
+class Step(_Model, kw_only=True):
+    """A step: a heading and its text, or just its text (a one-line step)."""
+
     id: Ident
-    heading: Text
+    heading: Text | None = None
     paragraphs: Paragraphs
+    url: Url | None = None
+    to_citizen: bool = False  # advice to pass on to the citizen
 
 
 class _Section(_Model, tag_field="kind", kw_only=True):
     id: Ident
-    heading: Text
+    heading: Text | None = None  # None: the source has no heading here
+    url: Url | None = None
 
 
 class DefinitionSection(_Section, tag="definition", kw_only=True):
-    criteria: Annotated[list[Criterion], msgspec.Meta(min_length=1)]
+    paragraphs: list[Text] = []  # e.g. a one-sentence definition
+    criteria: list[Criterion] = []  # validate: paragraphs or criteria
 
 
 class FormsSection(_Section, tag="forms", kw_only=True):
+    paragraphs: list[Text] = []
     forms: Annotated[list[Form], msgspec.Meta(min_length=1)]
 
 
 class TextSection(_Section, tag="text", kw_only=True):
-    paragraphs: Paragraphs
+    paragraphs: list[Text] = []  # validate: paragraphs or items
+    items: list[Text] = []  # a plain list, shown as bullets after the paragraphs
+    to_citizen: bool = False  # advice to pass on to the citizen
 
 
 class ContactsSection(_Section, tag="contacts", kw_only=True):
@@ -166,6 +182,8 @@ class ContactsSection(_Section, tag="contacts", kw_only=True):
 class StepsSection(_Section, tag="steps", kw_only=True):
     paragraphs: list[Text] = []
     steps: Annotated[list[Step], msgspec.Meta(min_length=1)]
+    closing: list[Text] = []
+    to_citizen: bool = False  # all its steps are advice to pass on to the citizen
 
 
 Section = DefinitionSection | FormsSection | TextSection | ContactsSection | StepsSection
@@ -213,6 +231,7 @@ class Supplement(_Model):
     # An urgent instruction (112): shown the moment the danger question is
     # answered so, by a rule on danger alone, and leading the result.
     urgent: bool = False
+    url: Url | None = None
 
 
 class SupplementContact(_Model, kw_only=True):
@@ -323,6 +342,7 @@ class Contact(msgspec.Struct, frozen=True):
     group_label: str | None = None  # that section's label (else its heading)
     own_hours: bool = False  # the card states this contact's hours itself
     audience: tuple[str, ...] = ()  # whom it is for (no audience: everyone)
+    url: str | None = None
 
     @property
     def part_of_card(self) -> bool:
@@ -390,7 +410,7 @@ class Card(_Model, kw_only=True):
                     Contact(
                         entry.id,
                         "person" if entry.unit else "organisation",
-                        entry.name,
+                        entry.name or entry.card_line or entry.phone,
                         units.get(entry.unit) if entry.unit else None,
                         entry.phone,
                         entry.purpose or section.purpose or "",
@@ -407,6 +427,7 @@ class Card(_Model, kw_only=True):
                         group_label=section.label or section.heading,
                         own_hours=entry.hours is not None,
                         audience=tuple(entry.audience),
+                        url=entry.url,
                     )
                 )
         return out

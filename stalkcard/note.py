@@ -62,9 +62,13 @@ def pieces(card: Card) -> dict[str, Any]:
     from stalkcard.markdown import call_mark
     from stalkcard.screening import ROUTE, STEP, SUGGEST, URGENT, card_steps, compiled
     from stalkcard.views import (
+        CITIZEN_HEADING,
+        card_subject,
         contact_text,
         danger_heading,
         describe_answer,
+        group_heading,
+        link_line,
         step_title,
     )
 
@@ -98,14 +102,22 @@ def pieces(card: Card) -> dict[str, Any]:
     # stood, so no sentence of the card ends on a colon with nothing after it.
     numbers = _("(se RING NU)")
     bodies = {
-        ident: " ".join([*step.paragraphs, *([numbers] if step.contacts else []), *step.after])
+        ident: " ".join(
+            [
+                *step.paragraphs,
+                *([numbers] if step.contacts else []),
+                *step.after,
+                *([link_line(step.url)] if step.url else []),
+            ]
+        )
         for ident, step in steps.items()
     }
+    links = {ident: f" ({link_line(step.url)})" for ident, step in steps.items() if step.url}
     meta = card.meta
     return {
         "date_at": _("{date} kl. {time}"),
         "head": [
-            _("NOTAT: SCREENING FOR STALKING"),
+            _("NOTAT: SCREENING FOR {subject}").format(subject=card_subject(card).upper()),
             _("Dato: {when} (dansk tid)"),
             _("Dato: ukendt (computerens ur kan ikke læses)"),
             _("Handlekort: {title}, {municipality}, version {version}").format(
@@ -137,11 +149,19 @@ def pieces(card: Card) -> dict[str, Any]:
             "heading": _("KORTETS TRIN"),
             "titles": titles,
             "bodies": bodies,
-            "groups": {s.id: s.heading + ":" for s in card.step_sections},
+            "groups": {
+                s.id: group_heading(s) + (f" ({link_line(s.url)})" if s.url else "") + ":"
+                for s in card.step_sections
+            },
+            "links": links,
+            "citizen": _(CITIZEN_HEADING) + ":",
         },
         "supplements": {
             "heading": _("TILLÆG (ikke en del af handlekortet; kilder nederst)"),
-            "titles": {s.id: supplement_title(s) for s in card.supplements},
+            "titles": {
+                s.id: supplement_title(s) + (f" ({s.url})" if s.url else "")
+                for s in card.supplements
+            },
             "headlines": {s.id: s.headline or s.text for s in card.supplements},
             "sites": {s.id: sites(s.source) for s in card.supplements},
         },
@@ -202,7 +222,11 @@ def assemble(
         if group not in seen:
             seen.append(group)
             lines.append(st["groups"][group])
-        lines.append(f"- {st['titles'][ident + chr(0) + (note or '')]}")
+        lines.append(f"- {st['titles'][ident + chr(0) + (note or '')]}{st['links'].get(ident, '')}")
+    if shape["citizen"]:
+        lines.append(st["citizen"])
+    for ident, note in shape["citizen"]:
+        lines.append(f"- {st['titles'][ident + chr(0) + (note or '')]}{st['links'].get(ident, '')}")
     sup = p["supplements"]
     if shape["supplements"]:
         lines += ["", sup["heading"], *(f"- {sup['titles'][i]}" for i in shape["supplements"])]

@@ -298,7 +298,9 @@ def run_screening(
     return Answers({q.id: answers[q.id] for q in asked})
 
 
-def ask_note_path(now: datetime | None, markdown: bool = False) -> str | None:
+def ask_note_path(
+    now: datetime | None, markdown: bool = False, subject: str | None = None
+) -> str | None:
     """Offer to save a case note; return the name as typed, or None (the default).
     The caller makes it a path (stalkcard.output.note_path), so that a name it
     cannot use gets a message and another try."""
@@ -315,9 +317,12 @@ def ask_note_path(now: datetime | None, markdown: bool = False) -> str | None:
         questionary.text(
             _("Filnavn til notatet:"),
             default=(
-                _("stalking-notat-{when}").format(when=now.strftime("%Y-%m-%d-%H%M")) + suffix
+                _("{subject}-notat-{when}").format(
+                    subject=subject or _("stalking"), when=now.strftime("%Y-%m-%d-%H%M")
+                )
+                + suffix
                 if now is not None  # None: the computer's clock cannot be read
-                else _("stalking-notat") + suffix
+                else _("{subject}-notat").format(subject=subject or _("stalking")) + suffix
             ),
             instruction=_("(Enter gemmer; ~ er din hjemmemappe)"),
             style=STYLE,
@@ -353,10 +358,13 @@ def ask_retry_path() -> str | None:
     return str(name) if name and name.strip() else None
 
 
-def ask_menu() -> str:
+def ask_menu(subject: str | None = None) -> str:
     """The small menu shown by a bare `stalkcard` in a terminal."""
     choices = [
-        Choice(_("Screening ved mistanke om stalking"), value="check"),
+        Choice(
+            _("Screening ved mistanke om {subject}").format(subject=subject or _("stalking")),
+            value="check",
+        ),
         Choice(_("Hvem skal jeg ringe til?"), value="contacts"),
         Choice(_("Vis hele handlekortet"), value="show"),
         Choice(_("Afslut"), value="quit"),

@@ -36,17 +36,21 @@ if TYPE_CHECKING:  # the screening is only imported by `check`
     from stalkcard.screening import Result, ResultStep
 
 from stalkcard.views import (
+    CITIZEN_HEADING,
     SUGGESTION_NOTE,
     SUPPLEMENT_LABEL,
     answer_lines,
     assessment_paragraphs,
     call_who,
     card_byline,
+    citizen_steps,
     contact_extra,
     contact_lead,
     criteria_lines,
     danger_heading,
     further_groups,
+    group_heading,
+    link_line,
     ring_nu,
     split_steps,
     step_title,
@@ -122,8 +126,16 @@ def _contact_lines(contact: Contact) -> Group:
         if start is None:  # validate refuses such a line; show it whole, then the number
             return Group(Text(line), PhoneLine("", phone, "bold"), Text(""))
         end = start + len(phone)
-        return Group(PhoneLine(line[:start], phone, "bold", line[end:]), Text(""))
+        link = [Text(link_line(contact.url))] if contact.url else []
+        return Group(PhoneLine(line[:start], phone, "bold", line[end:]), *link, Text(""))
     lead = f"{contact.unit}, " if contact.unit else ""
+    if contact.url:
+        return Group(
+            Text(contact.name, style="bold"),
+            PhoneLine(lead, contact.phone),
+            Text(link_line(contact.url)),
+            Text(""),
+        )
     return Group(Text(contact.name, style="bold"), PhoneLine(lead, contact.phone), Text(""))
 
 
@@ -131,13 +143,24 @@ def _section_body(card: Card, section: Any) -> list[RenderableType]:
     """A section's text, indented once as a whole (one Padding renders faster than
     one per paragraph, with the same output)."""
     body: list[RenderableType] = []
+    if getattr(section, "to_citizen", False):
+        body.append(Group(Text(_(CITIZEN_HEADING) + ":", style="dim"), Text("")))
     if isinstance(section, DefinitionSection):
+        body += _paragraphs(section.paragraphs)
         body += _paragraphs(c.text for c in section.criteria)
     elif isinstance(section, FormsSection):
+        body += _paragraphs(section.paragraphs)
         for form in section.forms:
-            body.append(Group(Text(form.title, style="bold"), Text(form.examples), Text("")))
+            if form.examples is None:
+                body.append(Text(f"- {form.title}"))
+            else:
+                body.append(Group(Text(form.title, style="bold"), Text(form.examples), Text("")))
+        if any(f.examples is None for f in section.forms):
+            body.append(Text(""))
     elif isinstance(section, TextSection):
         body += _paragraphs(section.paragraphs)
+        if section.items:
+            body += [Text(f"- {item}") for item in section.items] + [Text("")]
     elif isinstance(section, ContactsSection):
         body += _paragraphs(section.paragraphs)
         body += [_contact_lines(c) for c in card.contacts if c.group == section.id]
@@ -145,15 +168,27 @@ def _section_body(card: Card, section: Any) -> list[RenderableType]:
     elif isinstance(section, StepsSection):
         body += _paragraphs(section.paragraphs)
         for step in section.steps:
-            paragraphs = [Text(p) for p in step.paragraphs]
-            body.append(Group(_heading(step.heading, 3), *paragraphs, Text("")))
+            parts: list[RenderableType] = []
+            if step.to_citizen and not section.to_citizen:
+                parts.append(Text(_(CITIZEN_HEADING) + ":", style="dim"))
+            if step.heading is not None:
+                parts.append(_heading(step.heading, 3))
+            parts += [Text(p) for p in step.paragraphs]
+            if step.url:
+                parts.append(Text(link_line(step.url)))
+            body.append(Group(*parts, Text("")))
+        body += _paragraphs(section.closing)
+    if section.url:
+        body += _paragraphs([link_line(section.url)])
     return [_indent(Group(*body))]
 
 
 def choices_overview(question: Question) -> Group:
     """A many-of question's choices with what the card says of each (the forms of
     stalking with their examples), compact, before the checkbox."""
-    lines: list[RenderableType] = [Text(f"{question.details}:", style="dim")]
+    lines: list[RenderableType] = (
+        [Text(f"{question.details}:", style="dim")] if question.details else []
+    )
     for choice in question.choices:
         line = Text(f"{choice.label}: ", style="bold")
         line.append(choice.detail or "")
@@ -175,7 +210,9 @@ def card_renderables(
         if section_id is not None and section.id != section_id:
             continue
         level = 3 if isinstance(section, FormsSection) else 2
-        out += [_heading(section.heading, level), *_section_body(card, section)]
+        if section.heading is not None:
+            out.append(_heading(section.heading, level))
+        out += _section_body(card, section)
     if supplements and card.supplements:
         out.append(supplements_panel(card.supplements))
     return out
@@ -186,6 +223,8 @@ def supplements_panel(supplements: Sequence[Supplement], urgent: bool = False) -
     for supplement in supplements:
         style = "bold" if urgent and supplement.urgent else ""
         items += [Text(""), Text(supplement.text, style=style)]
+        if supplement.url:
+            items.append(Text(link_line(supplement.url)))
         items.append(Text(_("Kilde: {source}").format(source=supplement.source), style="dim"))
     border = "red" if urgent else "yellow"
     return Panel(Group(*items), box=box.SQUARE, border_style=border, expand=True)
@@ -203,6 +242,8 @@ def _result_step(number: int | None, step: ResultStep) -> RenderableType:
     parts += [_indent(Text(p)) for p in step.paragraphs]
     parts += [_indent(_contact_line(c), 2) for c in step.contacts]
     parts += [_indent(Text(p)) for p in step.after]
+    if step.url:
+        parts.append(_indent(Text(link_line(step.url))))
     return _indent(Group(*parts, Text("")))
 
 
@@ -227,9 +268,15 @@ def result_renderables(
     out += [Text(""), _heading(_("Det skal du gøre nu"))]
     out += [_result_step(n, step) for n, step in enumerate(now_steps, start=1)]
     for section, steps in further_groups(card, further):
-        out += [_heading(section.heading)]
-        out += [_indent(Text(p)) for p in section.paragraphs] + [Text("")]
+        out += [_heading(group_heading(section))]
+        out += [_indent(Text(p)) for p in section.paragraphs]
+        if section.url:
+            out.append(_indent(Text(link_line(section.url))))
+        out.append(Text(""))
         out += [_result_step(None, step) for step in steps]
+    if citizen := citizen_steps(result):
+        out += [_heading(_(CITIZEN_HEADING))]
+        out += [_result_step(None, step) for step in citizen]
     if rest:
         out.append(supplements_panel(rest))
     out += [Text(""), _heading(_("Dine svar"))]

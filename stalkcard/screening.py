@@ -6,7 +6,7 @@ normalises answers and evaluates those rules.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import msgspec
@@ -94,6 +94,8 @@ class ResultStep(msgspec.Struct, frozen=True):
     contacts: tuple[Contact, ...] = ()
     after: tuple[str, ...] = ()
     group: str | None = None
+    url: str | None = None  # the card's link for it
+    citizen: bool = False  # advice to pass on to the citizen (to_citizen)
 
 
 # Why a contact is in "Ring nu": an urgent line (112, when the result is
@@ -344,19 +346,41 @@ def card_steps(card: Card) -> dict[str, ResultStep]:
     by_id: dict[str, ResultStep] = {}
     for section in card.sections:
         if isinstance(section, ContactsSection):
+            listed = tuple(c for c in contacts if c.group == section.id)
+            heading = section.heading or section.label or _("Kontakt")
+            paragraphs = tuple(section.paragraphs)
             by_id[section.id] = ResultStep(
                 section.id,
-                section.heading,
-                tuple(section.paragraphs),
-                contacts=tuple(c for c in contacts if c.group == section.id),
+                heading,
+                paragraphs,
+                contacts=listed,
                 after=tuple(section.closing),
+                url=section.url,
             )
     for group in card.step_sections:
         for step in group.steps:
+            heading, paragraphs = _titled(step.heading, step.paragraphs, step.id)
             by_id[step.id] = ResultStep(
-                step.id, step.heading, tuple(step.paragraphs), group=group.id
+                step.id,
+                heading,
+                paragraphs,
+                group=group.id,
+                url=step.url,
+                citizen=step.to_citizen or group.to_citizen,
             )
     return by_id
+
+
+def _titled(
+    heading: str | None, paragraphs: Sequence[str], fallback: str
+) -> tuple[str, tuple[str, ...]]:
+    """A step's title and text: a step without a heading (a one-line step) is
+    titled by its first paragraph, which then is not repeated."""
+    if heading is not None:
+        return heading, tuple(paragraphs)
+    if paragraphs:
+        return paragraphs[0], tuple(paragraphs[1:])
+    return fallback, ()
 
 
 Condition = tuple[tuple[tuple[str, frozenset[str]], ...], tuple[tuple[str, frozenset[str]], ...]]

@@ -563,6 +563,7 @@ def _cross_checks(card: Card, today: date | None = None) -> Iterator[_Problem]:
             steps += listed((s.id for s in section.steps), "sections", index, "steps")
     yield from duplicates(steps)
     yield from duplicates(criteria)
+    yield from _section_text_checks(card)
     yield from duplicates(listed((q.id for q in card.questions), "questions"))
     yield from duplicates(listed((s.id for s in card.supplements), "supplements"))
     yield from duplicates(
@@ -713,6 +714,22 @@ def _floor_checks(card: Card) -> Iterator[_Problem]:
     yield from plan_floor(card)
 
 
+def _section_text_checks(card: Card) -> Iterator[_Problem]:
+    """A section says something: a definition has paragraphs or criteria, a
+    text section paragraphs or items."""
+    for index, section in enumerate(card.sections):
+        if isinstance(section, DefinitionSection) and not (section.paragraphs or section.criteria):
+            yield _Problem(
+                ("sections", index, "criteria"),
+                _("mangler: et afsnit med kind: definition skal have paragraphs eller criteria."),
+            )
+        elif isinstance(section, TextSection) and not (section.paragraphs or section.items):
+            yield _Problem(
+                ("sections", index, "paragraphs"),
+                _("mangler: et afsnit med kind: text skal have paragraphs eller items."),
+            )
+
+
 def _contact_checks(card: Card) -> Iterator[_Problem]:
     """Units and contacts: every unit a contact names exists, no unit is named
     like the answer "no unit", every contact is listed by a contacts section
@@ -788,8 +805,16 @@ def _contact_checks(card: Card) -> Iterator[_Problem]:
             )
         line = contact.card_line
         if line is None:
+            if contact.name is None:
+                yield _Problem(
+                    ("contacts", index, "name"),
+                    _(
+                        "mangler: en kontakt skal have et navn (name) eller kortets egen linje "
+                        "(card_line)."
+                    ),
+                )
             continue
-        if contact.name not in line or contact.phone not in line:
+        if (contact.name is not None and contact.name not in line) or contact.phone not in line:
             yield _Problem(
                 ("contacts", index, "card_line"),
                 _("skal indeholde både navnet og telefonnummeret, som på kortet."),

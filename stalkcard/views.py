@@ -50,7 +50,7 @@ def _dumps(data: Any) -> str:
 def card_json(card: Card, section_id: str | None = None, supplements: bool = False) -> str:
     import msgspec
 
-    data = msgspec.to_builtins(card)
+    data = _without_unset(msgspec.to_builtins(card))
     if section_id is not None:
         sections = [s for s in data["sections"] if s["id"] == section_id]
         # A contacts section names its contacts by id: their entries (name,
@@ -68,6 +68,27 @@ def card_json(card: Card, section_id: str | None = None, supplements: bool = Fal
 
         data["questions"] = msgspec.to_builtins(questions(card))
     return _dumps(data)
+
+
+# Fields added to the format later (issue 24): left out of `show --format
+# json` when unset, so a card that does not use them reads as before.
+_LATER_FIELDS = frozenset({"url", "to_citizen", "subject", "items"})
+_LATER_BY_KIND = {"definition": ("paragraphs",), "forms": ("paragraphs",), "steps": ("closing",)}
+
+
+def _without_unset(data: Any) -> Any:
+    if isinstance(data, list):
+        return [_without_unset(v) for v in data]
+    if not isinstance(data, dict):
+        return data
+    later = (
+        _LATER_BY_KIND.get(data.get("kind", ""), ()) if isinstance(data.get("kind"), str) else ()
+    )
+    return {
+        key: _without_unset(value)
+        for key, value in data.items()
+        if not ((key in _LATER_FIELDS or key in later) and value in (None, False, []))
+    }
 
 
 def contact_dict(contact: Contact) -> dict[str, Any]:
@@ -148,7 +169,42 @@ def split_steps(card: Card, result: Result) -> tuple[list[ResultStep], list[Resu
     """The steps the card says to take (call its contacts), and the steps of its
     steps sections (such as VIDERE HANDLING), which it offers as ways to go on."""
     now = [s for s in result.steps if s.group is None]
-    return now, [s for s in result.steps if s.group is not None]
+    return now, [s for s in result.steps if s.group is not None and not s.citizen]
+
+
+# The tool's heading over the card's advice to pass on to the citizen (to_citizen).
+CITIZEN_HEADING = "Råd, du kan give borgeren videre"
+
+
+def citizen_steps(result: Result) -> list[ResultStep]:
+    """The card's advice to pass on to the citizen (to_citizen), in the card's
+    order: shown under its own heading, not among the steps to take."""
+    return [s for s in result.steps if s.citizen]
+
+
+def group_heading(section: StepsSection) -> str:
+    """A steps section's heading in a result; the tool's words when it has none."""
+    return section.heading or _("Mere fra handlekortet")
+
+
+def card_subject(card: Card) -> str:
+    """What the card is about (meta.subject), for headings: "stalking" by default."""
+    return card.meta.subject or _("stalking")
+
+
+def file_subject(subject: str) -> str:
+    """The subject made safe for a file name: lower case letters a-z, digits
+    and hyphens ("vold i nære relationer" -> "vold-i-naere-relationer")."""
+    import re
+
+    text = subject.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    safe = re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:40].strip("-")
+    return safe or _("stalking")
+
+
+def link_line(url: str) -> str:
+    """A link of the card's, as text (the terminal, the note)."""
+    return _("Link: {url}").format(url=url)
 
 
 def further_groups(
@@ -332,8 +388,10 @@ def result_dict(card: Card, result: Result, now: datetime | None = None) -> dict
                 "note": s.note,
                 "contacts": [c.id for c in s.contacts],
                 "group": s.group,
+                **({"url": s.url} if s.url else {}),
+                **({"to_citizen": True} if s.citizen else {}),
             }
-            for part in split_steps(card, result)
+            for part in (*split_steps(card, result), citizen_steps(result))
             for s in part
         ],
         "supplements": [
@@ -388,16 +446,26 @@ def contact_extra(contact: Contact) -> str:
         extra.append(hours_text(contact.hours))
     if contact.email:
         extra.append(_("e-mail {email}").format(email=contact.email))
+    if contact.url:
+        extra.append(contact.url)
     return f" ({'; '.join(extra)})" if extra else ""
 
 
 def contact_lead(contact: Contact) -> str:
-    """What stands before a contact's number in a result: "name, unit: "."""
+    """What stands before a contact's number in a result: "name, unit: "; a
+    contact without a name: its card line up to the number ("Telefon: ")."""
+    if contact.card_line is not None and contact.name == contact.card_line:
+        at = contact.card_line.find(contact.phone)
+        return contact.card_line[:at] if at >= 0 else contact.card_line + " "
     return f"{contact.name}, {contact.unit}: " if contact.unit else f"{contact.name}: "
 
 
 def contact_text(contact: Contact) -> str:
-    return contact_lead(contact) + contact.phone + contact_extra(contact)
+    tail = ""
+    if contact.card_line is not None and contact.name == contact.card_line:
+        at = contact.card_line.find(contact.phone)
+        tail = contact.card_line[at + len(contact.phone) :] if at >= 0 else ""
+    return contact_lead(contact) + contact.phone + tail + contact_extra(contact)
 
 
 def write_out(text: str) -> None:

@@ -47,6 +47,7 @@ from stalkcard.screening import (
     evaluate,
     urgent_by_answer,
 )
+from stalkcard.views import CITIZEN_HEADING, card_subject, group_heading
 
 
 def combinations(card: Card) -> Iterator[Answers]:
@@ -67,7 +68,7 @@ def result_shape(card: Card, result: Result) -> dict[str, Any]:
     (views.summary_headlines), less the urgent ones, which the page shows
     from danger_warning. The page's script computes the same from the rules
     (tests/test_html.py proves the two equal)."""
-    from stalkcard.views import split_steps, summary_headlines
+    from stalkcard.views import citizen_steps, split_steps, summary_headlines
 
     now, further = split_steps(card, result)
     by_headline = {s.headline: s.id for s in card.supplements if s.headline}
@@ -76,6 +77,8 @@ def result_shape(card: Card, result: Result) -> dict[str, Any]:
         "urgent": result.urgent,
         "steps": [[step.id, step.note] for step in now],
         "further": [[step.id, step.note] for step in further],
+        # The card's advice to pass on to the citizen (to_citizen), under its own heading.
+        "citizen": [[step.id, step.note] for step in citizen_steps(result)],
         "supplements": [s.id for s in result.supplements],
         # The urgent supplements that lead the result (Result.lead), whatever rule showed them.
         "lead": [s.id for s in result.lead],
@@ -128,8 +131,13 @@ def note_data(card: Card) -> dict[str, Any]:
     tests/test_html.py proves the page's note equal to `check --note`'s
     (note.result_text) for every combination of answers."""
     from stalkcard.note import card_pieces
+    from stalkcard.views import card_subject, file_subject
 
-    return {**card_pieces(card), "file": _("stalking-notat-{when}.txt")}
+    name = _("{subject}-notat-{when}.txt")
+    return {
+        **card_pieces(card),
+        "file": name.replace("{subject}", file_subject(card_subject(card))),
+    }
 
 
 def danger_warning(card: Card) -> dict[str, list[str]]:
@@ -204,6 +212,9 @@ def page_data(card: Card) -> dict[str, Any]:
             "contacts": [c.id for c in step.contacts],
             "after": list(step.after),
             "group": step.group,
+            # Only when set, so a card without them gives the same data as before.
+            **({"url": step.url} if step.url else {}),
+            **({"citizen": True} if step.citizen else {}),
         }
         for ident, step in card_steps(card).items()
     }
@@ -212,7 +223,8 @@ def page_data(card: Card) -> dict[str, Any]:
         "rules": rules_data(card),
         "step_order": list(card.step_ids),
         "steps": steps,
-        "groups": {s.id: {"heading": s.heading, "paragraphs": s.paragraphs}
+        "groups": {s.id: {"heading": group_heading(s), "paragraphs": s.paragraphs,
+                          **({"url": s.url} if s.url else {})}
                    for s in card.step_sections},
         "supplement_order": [s.id for s in card.supplements],
         "danger_key": plan.danger_id,
@@ -299,6 +311,7 @@ def _words() -> dict[str, Any]:
         "suggestion_note": _("Forslag – ikke en del af handlekortet."),
         "assessment": _("Vurdering:"),
         "do_now": _("Det skal du gøre nu"),
+        "to_citizen": _(CITIZEN_HEADING),
         "numbers_above": _("Numrene står under «Ring nu» øverst i resultatet."),
         "supplement": _("Tillæg – ikke en del af handlekortet"),
         "sources": _("Kilder"),
@@ -395,6 +408,9 @@ def render_page(card: Card, language: str) -> str:
         whole_at=whole_at,
         _=_,
         supplement_label=_(SUPPLEMENT_LABEL),
+        citizen=lambda section: getattr(section, "to_citizen", False),
+        subject=card_subject(card),
+        citizen_heading=_(CITIZEN_HEADING),
         extra_contacts=card.extra_contacts,
         total=len(facts["questions"]),
         version=__version__,

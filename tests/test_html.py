@@ -1345,3 +1345,13 @@ def test_the_page_is_the_engine_for_the_age_routing_card(browser: Any, tmp_path:
     adult = result_markdown(card, evaluate(card, Answers(fare="no", alder="voksen")), WHEN)
     calls = adult[adult.index("## Ring nu") :].split("\n## ")[0]
     assert "7979 0002" in calls and "7979 0001" not in calls
+
+
+@needs_browser
+def test_the_page_is_the_engine_for_a_card_from_a_procedure(browser: Any, tmp_path: Path) -> None:
+    """Issue 24: one-line steps, advice to the citizen (its own block), links
+    and a headless section change nothing in what the page computes."""
+    card_file = Path(__file__).parent / "cards" / "procedure.yaml"
+    card = _load(str(card_file))
+    sample = [_with_many(card, a, n) for n, a in enumerate(combinations(card))]
+    _page_agrees(browser, _page_for(card_file, tmp_path), card, sample)

@@ -99,7 +99,7 @@ def test_the_card_contacts_end_the_list_and_the_supplements_stand_apart(
     out = runner.invoke(app, ["contacts"]).output
     assert out.index("Tillæg – ikke en del af handlekortet") < out.index("Alarmcentralen (112)")
     assert out.index("Alarmcentralen (112)") < out.index("Nikoline Petersen")
-    assert out.rstrip().endswith("selv til den lokale politistation.")
+    assert out.rstrip().endswith("til den lokale politistation.")
 
 
 def test_a_typo_says_so_and_shows_the_nearest(runner: CliRunner) -> None:

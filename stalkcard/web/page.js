@@ -166,14 +166,17 @@
   function lookup(given) {
     const r = evaluate(given);
     const now = r.steps.filter((s) => data.steps[s[0]].group === null);
-    const further = r.steps.filter((s) => data.steps[s[0]].group !== null);
+    const further = r.steps.filter(
+      (s) => data.steps[s[0]].group !== null && !data.steps[s[0]].citizen);
+    // The card's advice to pass on to the citizen (views.citizen_steps).
+    const citizen = r.steps.filter((s) => data.steps[s[0]].citizen === true);
     // The urgent supplements this result shows lead it (screening's Result.lead).
     const lead = r.urgent ? r.supplements.filter((id) => data.supplements[id].urgent) : [];
     const headlines = r.supplements.filter(
       (id) => data.supplements[id].headline && lead.indexOf(id) < 0,
     );
     return { assessment: r.assessment, urgent: r.urgent, steps: now, further: further,
-      supplements: r.supplements, lead: lead, suggested: r.suggested.map((p) => p[0]),
+      citizen: citizen, supplements: r.supplements, lead: lead, suggested: r.suggested.map((p) => p[0]),
       calls: r.calls, roles: r.roles, headlines: headlines };
   }
 
@@ -233,7 +236,11 @@
         seen.push(group);
         lines.push(st.groups[group]);
       }
-      lines.push("- " + title(pair));
+      lines.push("- " + title(pair) + (has(st.links, pair[0]) ? st.links[pair[0]] : ""));
+    }
+    if (shape.citizen.length) lines.push(st.citizen);
+    for (const pair of shape.citizen) {
+      lines.push("- " + title(pair) + (has(st.links, pair[0]) ? st.links[pair[0]] : ""));
     }
     const sup = n.supplements;
     if (shape.supplements.length) {
@@ -655,6 +662,13 @@
     return list;
   }
 
+  // A link of the card's (validated https:// by the card's model).
+  function link(url) {
+    const p = el("p");
+    p.appendChild(el("a", url, { href: url }));
+    return p;
+  }
+
   function result(focus) {
     const shape = lookup(answers);
     const box = el("div", null, { id: "result" });
@@ -707,6 +721,7 @@
       for (const p of s.paragraphs) li.appendChild(el("p", p));
       if (s.contacts.length) li.appendChild(el("p", words.numbers_above, { class: "small" }));
       for (const p of s.after) li.appendChild(el("p", p));
+      if (s.url) li.appendChild(link(s.url));
       ol.appendChild(li);
     }
     box.appendChild(ol);
@@ -718,12 +733,27 @@
     for (const group of groups) {
       box.appendChild(el("h4", data.groups[group].heading));
       for (const p of data.groups[group].paragraphs) box.appendChild(el("p", p));
+      if (data.groups[group].url) box.appendChild(link(data.groups[group].url));
       const list = el("ul", null, { class: "steps" });
       for (const pair of shape.further.filter((f) => data.steps[f[0]].group === group)) {
         const s = data.steps[pair[0]];
         const li = el("li");
         li.appendChild(el("strong", pair[1] ? s.heading + " (" + pair[1] + ")" : s.heading));
         for (const p of s.paragraphs) li.appendChild(el("p", p));
+        if (s.url) li.appendChild(link(s.url));
+        list.appendChild(li);
+      }
+      box.appendChild(list);
+    }
+    if (shape.citizen.length) {
+      box.appendChild(el("h4", words.to_citizen));
+      const list = el("ul", null, { class: "steps" });
+      for (const pair of shape.citizen) {
+        const s = data.steps[pair[0]];
+        const li = el("li");
+        li.appendChild(el("strong", pair[1] ? s.heading + " (" + pair[1] + ")" : s.heading));
+        for (const p of s.paragraphs) li.appendChild(el("p", p));
+        if (s.url) li.appendChild(link(s.url));
         list.appendChild(li);
       }
       box.appendChild(list);
