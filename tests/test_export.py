@@ -189,7 +189,7 @@ def test_stale_warning_on_stderr(make_card: Callable[..., Path], command: list[s
     old = make_card('contacts_verified: "2026-11-26"', 'contacts_verified: "2020-01-31"')
     result = runner.invoke(app, ["--card", str(old), *command])
     assert result.exit_code == 0, result.output
-    assert "sidst opdateret 2020-01-31" in result.stderr
+    assert "sidst opdateret 31.01.2020" in result.stderr
     assert "sidst kontrolleret" not in result.stdout
     today = date.today().isoformat()
     fresh = make_card('contacts_verified: "2026-11-26"', f'contacts_verified: "{today}"')
@@ -205,7 +205,7 @@ def test_stale_warning_keeps_json_clean(make_card: Callable[..., Path]) -> None:
     result = CliRunner().invoke(app, ["--card", str(old), "contacts", "--json"])
     assert result.exit_code == 0
     assert len([c for c in json.loads(result.stdout) if c["part_of_card"]]) == 7
-    assert "2020-01-31" in result.stderr
+    assert "31.01.2020" in result.stderr
 
 
 # Shell completion -------------------------------------------------------------------------

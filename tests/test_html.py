@@ -734,7 +734,9 @@ def _visible_words(browser: Any) -> str:
     )
 
 
-TOOL_WORDS = ("stalkcard", "værktøj", "kortfil", ".yaml", ".json", "--note", "check --")
+# Issue 23: "resumé" and "antagelse" are the tool's words for its own text too.
+TOOL_WORDS = ("stalkcard", "værktøj", "kortfil", ".yaml", ".json", "--note", "check --",
+              "resumé", "antagelse")  # fmt: skip
 
 
 @needs_browser

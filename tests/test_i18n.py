@@ -83,6 +83,7 @@ def _indirect_messages() -> set[str]:
         *clitext.SECTIONS.values(),
         "har en ugyldig form.",
         views.SUPPLEMENT_LABEL,
+        views.SUPPLEMENT_LEGEND,
         views.SUGGESTION_NOTE,
         markdown.NO_PERSONAL_DATA,
         *clock.WEEKDAY_NAMES,
