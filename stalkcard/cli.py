@@ -164,7 +164,9 @@ def _warn_stale(card: Any) -> None:
 
     today = clock.today()
     if today is not None and stale_since(card, today):
-        verified = card.meta.contacts_verified.isoformat()
+        from stalkcard.views import danish_day
+
+        verified = danish_day(card.meta.contacts_verified)
         warn(
             _(
                 "Bemærk: kontaktlisten i kortfilen er sidst opdateret {verified}, for over 12 "

@@ -52,6 +52,9 @@ def vcards(card: Card, contacts: Sequence[Contact]) -> str:
 
 
 def _log_guide(card: Card) -> list[str]:
+    """The card's own words for the log: the step it quotes and its forms as the
+    kinds of contact. Advice on how to keep a log is not the card's: it is in the
+    card file's supplements (`log.supplements`), shown apart with their sources."""
     from stalkcard.model import FormsSection
 
     guide = card.log
@@ -63,34 +66,18 @@ def _log_guide(card: Card) -> list[str]:
     forms = card.section(guide.forms) if guide and guide.forms else None
     kinds = (
         [
-            _("Kontaktform: skriv en af kortets former: {forms}.").format(
+            _("Kortets former (til kolonnen Kontaktform): {forms}.").format(
                 forms=", ".join(f.title for f in forms.forms)
             )
         ]
         if isinstance(forms, FormsSection)
         else []
     )
-    return [
-        *quote,
-        _("Skriv den nyeste hændelse øverst."),
-        _(
-            'Skriv datoen som en dato (fx 2026-11-26), ikke "i går" eller "i mandags", '
-            "og skriv klokkeslættet."
-        ),
-        _(
-            "Gem skærmbilleder, beskeder, breve og billeder som bilag med et nummer "
-            "(Bilag 1, Bilag 2 ...), og skriv nummeret i kolonnen Bilag nr."
-        ),
-        _(
-            "Skriv kun fakta: hvad skete der, hvor, og hvem så eller hørte det. "
-            "Loggen kan blive læst af andre, fx af politiet i en straffesag."
-        ),
-        *kinds,
-    ]
+    return [*quote, *kinds]
 
 
 LOG_COLUMNS = (
-    "Dato (ÅÅÅÅ-MM-DD)",
+    "Dato (DD.MM.ÅÅÅÅ)",
     "Klokkeslæt (TT:MM)",
     "Kontaktform",
     "Hvad skete der?",
@@ -98,6 +85,7 @@ LOG_COLUMNS = (
     "Bilag nr.",
 )
 LOG_TITLE = "Log over kontaktforsøg"
+LOG_FORM_HEADING = "Skemaet"
 
 
 def log_markdown(card: Card) -> str:
@@ -105,13 +93,16 @@ def log_markdown(card: Card) -> str:
 
     lines = [f"# {_(LOG_TITLE)}", ""]
     lines += [f"- {md(line)}" for line in _log_guide(card)]  # quotes the card's words
-    lines += ["", "| " + " | ".join(map(_, LOG_COLUMNS)) + " |"]
-    lines.append("|" + "---|" * len(LOG_COLUMNS))
-    lines += ["|" + "   |" * len(LOG_COLUMNS)] * LOG_ROWS
+    # The advice on keeping a log is the card file's supplements, marked and
+    # sourced, read before the form itself.
     wanted = card.log.supplements if card.log else []
     extra = [s for ident in wanted for s in card.supplements if s.id == ident]
     if extra:
         lines += ["", *supplements_markdown(extra)]
+    lines += [*([""] if lines[-1] else []), f"## {_(LOG_FORM_HEADING)}", ""]
+    lines += ["| " + " | ".join(map(_, LOG_COLUMNS)) + " |"]
+    lines.append("|" + "---|" * len(LOG_COLUMNS))
+    lines += ["|" + "   |" * len(LOG_COLUMNS)] * LOG_ROWS
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -39,6 +39,7 @@ from stalkcard.views import (
     CITIZEN_HEADING,
     SUGGESTION_NOTE,
     SUPPLEMENT_LABEL,
+    SUPPLEMENT_LEGEND,
     answer_lines,
     assessment_paragraphs,
     call_who,
@@ -218,11 +219,17 @@ def card_renderables(
     return out
 
 
-def supplements_panel(supplements: Sequence[Supplement], urgent: bool = False) -> Panel:
-    items: list[RenderableType] = [Text(_(SUPPLEMENT_LABEL), style="bold")]
+def supplements_panel(
+    supplements: Sequence[Supplement], urgent: bool = False, label: bool = True
+) -> Panel:
+    """Supplements in a frame, each with its source. `label=False` in a result,
+    which says once, in its legend, what the frame means (issue 23)."""
+    items: list[RenderableType] = [Text(_(SUPPLEMENT_LABEL), style="bold")] if label else []
     for supplement in supplements:
         style = "bold" if urgent and supplement.urgent else ""
-        items += [Text(""), Text(supplement.text, style=style)]
+        if items:
+            items.append(Text(""))
+        items.append(Text(supplement.text, style=style))
         if supplement.url:
             items.append(Text(link_line(supplement.url)))
         items.append(Text(_("Kilde: {source}").format(source=supplement.source), style="dim"))
@@ -256,10 +263,14 @@ def result_renderables(
     first = [s for s in result.supplements if s.id in lead]
     rest = [s for s in result.supplements if s.id not in lead]
     out: list[RenderableType] = []
+    # The supplement mark once per result, as a legend: after the urgent 112 lead,
+    # which stays first, or else above the framed supplements.
+    legend = Text(_(SUPPLEMENT_LEGEND), style="yellow")
     if result.urgent:
         out.append(Text(danger_heading(danger_value(card, result.answers)), style="bold red"))
         if first:
-            out.append(supplements_panel(first, urgent=True))
+            out.append(supplements_panel(first, urgent=True, label=False))
+            out.append(legend)
         out.append(Text(""))
     out += [_heading(_("Resultat af screeningen")), _indent(Text(result.assessment_text))]
     out += [_indent(Text(line)) for line in criteria_lines(card, result.answers)]
@@ -278,7 +289,9 @@ def result_renderables(
         out += [_heading(_(CITIZEN_HEADING))]
         out += [_result_step(None, step) for step in citizen]
     if rest:
-        out.append(supplements_panel(rest))
+        if not (result.urgent and first):
+            out.append(legend)
+        out.append(supplements_panel(rest, label=False))
     out += [Text(""), _heading(_("Dine svar"))]
     out += [
         _indent(Text(f"{label}: {value}")) for label, value in answer_lines(card, result.answers)

@@ -15,13 +15,15 @@ from stalkcard.i18n import _
 from stalkcard.model import Card, Contact, StepsSection, TextSection
 
 if TYPE_CHECKING:  # the screening is only imported by `check`
-    from datetime import datetime
+    from datetime import date, datetime
 
     from stalkcard.callplan import CallAt, CallPlan
     from stalkcard.screening import Answers, Result, ResultStep
 
 
 SUPPLEMENT_LABEL = "Tillæg – ikke en del af handlekortet"
+# Once per result in the terminal, instead of the label in every supplement panel.
+SUPPLEMENT_LEGEND = "Tillæg – ikke en del af handlekortet: tekst i ramme og linjer mærket (tillæg)."
 
 
 SUGGESTION_NOTE = "Forslag – ikke en del af handlekortet. Alle kontakter: stalkcard contacts."
@@ -32,12 +34,17 @@ def danger_heading(danger: str | None) -> str:
     return _("MULIG AKUT FARE") if danger == "unknown" else _("AKUT FARE")
 
 
+def danish_day(day: date) -> str:
+    """A date in prose as Danes write it, "26.11.2026" (ISO stays in files and JSON)."""
+    return day.strftime("%d.%m.%Y")
+
+
 def card_byline(card: Card) -> str:
     meta = card.meta
     return _("{municipality} · version {version} · kontaktlisten opdateret {verified}").format(
         municipality=meta.municipality,
         version=meta.version,
-        verified=meta.contacts_verified.isoformat(),
+        verified=danish_day(meta.contacts_verified),
     )
 
 

@@ -367,7 +367,7 @@ CHECKS: list[tuple[str, Callable[[dict[str, Any]], None], str, str]] = [
     (
         "log names an unknown supplement",
         _log_unknown_supplement,
-        "log.supplements[3]",
+        "log.supplements[4]",
         'tillægget "logbog" findes ikke',
     ),
     (

@@ -106,7 +106,9 @@ def test_text_result_leads_with_112_when_urgent(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     out = result.output
     assert out.index("ring 112 nu") < out.index("Resultat af screeningen")
-    assert out.index("Tillæg – ikke en del af handlekortet") < out.index("ring 112 nu")
+    # Issue 23: 112 first; the supplement legend right under its frame.
+    assert out.index("ring 112 nu") < out.index("Tillæg – ikke en del af handlekortet")
+    assert out.index("Tillæg – ikke en del af handlekortet") < out.index("Resultat af screeningen")
     assert "AKUT FARE" in out
 
 
@@ -345,3 +347,30 @@ def test_danger_no_brings_no_112_alarm(runner: CliRunner) -> None:
     assert text.exit_code == 0, text.output
     assert "AKUT FARE" not in text.output
     assert "Akut fare lige nu: Nej" in normalise(text.output)
+
+
+LONGEST = ["--answer", "role=unknown", "--answer", "danger=yes", "--answer", "unwanted=unknown",
+           "--answer", "one_sided=unknown", "--answer", "repeated=unknown",
+           "--answer", "children=yes", "--answer", "unit=ungeenheden"]  # fmt: skip
+
+
+@pytest.mark.parametrize("args", [LONGEST, VICTIM], ids=["urgent", "not-urgent"])
+def test_the_supplement_mark_is_a_legend_once_per_result(
+    runner: CliRunner, args: list[str]
+) -> None:
+    """Issue 23, point 8: "Tillæg – ikke en del af handlekortet" once per result, as
+    a legend for the frames and the "(tillæg)" marks, not as every panel's title;
+    the 112 lead stays first, its text the first line in its red frame."""
+    result = runner.invoke(app, ["check", *args])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert out.count("Tillæg – ikke en del af handlekortet") == 1, out
+    lines = out.splitlines()
+    legend = next(i for i, line in enumerate(lines) if "ikke en del af handlekortet" in line)
+    assert "tekst i ramme" in lines[legend] and "(tillæg)" in lines[legend]
+    if args is LONGEST:
+        assert lines[0] == "AKUT FARE" and lines[1].startswith("┌")
+        assert lines[2].startswith("│ Nogen er i akut fare: ring 112 nu.")
+        assert legend < lines.index("Resultat af screeningen")
+    else:
+        assert lines[legend + 1].startswith("┌")

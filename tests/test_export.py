@@ -98,6 +98,28 @@ def test_log_markdown(runner: CliRunner) -> None:
     assert "OVERVÅGNING" in guide
 
 
+def test_log_advice_is_the_card_files_sourced_supplement(
+    runner: CliRunner, make_card: Callable[..., Path]
+) -> None:
+    """Issue 23, point 4: how to keep a log is Dansk Stalking Center's advice, not
+    the card's: it stands under the supplement mark with its source, before the
+    form, and a card that lists no log supplements gets none of it from code."""
+    out = runner.invoke(app, ["log"]).output
+    marked = out.index("## Tillæg – ikke en del af handlekortet")
+    before, after = out[:marked], out[marked : out.index("| Dato")]
+    assert "nyeste hændelse øverst" not in before.lower()
+    assert "Skriv den nyeste hændelse øverst." in after
+    assert "fx 26.11.2026 kl. 14:05" in after  # a Danish date, not 2026-11-26
+    assert "2026-11-26" not in out
+    assert "Kilde: Dansk Stalking Center, danskstalkingcenter.dk: Dokumentation og" in after
+    path = make_card("supplements: [log_how, log_warning, log_tools]", "supplements: []")
+    bare = runner.invoke(app, ["--card", str(path), "log"])
+    assert bare.exit_code == 0, bare.output
+    for advice in ("øverst", "i går", "Bilag 1", "fakta", "politi", "Tillæg"):
+        assert advice not in bare.output, advice
+    assert "Handlekortet siger:" in bare.output
+
+
 def test_log_csv_opens_in_danish_excel(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "log.csv"
     result = runner.invoke(app, ["log", "--format", "csv", "-o", str(path)])
@@ -108,7 +130,7 @@ def test_log_csv_opens_in_danish_excel(runner: CliRunner, tmp_path: Path) -> Non
     # Row 1 is the header, so Excel's filter and sort find it; nothing but it.
     assert rows == [
         [
-            "Dato (ÅÅÅÅ-MM-DD)",
+            "Dato (DD.MM.ÅÅÅÅ)",
             "Klokkeslæt (TT:MM)",
             "Kontaktform",
             "Hvad skete der?",
@@ -127,7 +149,7 @@ def test_log_stdout_csv_has_no_bom(runner: CliRunner) -> None:
     result = runner.invoke(app, ["log", "-f", "csv"])
     assert result.exit_code == 0, result.output
     assert not result.output.startswith("\ufeff")
-    assert "Dato (ÅÅÅÅ-MM-DD);Klokkeslæt (TT:MM)" in result.output
+    assert "Dato (DD.MM.ÅÅÅÅ);Klokkeslæt (TT:MM)" in result.output
 
 
 # Stale contacts -------------------------------------------------------------------------
@@ -167,7 +189,7 @@ def test_stale_warning_on_stderr(make_card: Callable[..., Path], command: list[s
     old = make_card('contacts_verified: "2026-11-26"', 'contacts_verified: "2020-01-31"')
     result = runner.invoke(app, ["--card", str(old), *command])
     assert result.exit_code == 0, result.output
-    assert "sidst opdateret 2020-01-31" in result.stderr
+    assert "sidst opdateret 31.01.2020" in result.stderr
     assert "sidst kontrolleret" not in result.stdout
     today = date.today().isoformat()
     fresh = make_card('contacts_verified: "2026-11-26"', f'contacts_verified: "{today}"')
@@ -183,7 +205,7 @@ def test_stale_warning_keeps_json_clean(make_card: Callable[..., Path]) -> None:
     result = CliRunner().invoke(app, ["--card", str(old), "contacts", "--json"])
     assert result.exit_code == 0
     assert len([c for c in json.loads(result.stdout) if c["part_of_card"]]) == 7
-    assert "2020-01-31" in result.stderr
+    assert "31.01.2020" in result.stderr
 
 
 # Shell completion -------------------------------------------------------------------------

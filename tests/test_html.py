@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import io
 import json
 import os
 import re
@@ -703,7 +704,8 @@ def test_the_result_folds_the_rest(browser: Any, page_file: Path) -> None:
     _open(browser, page_file)
     _click_through(browser, CLICKED[0])
     result = browser.find_element("id", "result")
-    order = [e.text for e in result.find_elements("css selector", "h3, h4, summary")]
+    headings = result.find_elements("css selector", "h3, h4, summary")
+    order = [e.text for e in headings if e.is_displayed()]  # not the print-only ones
     assert order[:3] == ["Resultat af screeningen", "Ring nu", "Det skal du gøre nu"]
     assert "Dine svar" in order and "Kilder" in order
     # The assessment in one line, right under "Ring nu".
@@ -733,7 +735,9 @@ def _visible_words(browser: Any) -> str:
     )
 
 
-TOOL_WORDS = ("stalkcard", "værktøj", "kortfil", ".yaml", ".json", "--note", "check --")
+# Issue 23: "resumé" and "antagelse" are the tool's words for its own text too.
+TOOL_WORDS = ("stalkcard", "værktøj", "kortfil", ".yaml", ".json", "--note", "check --",
+              "resumé", "antagelse")  # fmt: skip
 
 
 @needs_browser
@@ -1037,6 +1041,51 @@ def test_printing_after_a_screening_prints_the_result(browser: Any, page_file: P
     assert "Det skal du gøre nu" in text and "Borgerens egne handlemuligheder" in text
     # Not the card's full text, nor the buttons.
     assert FORMS_HEADING not in text and "Kopiér notat" not in text
+
+
+# Skanderborg's longest result: danger yes, role unknown, every sign unknown,
+# children yes, every form, a unit chosen.
+LONGEST = {"role": "unknown", "danger": "yes", "unwanted": "unknown", "one_sided": "unknown",
+           "repeated": "unknown", "children": "yes", "unit": "boern_og_unge",
+           "forms": ["messages", "through_others", "vandalism_threats", "digital", "gifts",
+                     "surveillance"]}  # fmt: skip
+
+
+@needs_browser
+def test_the_printed_result_stands_alone_on_two_pages(browser: Any, page_file: Path) -> None:
+    """Issue 23, point 7: the printed result is a record by itself: the moment (Danish
+    time and format; the shared browser's clock is Monday 30.11.2026 10:00), the
+    answers by their labels, "Ring nu" with the numbers and the steps, on at most
+    two A4 pages for the longest result, and no focus ring on paper."""
+    import pypdf
+
+    _open(browser, page_file)
+    _click_through(browser, LONGEST)
+    # A keyboard user tabs on from "Ring nu": the focus ring would be printed.
+    _keys(browser, "\ue004")
+    try:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        outline = browser.execute_script(
+            "const s = getComputedStyle(document.activeElement);"
+            "return [document.activeElement.tagName, s.outlineStyle, s.display];"
+        )
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    assert outline[1] == "none" or outline[2] == "none", outline
+    pdf = browser.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})
+    raw = base64.b64decode(pdf["data"])
+    pages = len(pypdf.PdfReader(io.BytesIO(raw)).pages)
+    text = _pdf_text(raw)
+    assert pages <= 2, (pages, text)
+    assert "30.11.2026 kl. 10:00" in text
+    assert "2026-11-30" not in text
+    for question in CARD.questions:
+        assert question.label in text, question.label
+    assert "Ring nu" in text and "Ring 112 nu" in text
+    for phone in PHONES:
+        assert phone in text, phone
+    assert "Det skal du gøre nu" in text and "Borgerens egne handlemuligheder" in text
+    assert "Kopiér notat" not in text
 
 
 @needs_browser

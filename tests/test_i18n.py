@@ -84,11 +84,13 @@ def _indirect_messages() -> set[str]:
         "har en ugyldig form.",
         views.SUPPLEMENT_LABEL,
         views.CITIZEN_HEADING,
+        views.SUPPLEMENT_LEGEND,
         views.SUGGESTION_NOTE,
         markdown.NO_PERSONAL_DATA,
         *clock.WEEKDAY_NAMES,
         *(text for _value, text in views.CRITERIA_GROUPS),
         export.LOG_TITLE,
+        export.LOG_FORM_HEADING,
         *export.LOG_COLUMNS,
         prompts.SELECT_HINT,
         prompts.CHECKBOX_HINT,
@@ -301,7 +303,7 @@ def test_own_card_is_used_as_it_is(runner: CliRunner) -> None:
 def test_log_in_english(runner: CliRunner) -> None:
     result = runner.invoke(app, ["--lang", "en", "log", "-f", "csv"])
     assert result.exit_code == 0, result.output
-    assert "Date (YYYY-MM-DD);Time (HH:MM);Form of contact" in result.output
+    assert "Date (DD.MM.YYYY);Time (HH:MM);Form of contact" in result.output
     markdown = runner.invoke(app, ["--lang", "en", "log"])
     assert "PHONE CALLS AND MESSAGES" in markdown.output
     assert "A log may become part of a police case" in markdown.output

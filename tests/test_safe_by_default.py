@@ -241,7 +241,8 @@ def test_conflict_text_keeps_the_sources_hedge_and_marks_the_tools_note(language
 
 def test_the_contacts_date_is_called_what_it_is(runner: CliRunner) -> None:
     shown = runner.invoke(app, ["show"]).output
-    assert "kontaktlisten opdateret 2026-11-26" in shown
+    assert "kontaktlisten opdateret 26.11.2026" in shown
+    assert "2026-11-26" not in shown  # issue 23: a Danish date in prose
     assert "kontrolleret" not in shown
 
 

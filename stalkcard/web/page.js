@@ -194,6 +194,12 @@
     return format(data.note.date_at, { date: date, time: d.clock });
   }
 
+  // The printed result's first line: the note's date line and whose answers.
+  function printedAt() {
+    const head = data.note.head;
+    return head[1].split("{when}").join(noteDate(new Date())) + " " + head[4];
+  }
+
   function note(given, now) {
     const n = data.note;
     const shape = lookup(given);
@@ -679,6 +685,16 @@
     box.dataset.supplements = shape.supplements.join(" ");
     box.dataset.suggested = shape.suggested.join(" ");
     box.appendChild(el("h3", words.result, { id: "result-heading" }));
+    // On paper only: when, and that the caseworker gave the answers (the note's words).
+    box.appendChild(el("p", printedAt(), { class: "only-print", id: "printed-at" }));
+    // A printout stands alone: the answers are printed open (the details below are not).
+    const printed = el("section", null, { class: "only-print print-answers" });
+    printed.appendChild(el("h4", words.your_answers));
+    const given = printed.appendChild(el("dl"));
+    for (const q of questions) {
+      given.appendChild(el("div")).append(el("dt", q.review), el("dd", label(q, answers[q.key])));
+    }
+    box.appendChild(printed);
 
     const panel = el("section", null, { class: "panel", "aria-labelledby": "ring-nu" });
     const callHeading = el("h4", words.call_now, { id: "ring-nu", tabindex: "-1" });
@@ -870,6 +886,10 @@
     for (const link of document.querySelectorAll("[data-focus]")) {
       link.addEventListener("click", jump);
     }
+    window.addEventListener("beforeprint", () => {
+      const when = document.getElementById("printed-at"); // printed now, not when shown
+      if (when) when.textContent = printedAt();
+    });
     history.replaceState({ step: 0, editing: null }, "");
     render(false); // the page opens at the top, with the first question
   }
