@@ -852,6 +852,12 @@ def check(
         from stalkcard.prompts import ask_note_path
         from stalkcard.views import card_subject, file_subject
 
+        if result.urgent:  # 112 stays on screen above the note's question too
+            from stalkcard.screening import danger_value
+            from stalkcard.session import remind_urgent
+
+            remind_urgent(card, danger_value(card, result.answers))
+
         note_path = ask_note_path(
             clock.now(),
             markdown=note_format is NoteFormat.markdown,

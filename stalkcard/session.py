@@ -40,10 +40,7 @@ def interactive_answers(card: Any, unit: str | None) -> Any:
         elif event == "remind":
             # Above every following question: the urgent line in one row, so the
             # panel scrolling away does not take 112 with it (issue 23).
-            shown = urgent_supplements(card, data)
-            if shown:
-                words = " ".join(s.headline or s.text for s in shown)
-                console.print(Text(f"{views.danger_heading(data)}: {words}", style="bold red"))
+            remind_urgent(card, data)
 
     def describe(key: str, value: Any) -> str:
         from stalkcard.views import describe_answer
@@ -52,6 +49,22 @@ def interactive_answers(card: Any, unit: str | None) -> Any:
         return f"{label}: {shown}"
 
     return run_screening(card, echo, describe, unit)
+
+
+def remind_urgent(card: Any, danger: str | None) -> None:
+    """The urgent line (112) in one row, in red: above every question after
+    danger "Ja" or "Ved ikke", and above the note's question, so it is on the
+    screen whenever the caseworker is asked something."""
+    from rich.text import Text
+
+    from stalkcard import render, views
+    from stalkcard.screening import urgent_supplements
+
+    shown = urgent_supplements(card, danger) if danger is not None else ()
+    if shown:
+        words = " ".join(s.headline or s.text for s in shown)
+        line = Text(f"{views.danger_heading(danger)}: {words}", style="bold red")
+        render.make_console().print(line)
 
 
 def save_note(

@@ -171,6 +171,8 @@ def test_112_stays_on_screen_above_every_question(tmp_path: Path) -> None:
     child.expect_exact("Vil du gemme et notat")
     child.expect_exact(["Enter", pexpect.TIMEOUT], timeout=1)
     time.sleep(0.3)
+    # The note's question comes after the whole result: 112 is still on screen.
+    assert "AKUT FARE: Ring 112 nu." in "\n".join(screen.display), screen.display
     child.send(ENTER)  # no note
     child.expect(pexpect.EOF)
     child.close()
