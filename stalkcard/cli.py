@@ -150,11 +150,38 @@ def _warn_ahead(card: Any, keeper: bool = False) -> None:
 def _load(ctx: typer.Context, warn_stale: bool = False) -> Any:
     from stalkcard.card import load_card
 
-    card = load_card(_card_option(ctx), language=_language_option(ctx))
+    language = _language_option(ctx)
+    card = load_card(_card_option(ctx), language=language)
     _warn_ahead(card)
     if warn_stale:
         _warn_stale(card)
+    if card.meta.language != language:
+        _warn_language(ctx, language)
     return card
+
+
+def _warn_language(ctx: typer.Context, language: str) -> None:
+    """The card file chosen is in another language than the tool's words (a
+    municipality's Danish card with --lang en): say so, and name the copy in
+    that language beside it, if there is one."""
+    from stalkcard.card import card_path
+
+    chosen = card_path(_card_option(ctx), language)
+    beside = chosen.with_name(f"{chosen.stem}.{language}{chosen.suffix}")
+    if beside.is_file():
+        warn(
+            _(
+                "Bemærk: kortfilen {path} er på et andet sprog end værktøjets ord; "
+                "udgaven på dit sprog ligger ved siden af: brug --card {other}"
+            ).format(path=chosen, other=beside)
+        )
+    else:
+        warn(
+            _(
+                "Bemærk: kortfilen {path} er på et andet sprog end værktøjets ord; kortets "
+                "egen tekst vises, som den står."
+            ).format(path=chosen)
+        )
 
 
 def _warn_stale(card: Any) -> None:

@@ -354,3 +354,19 @@ def test_help_in_english_in_a_real_process(tmp_path: Path) -> None:
     assert "Vis hele handlekortet" not in result.stdout
     danish = run_stalkcard(["--help"], {"COLUMNS": "120"}, tmp_path)
     assert "Vis hele handlekortet" in danish.stdout
+
+
+def test_a_card_in_another_language_than_the_tools_words_is_named(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """--lang en with a municipality's Danish copy used to show the Danish card
+    under English words without a word (a review found it): a note on stderr
+    names the English copy beside it; with that copy, no note."""
+    done = runner.invoke(app, ["copy-card", str(tmp_path)])
+    assert done.exit_code == 0, done.output
+    danish, english = tmp_path / "actioncard.yaml", tmp_path / "actioncard.en.yaml"
+    mixed = runner.invoke(app, ["--lang", "en", "--card", str(danish), "contacts", "112"])
+    assert mixed.exit_code == 0
+    assert f"use --card {english}" in " ".join(mixed.stderr.split())
+    same = runner.invoke(app, ["--lang", "en", "--card", str(english), "contacts", "112"])
+    assert same.exit_code == 0 and "Note:" not in same.stderr
