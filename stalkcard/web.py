@@ -234,7 +234,7 @@ def page_data(card: Card) -> dict[str, Any]:
         "always": [c.id for c in plan.always_open],
         "urgent_lines": [c.id for c in plan.urgent_lines],
         "roles": [[key, value, role] for (key, value), role in plan.roles.items()],
-        "closed": closed_dates(card),
+        "holidays": holiday_rules(),
         "closed_days": list(plan.closed_days),
         "has_hours": plan.has_hours,
         "assessments": {a.id: {"text": a.text, "short": a.short or a.text}
@@ -250,21 +250,18 @@ def page_data(card: Card) -> dict[str, Any]:
     }  # fmt: skip
 
 
-HOLIDAY_YEARS = 12  # the page knows the public holidays from last year and for 11 more
+def holiday_rules() -> dict[str, Any]:
+    """Danish public holidays as stalkcard.holidays defines them, for the page's
+    script: the fixed days, the days after Easter Sunday, the last year of store
+    bededag, each name in the user's language. The script computes Easter with
+    the same algorithm, so the page knows the holidays of any year
+    (tests/test_html.py compares the two over decades)."""
+    from stalkcard.holidays import _FIXED, _MOVING, LAST_BEDEDAG
 
-
-def closed_dates(card: Card) -> dict[str, str]:
-    """The public holidays (stalkcard.holidays) as "YYYY-MM-DD" -> name, for the
-    page's script: the same days the engine closes, from the year before the
-    contact list was checked (so the page is the same whenever it is built)
-    and HOLIDAY_YEARS years on."""
-    from stalkcard.holidays import public_holidays
-
-    year = card.meta.contacts_verified.year
     return {
-        day.isoformat(): _(name)
-        for y in range(year - 1, year - 1 + HOLIDAY_YEARS)
-        for day, name in sorted(public_holidays(y).items())
+        "fixed": [[month, day, _(name)] for (month, day), name in _FIXED],
+        "moving": [[ahead, _(name)] for ahead, name in _MOVING],
+        "bededag": [LAST_BEDEDAG, _("store bededag")],
     }
 
 

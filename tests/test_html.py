@@ -1404,3 +1404,23 @@ def test_the_page_is_the_engine_for_a_card_from_a_procedure(browser: Any, tmp_pa
     card = _load(str(card_file))
     sample = [_with_many(card, a, n) for n, a in enumerate(combinations(card))]
     _page_agrees(browser, _page_for(card_file, tmp_path), card, sample)
+
+
+@needs_browser
+def test_the_pages_holidays_are_the_engines_in_any_year(browser: Any, page_file: Path) -> None:
+    """The page computes Easter as stalkcard.holidays does: every day of 1990-2110
+    (a page written today is still right in decades), and the closed days."""
+    from datetime import date
+
+    from stalkcard.holidays import closed_day
+
+    _open(browser, page_file)
+    first = date(1990, 1, 1)
+    days = [first + timedelta(days=n) for n in range((date(2111, 1, 1) - first).days)]
+    shown = browser.execute_script(
+        "return arguments[0].map(d => window.stalkcardClosedDay(d));",
+        [d.isoformat() for d in days],
+    )
+    expected = [closed_day(d, ("12-24",)) for d in days]
+    assert shown == expected
+    assert sum(1 for name in expected if name) > 120 * 11

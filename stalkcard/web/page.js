@@ -538,8 +538,34 @@
   }
 
   // holidays.closed_day: a public holiday, or a closed day of the card's own.
+  // holidays.easter: the anonymous Gregorian algorithm (Meeus/Jones/Butcher).
+  function easter(year) {
+    const a = year % 19, b = Math.floor(year / 100), c = year % 100;
+    const d = Math.floor(b / 4), e = b % 4, f = Math.floor((b + 8) / 25);
+    const g = Math.floor((b - f + 1) / 3), h = (19 * a + b - d - g + 15) % 30;
+    const i = Math.floor(c / 4), k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+    const m = Math.floor((a + 11 * h + 22 * l) / 451);
+    const n = h + l - 7 * m + 114;
+    return Date.UTC(year, Math.floor(n / 31) - 1, (n % 31) + 1);
+  }
+
+  // holidays.public_holidays: the year's holidays as "YYYY-MM-DD" -> name.
+  const holidayYears = Object.create(null);
+  function publicHolidays(year) {
+    if (has(holidayYears, year)) return holidayYears[year];
+    const out = Object.create(null);
+    const iso = (ms) => new Date(ms).toISOString().slice(0, 10);
+    for (const f of data.holidays.fixed) out[iso(Date.UTC(year, f[0] - 1, f[1]))] = f[2];
+    const sunday = easter(year);
+    for (const m of data.holidays.moving) out[iso(sunday + m[0] * 86400000)] = m[1];
+    if (year <= data.holidays.bededag[0]) out[iso(sunday + 26 * 86400000)] = data.holidays.bededag[1];
+    holidayYears[year] = out;
+    return out;
+  }
+
   function closedDay(moment) {
-    if (has(data.closed, moment.date)) return data.closed[moment.date];
+    const year = publicHolidays(+moment.date.slice(0, 4));
+    if (has(year, moment.date)) return year[moment.date];
     const md = moment.date.slice(5);
     if (data.closed_days.indexOf(md) >= 0) {
       return words.closed_day + " " + (+md.slice(3)) + "." + (+md.slice(0, 2)) + ".";
@@ -876,6 +902,7 @@
     window.stalkcardNote = note; // and its note
     window.stalkcardPlan = (given, ms) => callPlan(lookup(given), ms); // and its call plan
     window.stalkcardRingNu = (given, ms) => ringNu(callPlan(lookup(given), ms)); // its blocks
+    window.stalkcardClosedDay = (date) => closedDay({ date: date }); // and its holidays
     window.addEventListener("popstate", (event) => {
       const state = event.state;
       if (!state || typeof state.step !== "number") return;
