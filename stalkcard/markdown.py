@@ -207,12 +207,14 @@ def note_parts(
             cache[key] = "\n".join(make())
         return key, cache[key]
 
+    from stalkcard.note import danish_date
+
     def head() -> list[str]:
         return [
             "# " + md(_("Notat: screening for {subject}").format(subject=card_subject(card))),
             "",
             (
-                _("Dato: {date}").format(date=when.strftime("%Y-%m-%d %H:%M"))
+                _("Dato: {when} (dansk tid)").format(when=md(danish_date(when)))
                 if when is not None
                 else _("Dato: ukendt (computerens ur kan ikke læses)")
             )
