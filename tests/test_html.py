@@ -1424,3 +1424,22 @@ def test_the_pages_holidays_are_the_engines_in_any_year(browser: Any, page_file:
     expected = [closed_day(d, ("12-24",)) for d in days]
     assert shown == expected
     assert sum(1 for name in expected if name) > 120 * 11
+
+
+def test_the_pages_evaluator_is_a_file_with_no_dom() -> None:
+    """Issue 25: the page's evaluator (stalkcard/web/engine.js) touches no DOM,
+    no browser API and no clock of its own (every moment is given to it); the
+    UI (page.js) shows what it returns. The browser tests above feed it and the
+    Python engine the same answers and moments."""
+    engine = (Path(__file__).parent.parent / "stalkcard" / "web" / "engine.js").read_text(
+        encoding="utf-8"
+    )
+    code = re.sub(r"(?m)//.*$", "", engine)
+    apis = ("document", "window", "navigator", "history", "localStorage", "fetch(",
+            "XMLHttpRequest", "setTimeout", "Date.now", "new Date()", "addEventListener")  # fmt: skip
+    for api in apis:
+        assert api not in code, api
+    assert "function stalkcardEngine(data)" in code
+    page = CliRunner().invoke(app, ["html"]).stdout
+    script = re.search(r"<script>(.*?)</script>", page, re.S)
+    assert script is not None and script.group(1).startswith(engine)
