@@ -1,9 +1,9 @@
 """`stalkcard html`: the screening, the contacts and the card as one offline page.
 
 One engine, one set of rules: the page holds the card's rules as the engine
-reads them (screening._condition: for each rule, the allowed answers per
-question) and evaluates them in its script exactly as screening.evaluate does;
-it holds no rule of its own. tests/test_html.py runs both over every
+compiled them (CompiledCard: for each rule, the allowed answers per question,
+with named fields) and its evaluator (web/engine.js, no DOM) evaluates them
+exactly as screening.evaluate does; it holds no rule of its own. tests/test_html.py runs both over every
 combination of answers where the space is small and over a large random
 sample where it is not, and requires the same result. The page's size grows
 with the card, not with the number of combinations (bench/html_build.py).
@@ -40,7 +40,6 @@ from stalkcard.phones import segments, whole_at
 from stalkcard.screening import (
     Answers,
     Result,
-    _condition,
     answer_space,
     card_steps,
     compiled,
@@ -97,31 +96,33 @@ def shape_of(card: Card, answers: Answers) -> dict[str, Any]:
     return result_shape(card, evaluate(card, answers))
 
 
-def _rule_condition(rule: Any) -> list[list[list[Any]]]:
-    when, any_of = _condition(rule)
-    return [[[key, sorted(values)] for key, values in part] for part in (when, any_of)]
+def _named(condition: Any, **fields: Any) -> dict[str, Any]:
+    """A compiled condition with named fields: {when, any: [{question, allowed}]}."""
+    when, any_of = condition
+    parts = {
+        name: [{"question": key, "allowed": sorted(values)} for key, values in part]
+        for name, part in (("when", when), ("any", any_of))
+    }
+    return {**parts, **fields}
 
 
 def rules_data(card: Card) -> dict[str, Any]:
-    """The card's rules for the page's script, as the engine reads them
-    (screening._condition): each condition is [when, when_any], each a list of
-    [question id, allowed choice ids]. A suggestion's units are resolved to
-    their contacts, as the engine does (CompiledCard.suggestion)."""
+    """The card's rules for the page's script, as the engine compiled them
+    (CompiledCard: each condition once), with named fields. A suggestion's or
+    routing's units are resolved to their contacts, as the engine does
+    (CompiledCard.suggestion)."""
     plan = compiled(card)
-    rules = card.screening.rules
+
+    def people(show: tuple[str, ...]) -> list[str]:
+        return [c.id for i in show for c in plan.suggestion(i)]
+
     return {
-        "assessment": [[_rule_condition(r), r.result] for r in rules.assessment],
-        "urgent": [_rule_condition(r) for r in rules.urgent],
-        "steps": [[_rule_condition(r), list(r.show), r.note] for r in rules.steps],
-        "supplements": [[_rule_condition(r), list(r.show)] for r in rules.supplements],
-        "suggest": [
-            [_rule_condition(r), [c.id for i in r.show for c in plan.suggestion(i)]]
-            for r in rules.suggest
-        ],
-        "route": [
-            [_rule_condition(r), [c.id for i in r.show for c in plan.suggestion(i)]]
-            for r in rules.route
-        ],
+        "assessment": [_named(c, result=result) for c, result in plan.assessment],
+        "urgent": [_named(c) for c in plan.urgent],
+        "steps": [_named(c, show=list(show), note=note) for c, show, note in plan.step_rules],
+        "supplements": [_named(c, show=list(show)) for c, show in plan.supplement_rules],
+        "suggest": [_named(c, show=people(show)) for c, show in plan.suggest_rules],
+        "route": [_named(c, show=people(show)) for c, show in plan.route_rules],
     }
 
 

@@ -39,12 +39,13 @@ function stalkcardEngine(data) {
 
   // A rule's condition as the engine's screening._holds: every "when" answer
   // among its allowed values, and, when there is a "when_any", one of those.
-  function holds(condition, given) {
-    const when = condition[0];
-    const any = condition[1];
-    for (const part of when) if (part[1].indexOf(own(given, part[0])) < 0) return false;
-    if (!any.length) return true;
-    for (const part of any) if (part[1].indexOf(own(given, part[0])) >= 0) return true;
+  // Each part is {question, allowed}.
+  function holds(rule, given) {
+    for (const part of rule.when) {
+      if (part.allowed.indexOf(own(given, part.question)) < 0) return false;
+    }
+    if (!rule.any.length) return true;
+    for (const part of rule.any) if (part.allowed.indexOf(own(given, part.question)) >= 0) return true;
     return false;
   }
 
@@ -53,26 +54,26 @@ function stalkcardEngine(data) {
     const rules = data.rules;
     let assessment = null;
     for (const rule of rules.assessment) {
-      if (holds(rule[0], given)) {
-        assessment = rule[1];
+      if (holds(rule, given)) {
+        assessment = rule.result;
         break;
       }
     }
-    if (assessment === null) assessment = rules.assessment[rules.assessment.length - 1][1];
-    const urgent = rules.urgent.some((condition) => holds(condition, given));
+    if (assessment === null) assessment = rules.assessment[rules.assessment.length - 1].result;
+    const urgent = rules.urgent.some((rule) => holds(rule, given));
     const notes = Object.create(null);
     for (const rule of rules.steps) {
-      if (!holds(rule[0], given)) continue;
-      for (const id of rule[1]) {
+      if (!holds(rule, given)) continue;
+      for (const id of rule.show) {
         // A step shown without a note by any rule is shown without one.
-        notes[id] = has(notes, id) && notes[id] === null ? null : rule[2];
+        notes[id] = has(notes, id) && notes[id] === null ? null : rule.note;
       }
     }
     const steps = data.step_order.filter((id) => has(notes, id))
       .map((id) => [id, notes[id]]);
     const shown = Object.create(null);
     for (const rule of rules.supplements) {
-      if (holds(rule[0], given)) for (const id of rule[1]) shown[id] = true;
+      if (holds(rule, given)) for (const id of rule.show) shown[id] = true;
     }
     const supplements = data.supplement_order.filter((id) => has(shown, id));
     const routed = fired(rules.route, given, "route");
@@ -88,8 +89,8 @@ function stalkcardEngine(data) {
     const out = [];
     const seen = Object.create(null);
     list.forEach((rule, i) => {
-      if (!holds(rule[0], given)) return;
-      for (const id of rule[1]) {
+      if (!holds(rule, given)) return;
+      for (const id of rule.show) {
         if (has(seen, id)) continue;
         seen[id] = true;
         out.push([id, name + " " + (i + 1)]);
