@@ -644,6 +644,15 @@ def schema(
     say(_("Skemaet er gemt: {path}").format(path=path.absolute()))
 
 
+# copy-card and new-card: where the card files go, and whether to replace them.
+FolderArgument = Annotated[
+    str, typer.Argument(metavar=_("MAPPE"), help=_("Mappen, kortfilerne skal ligge i."))
+]
+ReplaceCardFiles = Annotated[
+    bool, typer.Option("--force", help=_("Erstat kortfiler, der allerede ligger der."))
+]
+
+
 @app.command(
     cls=Command,
     name="copy-card",
@@ -655,12 +664,8 @@ def schema(
 @handled
 def copy_card(
     ctx: typer.Context,
-    folder: Annotated[
-        str, typer.Argument(metavar=_("MAPPE"), help=_("Mappen, kortfilerne skal ligge i."))
-    ],
-    force: Annotated[
-        bool, typer.Option("--force", help=_("Erstat kortfiler, der allerede ligger der."))
-    ] = False,
+    folder: FolderArgument,
+    force: ReplaceCardFiles = False,
 ) -> None:
     from stalkcard.card import bundled_cards, bundled_name
     from stalkcard.coordinator import copy_card as copy
@@ -696,12 +701,8 @@ def copy_card(
 )
 @handled
 def new_card(
-    folder: Annotated[
-        str, typer.Argument(metavar=_("MAPPE"), help=_("Mappen, kortfilerne skal ligge i."))
-    ],
-    force: Annotated[
-        bool, typer.Option("--force", help=_("Erstat kortfiler, der allerede ligger der."))
-    ] = False,
+    folder: FolderArgument,
+    force: ReplaceCardFiles = False,
 ) -> None:
     from stalkcard.coordinator import new_card as write_new
 

@@ -3,8 +3,9 @@
 One engine, one set of rules: the page holds the card's rules as the engine
 compiled them (CompiledCard: for each rule, the allowed answers per question,
 with named fields) and its evaluator (web/engine.js, no DOM) evaluates them
-exactly as screening.evaluate does; it holds no rule of its own. tests/test_html.py runs both over every
-combination of answers where the space is small and over a large random
+exactly as screening.evaluate does; it holds no rule of its own.
+tests/test_html.py runs both over every combination of answers where the
+space is small and over a large random
 sample where it is not, and requires the same result. The page's size grows
 with the card, not with the number of combinations (bench/html_build.py).
 
