@@ -167,7 +167,7 @@ def pieces(card: Card) -> dict[str, Any]:
         },
         "done": [
             _("GJORT"),
-            _("Sparring søgt hos (enhed), dato:"),
+            _("Sparring eller rådgivning søgt hos, dato:"),
             _("Underretning sendt, dato (eller: ikke relevant):"),
             _("Borgeren henvist til:"),
             _("Næste skridt:"),

@@ -434,7 +434,7 @@ def test_a_week_ahead_is_a_warning(tmp_path: Path, runner: CliRunner, how: str) 
 
 def test_more_than_a_year_ahead_is_refused(tmp_path: Path, runner: CliRunner) -> None:
     """By validate only: for the caseworker's commands it is a warning (issue 26,
-    class 10; tests/test_hostile_round_four.py)."""
+    class 10; tests/test_hostile_values_writes_clock.py)."""
     path = str(_dated(tmp_path, 400))
     result = runner.invoke(app, ["validate", path])
     assert result.exit_code == 2, result.output

@@ -20,14 +20,14 @@ WORDS = {
     "da": {
         "record": "Svar givet af sagsbehandleren",
         "date": "Dato: 26.11.2026 kl. 14:05 (dansk tid)",
-        "done": ("GJORT", "Sparring søgt hos", "Underretning sendt", "Næste skridt:"),
+        "done": ("GJORT", "Sparring eller rådgivning søgt hos", "Underretning sendt", "Næste skridt:"),
         "sources": "KILDER TIL TILLÆGGENE: ",
         "personal": ("CPR-nummer:", "Navn:"),
     },
     "en": {
         "record": "Answers given by the caseworker",
         "date": "Date: 26.11.2026 at 14:05 (Danish time)",
-        "done": ("DONE", "Consultation sought with", "Notification sent", "Next steps:"),
+        "done": ("DONE", "Consultation or advice sought with", "Notification sent", "Next steps:"),
         "sources": "SOURCES OF THE SUPPLEMENTS: ",
         "personal": ("CPR number:", "Name:"),
     },
