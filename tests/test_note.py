@@ -20,7 +20,12 @@ WORDS = {
     "da": {
         "record": "Svar givet af sagsbehandleren",
         "date": "Dato: 26.11.2026 kl. 14:05 (dansk tid)",
-        "done": ("GJORT", "Sparring eller rådgivning søgt hos", "Underretning sendt", "Næste skridt:"),
+        "done": (
+            "GJORT",
+            "Sparring eller rådgivning søgt hos",
+            "Underretning sendt",
+            "Næste skridt:",
+        ),
         "sources": "KILDER TIL TILLÆGGENE: ",
         "personal": ("CPR-nummer:", "Navn:"),
     },
