@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -72,8 +72,6 @@ def plan_floor(card: Card) -> Iterator[_Problem]:
     from stalkcard.callplan import day_and_night_lines, is_open
     from stalkcard.screening import Answers, answer_space, compiled, default_answer, evaluate
 
-    if not _sound(card):
-        return  # validate's other checks name what is broken; the engine needs it whole
     plan = compiled(card)
     rules = card.screening.rules
     named = {
@@ -133,36 +131,6 @@ def plan_floor(card: Card) -> Iterator[_Problem]:
                 ).format(answers=answers, when=_moment_words(moment)),
             )
             return
-
-
-def _sound(card: Card) -> bool:
-    """Whether the engine can run on the card: every id a rule names exists,
-    and every rule asks about a one-of question with one of its choices."""
-    from stalkcard.questions import questions
-
-    rules = card.screening.rules
-    asked = {q.id: {c.id for c in q.choices} for q in questions(card) if q.kind == "one"}
-    people = {c.id for c in card.contact_list} | {u.id for u in card.units}
-    results = {a.id for a in card.screening.assessments}
-    shown: list[tuple[Sequence[Any], set[str]]] = [
-        (rules.steps, set(card.step_ids)),
-        (rules.supplements, {s.id for s in card.supplements}),
-        (rules.route, people),
-        (rules.suggest, people),
-    ]
-    groups: list[Sequence[Any]] = [rules.assessment, rules.urgent]
-    groups += [group for group, _known in shown]
-    return (
-        all(r.result in results for r in rules.assessment)
-        and all(set(r.show) <= known for group, known in shown for r in group)
-        and all(
-            key in asked and set(values) <= asked[key]
-            for group in groups
-            for r in group
-            for part in ("when", "when_any")
-            for key, values in r.values(part).items()
-        )
-    )
 
 
 def _moment_words(moment: datetime) -> str:
