@@ -71,7 +71,8 @@ MonthDay = Annotated[str, msgspec.Meta(pattern="^(0[1-9]|1[0-2])-(0[1-9]|[12][0-
 # Whom a line is for: the citizen who is stalked, the citizen who stalks, or
 # the professional (you). No audience: everyone.
 Audience = Literal["victim", "perpetrator", "professional"]
-AUDIENCES = ("victim", "perpetrator", "professional")
+# Who the citizen may be (a choice's `role`); both when no answer says.
+CITIZEN_ROLES = ("victim", "perpetrator")
 
 
 def hours_windows(spec: HoursSpec | None) -> tuple[OfficeHours, ...] | None:

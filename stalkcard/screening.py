@@ -14,6 +14,7 @@ import msgspec
 from stalkcard.errors import AnswerError
 from stalkcard.i18n import _
 from stalkcard.model import (
+    CITIZEN_ROLES,
     NO,
     NO_UNIT_WORDS,
     OTHER_UNIT,
@@ -131,7 +132,7 @@ class Result(msgspec.Struct, frozen=True):
     calls: tuple[Call, ...] = ()
     # Who the citizen may be, by the answers (a choice's `role`): "victim",
     # "perpetrator", or both when the answers do not say.
-    roles: tuple[str, ...] = ("victim", "perpetrator")
+    roles: tuple[str, ...] = CITIZEN_ROLES
 
 
 # --------------------------------------------------------------------------
@@ -469,10 +470,7 @@ class CompiledCard:
         """Who the citizen is by the answers: the role of a chosen choice that
         has one; both when no answer says."""
         found = {role for (key, value), role in self.roles.items() if answers.get(key) == value}
-        return tuple(r for r in ("victim", "perpetrator") if r in found) or (
-            "victim",
-            "perpetrator",
-        )
+        return tuple(r for r in CITIZEN_ROLES if r in found) or CITIZEN_ROLES
 
     def calls(
         self,

@@ -36,7 +36,7 @@ import msgspec
 from stalkcard import __version__
 from stalkcard.clock import WEEKDAY_NAMES
 from stalkcard.i18n import _
-from stalkcard.model import Card
+from stalkcard.model import CITIZEN_ROLES, Card
 from stalkcard.phones import segments, whole_at
 from stalkcard.screening import (
     Answers,
@@ -236,6 +236,7 @@ def page_data(card: Card) -> dict[str, Any]:
         "always": [c.id for c in plan.always_open],
         "urgent_lines": [c.id for c in plan.urgent_lines],
         "roles": [[key, value, role] for (key, value), role in plan.roles.items()],
+        "citizen_roles": list(CITIZEN_ROLES),
         "holidays": holiday_rules(),
         "closed_days": list(plan.closed_days),
         "has_hours": plan.has_hours,

@@ -124,8 +124,8 @@ function stalkcardEngine(data) {
   function roles(given) {
     const found = [];
     for (const r of data.roles) if (own(given, r[0]) === r[1]) found.push(r[2]);
-    const out = ["victim", "perpetrator"].filter((r) => found.indexOf(r) >= 0);
-    return out.length ? out : ["victim", "perpetrator"];
+    const out = data.citizen_roles.filter((r) => found.indexOf(r) >= 0);
+    return out.length ? out : data.citizen_roles;
   }
 
   // What the result shows (web.result_shape): the steps to take now and the
