@@ -165,13 +165,10 @@ SUGGESTION_MARK = "(forslag): værktøjets forslag, ikke en del af handlekortet.
 
 
 def call_mark(contact: Contact, why: str) -> str:
-    """What follows a line of "Ring nu" in the note: (forslag), (tillæg)."""
-    from stalkcard.screening import SUGGEST
+    """What follows a line of "Ring nu" in the note: views.reason_marks."""
+    from stalkcard.views import reason_marks
 
-    marks = [_("(forslag)")] if why == SUGGEST else []
-    if not contact.part_of_card:
-        marks.append(_("(tillæg)"))
-    return "".join(" " + mark for mark in marks)
+    return "".join(" " + mark for mark in reason_marks(contact, why))
 
 
 def call_markdown(contact: Contact, why: str) -> str:

@@ -308,16 +308,22 @@ def ring_nu(plan: CallPlan) -> list[Block]:
     return out + lines_block
 
 
-def call_marks(at: CallAt, later: bool, timed: bool) -> list[str]:
-    """What follows a line of "Ring nu": (forslag), (tillæg), (lukket nu),
-    (åbningstid ikke kendt)."""
+def reason_marks(contact: Contact, why: str) -> list[str]:
+    """Why a line of "Ring nu" is there, where it is not the card's: (forslag)
+    for the tool's suggestion, (tillæg) for a number not on the card. The
+    terminal, the JSON, the page and the note mark it alike."""
     from stalkcard.screening import SUGGEST
 
-    marks = []
-    if at.call.why == SUGGEST:
-        marks.append(_("(forslag)"))
-    if not at.call.contact.part_of_card:
+    marks = [_("(forslag)")] if why == SUGGEST else []
+    if not contact.part_of_card:
         marks.append(_("(tillæg)"))
+    return marks
+
+
+def call_marks(at: CallAt, later: bool, timed: bool) -> list[str]:
+    """What follows a line of "Ring nu": reason_marks, then (lukket nu) or
+    (åbningstid ikke kendt) at a known time."""
+    marks = reason_marks(at.call.contact, at.call.why)
     if timed and not later:
         if at.open_now is False:
             marks.append(_("(lukket nu)"))
