@@ -28,7 +28,7 @@ def easter(year: int) -> date:
 
 
 # (days after Easter Sunday, name)
-_MOVING = (
+MOVING = (
     (-3, "skærtorsdag"),
     (-2, "langfredag"),
     (0, "påskedag"),
@@ -37,7 +37,7 @@ _MOVING = (
     (49, "pinsedag"),
     (50, "2. pinsedag"),
 )
-_FIXED = (((1, 1), "nytårsdag"), ((12, 25), "1. juledag"), ((12, 26), "2. juledag"))
+FIXED = (((1, 1), "nytårsdag"), ((12, 25), "1. juledag"), ((12, 26), "2. juledag"))
 LAST_BEDEDAG = 2023
 
 
@@ -45,8 +45,8 @@ LAST_BEDEDAG = 2023
 def public_holidays(year: int) -> dict[date, str]:
     """The year's Danish public holidays, by date, with their Danish names."""
     sunday = easter(year)
-    out = {date(year, m, d): name for (m, d), name in _FIXED}
-    out.update({sunday + timedelta(days=ahead): name for ahead, name in _MOVING})
+    out = {date(year, m, d): name for (m, d), name in FIXED}
+    out.update({sunday + timedelta(days=ahead): name for ahead, name in MOVING})
     if year <= LAST_BEDEDAG:
         out[sunday + timedelta(days=26)] = "store bededag"
     return out

@@ -259,11 +259,11 @@ def holiday_rules() -> dict[str, Any]:
     bededag, each name in the user's language. The script computes Easter with
     the same algorithm, so the page knows the holidays of any year
     (tests/test_html.py compares the two over decades)."""
-    from stalkcard.holidays import _FIXED, _MOVING, LAST_BEDEDAG
+    from stalkcard.holidays import FIXED, LAST_BEDEDAG, MOVING
 
     return {
-        "fixed": [[month, day, _(name)] for (month, day), name in _FIXED],
-        "moving": [[ahead, _(name)] for ahead, name in _MOVING],
+        "fixed": [[month, day, _(name)] for (month, day), name in FIXED],
+        "moving": [[ahead, _(name)] for ahead, name in MOVING],
         "bededag": [LAST_BEDEDAG, _("store bededag")],
     }
 

@@ -98,8 +98,8 @@ def _indirect_messages() -> set[str]:
         prompts.CANCELLED,
         *(label for label, _value in questions.YES_NO_UNKNOWN),
         markdown.SUGGESTION_MARK,
-        *(name for _ahead, name in holidays._MOVING),
-        *(name for _day, name in holidays._FIXED),
+        *(name for _ahead, name in holidays.MOVING),
+        *(name for _day, name in holidays.FIXED),
         "store bededag",
     }
 
