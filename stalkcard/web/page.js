@@ -324,6 +324,19 @@
     return p;
   }
 
+  // One step of the result: its title (with the rule's note), its text, where
+  // its numbers are (a contacts step), the text after them, and its link.
+  function stepItem(pair) {
+    const s = data.steps[pair[0]];
+    const li = el("li");
+    li.appendChild(el("strong", pair[1] ? s.heading + " (" + pair[1] + ")" : s.heading));
+    for (const p of s.paragraphs) li.appendChild(el("p", p));
+    if (s.contacts.length) li.appendChild(el("p", words.numbers_above, { class: "small" }));
+    for (const p of s.after) li.appendChild(el("p", p));
+    if (s.url) li.appendChild(link(s.url));
+    return li;
+  }
+
   function result(focus) {
     const shape = engine.lookup(answers);
     const box = el("div", null, { id: "result" });
@@ -379,16 +392,7 @@
 
     box.appendChild(el("h4", words.do_now));
     const ol = el("ol", null, { class: "steps" });
-    for (const pair of shape.steps) {
-      const s = data.steps[pair[0]];
-      const li = el("li");
-      li.appendChild(el("strong", pair[1] ? s.heading + " (" + pair[1] + ")" : s.heading));
-      for (const p of s.paragraphs) li.appendChild(el("p", p));
-      if (s.contacts.length) li.appendChild(el("p", words.numbers_above, { class: "small" }));
-      for (const p of s.after) li.appendChild(el("p", p));
-      if (s.url) li.appendChild(link(s.url));
-      ol.appendChild(li);
-    }
+    for (const pair of shape.steps) ol.appendChild(stepItem(pair));
     box.appendChild(ol);
     const groups = [];
     for (const pair of shape.further) {
@@ -401,12 +405,7 @@
       if (data.groups[group].url) box.appendChild(link(data.groups[group].url));
       const list = el("ul", null, { class: "steps" });
       for (const pair of shape.further.filter((f) => data.steps[f[0]].group === group)) {
-        const s = data.steps[pair[0]];
-        const li = el("li");
-        li.appendChild(el("strong", pair[1] ? s.heading + " (" + pair[1] + ")" : s.heading));
-        for (const p of s.paragraphs) li.appendChild(el("p", p));
-        if (s.url) li.appendChild(link(s.url));
-        list.appendChild(li);
+        list.appendChild(stepItem(pair));
       }
       box.appendChild(list);
     }
@@ -414,12 +413,7 @@
       box.appendChild(el("h4", words.to_citizen));
       const list = el("ul", null, { class: "steps" });
       for (const pair of shape.citizen) {
-        const s = data.steps[pair[0]];
-        const li = el("li");
-        li.appendChild(el("strong", pair[1] ? s.heading + " (" + pair[1] + ")" : s.heading));
-        for (const p of s.paragraphs) li.appendChild(el("p", p));
-        if (s.url) li.appendChild(link(s.url));
-        list.appendChild(li);
+        list.appendChild(stepItem(pair));
       }
       box.appendChild(list);
     }
