@@ -13,7 +13,7 @@ same environment. Three cases:
    each in a unit of its own: the page grows with the card, linearly.
 
 Since issue 15 the page holds the card's rules and evaluates them in its script
-(stalkcard.web.rules_data; tests/test_html.py proves page and engine equal), so
+(stalkcard.views.page.rules_data; tests/test_html.py proves page and engine equal), so
 its size and build time no longer grow with the number of combinations of
 answers (before: a table of every combination, 4,374 for Skanderborg's card,
 129 KB and about 1.1 s; a ten-question card would have needed 59,049 entries).
@@ -38,7 +38,7 @@ from typing import Any
 
 import yaml
 
-from stalkcard.card import bundled_card_path, card_from_text
+from stalkcard.card.reading import bundled_card_path, card_from_text
 
 TEN = Path(__file__).resolve().parent.parent / "tests" / "cards" / "ten_questions.yaml"
 MAX_BYTES = 200_000
@@ -65,7 +65,7 @@ def with_contacts(contacts: int) -> str:
 
 def in_process(text: str, name: str, repeat: int) -> tuple[float, int]:
     """(median seconds to load the card and render the page, page bytes)."""
-    from stalkcard.web import render_page
+    from stalkcard.views.page import render_page
 
     times, size = [], 0
     for _ in range(repeat):

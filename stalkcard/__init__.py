@@ -23,7 +23,7 @@ def main() -> None:
     import sys
 
     gc.disable()
-    from stalkcard.shell import main as run
+    from stalkcard.cli.shell import main as run
 
     code: object = 0
     try:

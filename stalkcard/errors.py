@@ -53,7 +53,7 @@ class FileExists(OutputError):
 class OutputClosed(Exception):
     """stdout's reader has gone (EPIPE). Raised in place of the OSError, past
     the click bundled with Typer, which would end the tool with exit code 1:
-    the code for "no match" (stalkcard.clitext.Group, stalkcard.cli.main)."""
+    the code for "no match" (stalkcard.cli.clitext.Group, stalkcard.cli.app.main)."""
 
     def __init__(self, error: OSError) -> None:
         super().__init__(error)

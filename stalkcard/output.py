@@ -6,7 +6,7 @@ compiled card) gets the mode the user's umask gives a new file (PUBLIC).
 
 Every refusal is an OutputError with a Danish message (exit code 2); the
 temporary file is removed on every way out, a signal included (the handlers in
-stalkcard.cli turn SIGTERM and SIGHUP into an exception, so `finally` runs).
+stalkcard.cli.app turn SIGTERM and SIGHUP into an exception, so `finally` runs).
 """
 
 from __future__ import annotations

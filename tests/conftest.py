@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from stalkcard.card import bundled_card_path
+from stalkcard.card.reading import bundled_card_path
 from stalkcard.i18n import set_language
 
 DATA = Path(__file__).parent / "data"

@@ -11,8 +11,8 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from stalkcard.model import Contact
-from stalkcard.screening import Answers
+from stalkcard.card.model import Contact
+from stalkcard.engine.screening import Answers
 
 
 def normalise(text: str) -> str:
@@ -118,7 +118,7 @@ def bundled_contacts() -> list[Contact]:
     """The bundled card's contacts, as its file has them: the generic tests use
     these, not numbers written into the test, so a new number in the card breaks
     only the tests about that card (the golden files, the card's fidelity)."""
-    from stalkcard.card import load_card
+    from stalkcard.card.reading import load_card
 
     return load_card().contacts
 
@@ -136,7 +136,7 @@ def first_group() -> str:
 
 
 def _shipped_card() -> str:
-    from stalkcard.card import bundled_card_path
+    from stalkcard.card.reading import bundled_card_path
 
     return bundled_card_path().read_text(encoding="utf-8")
 

@@ -19,13 +19,13 @@ import pytest
 from typer.testing import CliRunner
 
 from stalkcard import clock
-from stalkcard.callplan import is_open, plan_at
-from stalkcard.card import bundled_card_path, card_from_text, load_card
-from stalkcard.cli import app
-from stalkcard.holidays import closed_day, easter, public_holidays
-from stalkcard.screening import ROUTE, STEP, URGENT, Answers, evaluate
-from stalkcard.views import ring_nu
-from stalkcard.web import combinations
+from stalkcard.card.reading import bundled_card_path, card_from_text, load_card
+from stalkcard.cli.app import app
+from stalkcard.engine.callplan import is_open, plan_at
+from stalkcard.engine.holidays import closed_day, easter, public_holidays
+from stalkcard.engine.screening import ROUTE, STEP, URGENT, Answers, evaluate
+from stalkcard.views.page import combinations
+from stalkcard.views.parts import ring_nu
 
 DK = ZoneInfo("Europe/Copenhagen")
 CARDS = Path(__file__).parent / "cards"

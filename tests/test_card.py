@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from helpers import card_phones, line_of
 
-import stalkcard.yamlsafe as card_module
-from stalkcard.card import load_card
+import stalkcard.card.yamlsafe as card_module
+from stalkcard.card.model import DefinitionSection, FormsSection
+from stalkcard.card.reading import load_card
+from stalkcard.card.yamlsafe import MAX_DEPTH
+from stalkcard.engine.search import find_contacts, fold
 from stalkcard.errors import CardError, ExitCode
 from stalkcard.files import MAX_BYTES
-from stalkcard.model import DefinitionSection, FormsSection
-from stalkcard.search import find_contacts, fold
-from stalkcard.yamlsafe import MAX_DEPTH
 
 
 def test_bundled_card_is_the_whole_card() -> None:

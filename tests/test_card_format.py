@@ -15,13 +15,13 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from stalkcard.card import bundled_card_path, card_from_text, load_card
-from stalkcard.cli import app
+from stalkcard.card.model import YES
+from stalkcard.card.reading import bundled_card_path, card_from_text, load_card
+from stalkcard.cli.app import app
+from stalkcard.engine.questions import questions
+from stalkcard.engine.screening import Answers, evaluate
 from stalkcard.errors import CardError
-from stalkcard.model import YES
-from stalkcard.questions import questions
-from stalkcard.screening import Answers, evaluate
-from stalkcard.views import result_dict
+from stalkcard.views.parts import result_dict
 
 CONTENT = Path(__file__).parent.parent / "content"
 VEJLE = CONTENT / "vejle.yaml"
@@ -494,7 +494,7 @@ def test_over_the_floors_budget_needs_an_unconditional_contacts_rule(
 ) -> None:
     """Above the floor's budget of work, the conservative rule: a rule without
     conditions must show a contacts section."""
-    from stalkcard import validation
+    from stalkcard.card import validation
 
     monkeypatch.setattr(validation, "FLOOR_BUDGET", 10)
     message = card_error(_many_combinations())

@@ -11,8 +11,8 @@ import pytest
 from test_card_format import bundled_data, card_error, dump, question, section
 from typer.testing import CliRunner
 
-from stalkcard.card import card_from_text, load_card
-from stalkcard.cli import app
+from stalkcard.card.reading import card_from_text, load_card
+from stalkcard.cli.app import app
 
 VEJLE_LINE = (
     "Vejle Kommunes Stalking Rådgivning: telefon 76 81 80 98, mandag til fredag kl. "
@@ -65,7 +65,7 @@ def test_a_one_of_question_from_a_forms_section_needs_a_dont_know() -> None:
 
 
 def test_dont_know_typed_maps_to_the_cards_own_dont_know(tmp_path: Path) -> None:
-    from stalkcard.screening import normalise_answers
+    from stalkcard.engine.screening import normalise_answers
 
     data = bundled_data()
     question(data, "role").update(
@@ -166,7 +166,7 @@ def test_a_line_open_day_and_night_closes_at_24() -> None:
     card = card_from_text(dump(data), "kort.yaml")
     from datetime import datetime
 
-    from stalkcard.callplan import is_open
+    from stalkcard.engine.callplan import is_open
 
     contact = card.contacts[-1]
     assert is_open(contact, datetime(2026, 11, 29, 23, 59))
@@ -221,7 +221,7 @@ def test_an_urgent_answer_without_an_urgent_supplement_is_refused() -> None:
 
 
 def test_the_result_is_led_by_the_urgent_supplements_it_shows() -> None:
-    from stalkcard.screening import evaluate, normalise_answers
+    from stalkcard.engine.screening import evaluate, normalise_answers
 
     card = load_card()
     for danger in ("yes", "unknown", "no"):

@@ -12,7 +12,7 @@ from helpers import bundled_contacts, card_phones, normalise
 from typer.testing import CliRunner
 
 from stalkcard import __version__
-from stalkcard.cli import app
+from stalkcard.cli.app import app
 
 ANSI = re.compile(r"\x1b\[")
 
@@ -267,7 +267,7 @@ def test_environment_card(runner: CliRunner, make_card: Callable[..., Path]) -> 
 
 
 def test_ctrl_c_outside_a_prompt(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
-    from stalkcard import render
+    from stalkcard.views import terminal as render
 
     def interrupted(*args: object) -> None:
         raise KeyboardInterrupt

@@ -10,7 +10,7 @@ import pytest
 from helpers import bundled_contacts, card_phones, clock_at, first_group, normalise, run_stalkcard
 from typer.testing import CliRunner
 
-from stalkcard.cli import app
+from stalkcard.cli.app import app
 
 VICTIM = [
     "--answer", "role=victim",

@@ -8,7 +8,7 @@ import pytest
 from helpers import run_stalkcard
 from typer.testing import CliRunner
 
-from stalkcard.cli import app
+from stalkcard.cli.app import app
 
 ENGLISH = re.compile(
     r"Usage|Options|Commands|Arguments|Show this message|Error:|Try '|default:|required\\]"

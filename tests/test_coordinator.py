@@ -8,9 +8,9 @@ from pathlib import Path
 from helpers import card_phones
 from typer.testing import CliRunner
 
-from stalkcard.card import load_card
-from stalkcard.cli import app
-from stalkcard.coordinator import twin_drift
+from stalkcard.card.drift import twin_drift
+from stalkcard.card.reading import load_card
+from stalkcard.cli.app import app
 
 
 def _copy(runner: CliRunner, folder: Path) -> Path:

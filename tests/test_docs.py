@@ -8,7 +8,7 @@ from pathlib import Path
 
 from typer.main import get_command
 
-from stalkcard.cli import app
+from stalkcard.cli.app import app
 
 ROOT = Path(__file__).parent.parent
 DOCS = [ROOT / "README.md", ROOT / "CHANGELOG.md", *sorted((ROOT / "docs").rglob("*.md"))]

@@ -14,9 +14,9 @@ import vobject
 from helpers import run_stalkcard
 from typer.testing import CliRunner
 
-from stalkcard.card import load_card, stale_since
-from stalkcard.cli import app
-from stalkcard.export import dial_number
+from stalkcard.card.reading import load_card, stale_since
+from stalkcard.cli.app import app
+from stalkcard.views.export import dial_number
 
 # vCard ---------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from conftest import REFERENCE
 from helpers import normalise
 from typer.testing import CliRunner
 
-from stalkcard.cli import app
+from stalkcard.cli.app import app
 
 
 def card_lines() -> list[str]:

@@ -22,7 +22,7 @@ import pytest
 from typer.testing import CliRunner
 
 from stalkcard import clock
-from stalkcard.cli import app
+from stalkcard.cli.app import app
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("STALKCARD_UPDATE_GOLDEN") == "1"

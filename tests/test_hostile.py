@@ -19,10 +19,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from stalkcard.card import Card, bundled_card_path, card_from_bytes, card_from_text
-from stalkcard.cli import app
+from stalkcard.card.reading import Card, bundled_card_path, card_from_bytes, card_from_text
+from stalkcard.card.validation import validate_data
+from stalkcard.cli.app import app
 from stalkcard.errors import CardError
-from stalkcard.validation import validate_data
 
 CARD_TEXT = bundled_card_path().read_text(encoding="utf-8")
 CARD_DATA = yaml.safe_load(CARD_TEXT)
@@ -275,9 +275,9 @@ def test_huge_answers_file(hostile_dir: Path) -> None:
               st.lists(st.text(max_size=8), max_size=3)),
 ))  # fmt: skip
 def test_arbitrary_answers(raw: dict[str, Any]) -> None:
-    from stalkcard.card import load_card
+    from stalkcard.card.reading import load_card
+    from stalkcard.engine.screening import evaluate, normalise_answers
     from stalkcard.errors import AnswerError
-    from stalkcard.screening import evaluate, normalise_answers
 
     card = load_card()
     try:

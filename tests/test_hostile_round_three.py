@@ -14,9 +14,9 @@ import pytest
 from helpers import card_answers, card_with, deadline, run_stalkcard
 from typer.testing import CliRunner
 
-from stalkcard import plain
-from stalkcard.card import bundled_card_path
-from stalkcard.cli import app
+from stalkcard.card.reading import bundled_card_path
+from stalkcard.cli.app import app
+from stalkcard.views import plain
 
 CARD_TEXT = bundled_card_path().read_text(encoding="utf-8")
 CHECK = [
@@ -45,7 +45,7 @@ def test_huge_columns_stay_small_and_fast(columns: str, args: list[str]) -> None
 
 
 def test_width_is_capped_for_rich_and_plain(monkeypatch: pytest.MonkeyPatch) -> None:
-    from stalkcard.render import make_console
+    from stalkcard.views.terminal import make_console
 
     monkeypatch.setenv("COLUMNS", "10000000")
     assert plain.terminal_width() == plain.MAX_WIDTH == 200
@@ -85,10 +85,10 @@ LONG_QUERIES = {
 
 @pytest.mark.parametrize("name", list(LONG_QUERIES))
 def test_every_query_is_answered_in_under_a_fifth_of_a_second(name: str) -> None:
-    from stalkcard import search as search_module
-    from stalkcard.card import load_card
+    from stalkcard.card.reading import load_card
+    from stalkcard.engine import search as search_module
+    from stalkcard.engine.search import closest, search
     from stalkcard.errors import AnswerError
-    from stalkcard.search import closest, search
 
     card = load_card()
     everyone = card.contacts + card.extra_contacts
@@ -112,8 +112,8 @@ def test_an_overlong_query_is_refused_in_danish(name: str, runner: CliRunner) ->
 
 
 def test_each_ranking_is_computed_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    from stalkcard import search as search_module
-    from stalkcard.card import load_card
+    from stalkcard.card.reading import load_card
+    from stalkcard.engine import search as search_module
 
     card = load_card()
     calls: list[str] = []
@@ -145,8 +145,8 @@ def test_each_ranking_is_computed_once(monkeypatch: pytest.MonkeyPatch) -> None:
     ],
 )
 def test_search_folds_unicode(query: str, expected: str | None) -> None:
-    from stalkcard.card import load_card
-    from stalkcard.search import find_contacts
+    from stalkcard.card.reading import load_card
+    from stalkcard.engine.search import find_contacts
 
     card = load_card()
     found = [c.id for c in find_contacts(card.contacts + card.extra_contacts, query)]
@@ -173,7 +173,7 @@ ENTER, DOWN = "\r", "\x1b[B"
 def test_unknown_home_at_the_note_prompt_asks_again(
     keys, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, first: str
 ) -> None:
-    from stalkcard import cli
+    from stalkcard.cli import app as cli
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(cli, "_terminal", lambda: True)
@@ -189,7 +189,7 @@ def test_unknown_home_after_choosing_another_name(
     keys, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The other path to a typed name: the file exists, "Vælg et andet navn"."""
-    from stalkcard import cli
+    from stalkcard.cli import app as cli
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(cli, "_terminal", lambda: True)
@@ -219,8 +219,8 @@ def test_note_path_raises_a_danish_error_for_an_unknown_user() -> None:
 def bundled_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     import shutil
 
-    from stalkcard import card as card_module
-    from stalkcard.card import twin_path
+    from stalkcard.card import reading as card_module
+    from stalkcard.card.reading import twin_path
 
     source = bundled_card_path()
     folder = tmp_path / "content"
@@ -234,7 +234,7 @@ def bundled_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @posix
 def test_hand_edited_twin_shows_the_yamls_number(bundled_copy: Path, runner: CliRunner) -> None:
-    from stalkcard.card import twin_path
+    from stalkcard.card.reading import twin_path
 
     twin = twin_path(bundled_copy)
     twin.write_text(
@@ -248,7 +248,7 @@ def test_hand_edited_twin_shows_the_yamls_number(bundled_copy: Path, runner: Cli
 @posix
 @pytest.mark.parametrize("kind", ["fifo", "dev-zero", "huge"])
 def test_a_twin_that_is_no_small_file_is_not_read(bundled_copy: Path, kind: str) -> None:
-    from stalkcard.card import load_card, twin_path
+    from stalkcard.card.reading import load_card, twin_path
 
     twin = twin_path(bundled_copy)
     twin.unlink()
@@ -268,8 +268,8 @@ def test_compile_works_on_the_cards_the_tool_reads(
 ) -> None:
     """Installed, the cards are inside the package, not in ../content: compile
     must find them where the tool does (it used to find none and exit 0)."""
-    from stalkcard import compile as compile_module
-    from stalkcard.card import twin_path
+    from stalkcard.card import compile as compile_module
+    from stalkcard.card.reading import twin_path
 
     monkeypatch.setattr(compile_module, "bundled_card_path", lambda: bundled_copy)
     twin_path(bundled_copy).unlink()
@@ -281,7 +281,7 @@ def test_compile_works_on_the_cards_the_tool_reads(
 def test_compile_without_cards_fails_in_danish(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from stalkcard.compile import main
+    from stalkcard.card.compile import main
 
     assert main(tmp_path) == 2
     assert "Der er ingen kortfiler" in capsys.readouterr().err
@@ -298,10 +298,10 @@ def test_compile_refuses_odd_twins_in_danish(
 ) -> None:
     import errno
 
-    from stalkcard import compile as compile_module
     from stalkcard import output
-    from stalkcard.card import twin_path
-    from stalkcard.compile import main
+    from stalkcard.card import compile as compile_module
+    from stalkcard.card.compile import main
+    from stalkcard.card.reading import twin_path
 
     if os.geteuid() == 0 and kind.startswith("read-only"):
         # root writes read-only files: the system is made to say no instead
@@ -447,7 +447,7 @@ def test_twin_and_yaml_agree_on_dates_ahead(
     from datetime import date, timedelta
 
     from stalkcard import clock
-    from stalkcard.card import compile_twin, load_card, twin_path
+    from stalkcard.card.reading import compile_twin, load_card, twin_path
     from stalkcard.errors import CardError
 
     # A week ahead: both paths give the card.
@@ -479,8 +479,8 @@ def test_twin_and_yaml_agree_on_dates_ahead(
 
 
 def _unit(card_file: Path | None, typed: str) -> str:
-    from stalkcard.card import load_card
-    from stalkcard.screening import normalise_unit
+    from stalkcard.card.reading import load_card
+    from stalkcard.engine.screening import normalise_unit
 
     card = load_card(card_file) if card_file else load_card()
     return normalise_unit(typed, card)
@@ -520,7 +520,7 @@ def test_two_persons_in_one_unit_are_never_picked_at_random(
     suggested, in the card's order; neither is picked at random."""
     import json
 
-    from stalkcard.card import load_card
+    from stalkcard.card.reading import load_card
 
     path = card_with(tmp_path, "unit: arbejdsmarkedsservice", "unit: arbejdsmarkedsudvikling")
     # The emptied unit's suggestion would suggest no one: validate refuses it, so
@@ -534,7 +534,7 @@ def test_two_persons_in_one_unit_are_never_picked_at_random(
     # The prompt's and the page's choices (one list) can be told apart.
     labels = [unit.name for unit in load_card(path).units]
     assert len(set(labels)) == len(labels)
-    from stalkcard.questions import question
+    from stalkcard.engine.questions import question
 
     asked = [c.label for c in question(load_card(path), "unit").choices]  # the prompt's
     assert len(set(asked)) == len(asked)
@@ -820,7 +820,7 @@ def test_the_note_carries_card_text_as_text(tmp_path: Path, runner: CliRunner) -
     ],
 )
 def test_md_escapes_structure_not_words(text: str, rendered: str) -> None:
-    from stalkcard.markdown import md
+    from stalkcard.views.markdown import md
 
     assert _rendered(md(text)).strip() == rendered
 
@@ -829,7 +829,7 @@ def test_md_escapes_structure_not_words(text: str, rendered: str) -> None:
 
 
 def test_wrap_fragments_breaks_between_words_only() -> None:
-    from stalkcard.prompts import wrap_fragments
+    from stalkcard.cli.prompts import wrap_fragments
 
     fragments = [
         ("class:qmark", "?"),
@@ -919,8 +919,8 @@ def test_card_after_the_command(tmp_path: Path, runner: CliRunner) -> None:
 
 
 def test_global_options_first_leaves_the_rest_alone() -> None:
-    from stalkcard.cli import app as typer_app
-    from stalkcard.clitext import global_options_first
+    from stalkcard.cli.app import app as typer_app
+    from stalkcard.cli.clitext import global_options_first
 
     group = __import__("typer").main.get_command(typer_app)
     assert global_options_first(["show", "--lang", "en"], group) == ["--lang", "en", "show"]
@@ -937,7 +937,7 @@ def _ngettext_calls() -> set[tuple[str, str]]:
     import stalkcard
 
     found: set[tuple[str, str]] = set()
-    for path in Path(stalkcard.__file__).parent.glob("*.py"):
+    for path in Path(stalkcard.__file__).parent.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (
                 isinstance(node, ast.Call)
@@ -1008,7 +1008,7 @@ def test_at_least_one_item_is_singular(tmp_path: Path, runner: CliRunner) -> Non
 def _card_with_persons(count: int) -> object:
     import importlib.util
 
-    from stalkcard.card import card_from_text
+    from stalkcard.card.reading import card_from_text
 
     spec = importlib.util.spec_from_file_location(
         "html_build", Path(__file__).parent.parent / "bench" / "html_build.py"
@@ -1025,8 +1025,10 @@ def test_the_page_build_does_the_per_card_work_once(monkeypatch: pytest.MonkeyPa
     grows with the persons). Now the page holds the rules, evaluates at most
     once (the note's head), and builds the contacts a fixed number of times,
     however many persons. Counted, not timed (bench/html_build.py times it)."""
-    from stalkcard import model, screening, web
-    from stalkcard.web import combinations, render_page
+    from stalkcard.card import model
+    from stalkcard.engine import screening
+    from stalkcard.views import page as web
+    from stalkcard.views.page import combinations, render_page
 
     built: list[int] = []
     real = model.Card.contacts.fget
@@ -1053,7 +1055,7 @@ def test_the_page_build_does_the_per_card_work_once(monkeypatch: pytest.MonkeyPa
 
 def _reference(card: object, answers: object) -> tuple[object, ...]:
     """The rules evaluated the plain way, rule by rule with `matches`."""
-    from stalkcard.screening import matches
+    from stalkcard.engine.screening import matches
 
     rules = card.screening.rules  # type: ignore[attr-defined]
     notes: dict[str, str | None] = {}
@@ -1082,9 +1084,9 @@ def _reference(card: object, answers: object) -> tuple[object, ...]:
 
 @pytest.mark.parametrize("language", ["da", "en"])
 def test_the_compiled_rules_give_what_the_rules_say(language: str) -> None:
-    from stalkcard.card import load_card
-    from stalkcard.screening import evaluate
-    from stalkcard.web import combinations
+    from stalkcard.card.reading import load_card
+    from stalkcard.engine.screening import evaluate
+    from stalkcard.views.page import combinations
 
     card = load_card(language=language)
     for answers in combinations(card):
@@ -1103,8 +1105,8 @@ def test_the_compiled_rules_give_what_the_rules_say(language: str) -> None:
 def test_a_changed_card_is_compiled_anew() -> None:
     import msgspec
 
-    from stalkcard.card import load_card
-    from stalkcard.screening import evaluate
+    from stalkcard.card.reading import load_card
+    from stalkcard.engine.screening import evaluate
 
     card = load_card()
     answers = card_answers("victim", "no", "yes", "yes", "yes")
@@ -1130,7 +1132,7 @@ def test_a_long_choice_wraps_between_words(monkeypatch: pytest.MonkeyPatch) -> N
 
     from questionary import Choice
 
-    from stalkcard.prompts import _wrapped_choice
+    from stalkcard.cli.prompts import _wrapped_choice
 
     monkeypatch.setattr(shutil, "get_terminal_size", lambda *a: os_module.terminal_size((60, 24)))
     title = (
@@ -1147,8 +1149,8 @@ def test_a_long_choice_wraps_between_words(monkeypatch: pytest.MonkeyPatch) -> N
 
 
 def test_a_combining_ring_finds_what_the_composed_letter_finds() -> None:
-    from stalkcard.card import load_card
-    from stalkcard.search import find_contacts
+    from stalkcard.card.reading import load_card
+    from stalkcard.engine.search import find_contacts
 
     card = load_card()
     everyone = card.contacts + card.extra_contacts

@@ -21,8 +21,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from stalkcard import output
-from stalkcard.card import bundled_card_path, load_card, stale_since
-from stalkcard.cli import app
+from stalkcard.card.reading import bundled_card_path, load_card, stale_since
+from stalkcard.cli.app import app
 from stalkcard.errors import FileExists, OutputError
 from stalkcard.safe import terminal_safe
 

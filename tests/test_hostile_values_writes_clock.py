@@ -10,8 +10,8 @@ import pytest
 from helpers import card_with, clock_at, deadline, run_stalkcard
 from typer.testing import CliRunner
 
-from stalkcard.card import bundled_card_path
-from stalkcard.cli import app
+from stalkcard.card.reading import bundled_card_path
+from stalkcard.cli.app import app
 
 CARD_TEXT = bundled_card_path().read_text(encoding="utf-8")
 VERIFIED = 'contacts_verified: "2026-11-26"'
@@ -128,7 +128,7 @@ def test_a_write_that_fits_is_whole(tmp_path: Path, unbuffered: str) -> None:
 def test_short_writes_are_continued(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """A descriptor that takes half of each write (a pipe or a file that accepts
     partial writes) still gets every byte, and a write of nothing is an error."""
-    from stalkcard import shell
+    from stalkcard.cli import shell
 
     real = os.write
     calls = []
@@ -172,7 +172,7 @@ ENTER, DOWN = "\r", "\x1b[B"
 def test_a_nul_in_the_note_name_asks_again(
     keys, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from stalkcard import cli
+    from stalkcard.cli import app as cli
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(cli, "_terminal", lambda: True)
@@ -322,7 +322,7 @@ def _html(markdown: str) -> str:
     ],
 )
 def test_md_never_opens_a_code_block(text: str, rendered: str) -> None:
-    from stalkcard.markdown import md
+    from stalkcard.views.markdown import md
 
     assert _html(md(text)).strip() == rendered
     assert _html(f"- {md(text)}").strip() == f"<ul>\n<li>{rendered[3:-4]}</li>\n</ul>"
@@ -424,7 +424,7 @@ def test_copy_card_undoes_a_new_copy_when_the_second_fails(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from stalkcard import output
-    from stalkcard.coordinator import copy_card
+    from stalkcard.card.drift import copy_card
     from stalkcard.errors import OutputError
 
     real = output.write_private

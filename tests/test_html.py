@@ -27,13 +27,13 @@ from helpers import card_phones, normalise, run_stalkcard
 from test_fidelity import card_lines
 from typer.testing import CliRunner
 
-from stalkcard.card import bundled_card_path, load_card
-from stalkcard.card import load_card as _load
-from stalkcard.cli import app
-from stalkcard.markdown import result_markdown
-from stalkcard.note import result_text
-from stalkcard.screening import Answers, evaluate
-from stalkcard.web import answer_space, combinations, shape_of
+from stalkcard.card.reading import bundled_card_path, load_card
+from stalkcard.card.reading import load_card as _load
+from stalkcard.cli.app import app
+from stalkcard.engine.screening import Answers, evaluate
+from stalkcard.views.markdown import result_markdown
+from stalkcard.views.note import result_text
+from stalkcard.views.page import answer_space, combinations, shape_of
 
 CARD = load_card()
 ASKED = {q.id: q.text for q in CARD.questions}  # each question's text, by id
@@ -437,7 +437,7 @@ def _with_many(card: Any, answers: Answers, number: int) -> Answers:
     given = answers.as_dict()
     for q in card.questions:
         if q.kind == "many":
-            from stalkcard.questions import resolve
+            from stalkcard.engine.questions import resolve
 
             ids = [c.id for c in resolve(card, q).choices]
             given[q.id] = [c for n, c in enumerate(ids) if number >> n & 1]
@@ -1132,8 +1132,8 @@ def _plan_agrees(browser: Any, page: Path, card: Any, cases: list[tuple[Answers,
     moment): the same calls in the same order, why and whose rule, open or
     closed or not known, the lines open day and night, when they reopen, and
     the same words and numbers in each block. Returns how many were after hours."""
-    from stalkcard.callplan import plan_at
-    from stalkcard.views import ring_nu
+    from stalkcard.engine.callplan import plan_at
+    from stalkcard.views.parts import ring_nu
 
     _open(browser, page)
     shown = browser.execute_script(
@@ -1266,8 +1266,8 @@ def test_the_age_cards_page_routes_by_age(browser: Any, tmp_path: Path) -> None:
 def test_your_answers_on_the_page_are_the_notes(browser: Any, page_file: Path) -> None:
     """ "Dine svar" names each answer as the terminal and the note do
     (views.answer_lines): no unit is "Ikke angivet", not the choice's label."""
-    from stalkcard.screening import normalise_answers
-    from stalkcard.views import answer_lines
+    from stalkcard.engine.screening import normalise_answers
+    from stalkcard.views.parts import answer_lines
 
     _open(browser, page_file)
     _click_through(browser, CLICKED[1])  # unit "other"
@@ -1362,7 +1362,7 @@ def test_the_pages_urgent_lines_are_the_engines_lead(browser: Any, tmp_path: Pat
     """An urgent supplement shown by a rule on two questions leads the result
     in the terminal (Result.lead) and so on the page; every number in an
     urgent line is a link to that very number, never to a number inside it."""
-    from stalkcard.export import dial_number
+    from stalkcard.views.export import dial_number
 
     path = _two_question_urgent_card(tmp_path)
     card = _load(str(path))
@@ -1408,11 +1408,11 @@ def test_the_page_is_the_engine_for_a_card_from_a_procedure(browser: Any, tmp_pa
 
 @needs_browser
 def test_the_pages_holidays_are_the_engines_in_any_year(browser: Any, page_file: Path) -> None:
-    """The page computes Easter as stalkcard.holidays does: every day of 1990-2110
+    """The page computes Easter as stalkcard.engine.holidays does: every day of 1990-2110
     (a page written today is still right in decades), and the closed days."""
     from datetime import date
 
-    from stalkcard.holidays import closed_day
+    from stalkcard.engine.holidays import closed_day
 
     _open(browser, page_file)
     first = date(1990, 1, 1)
@@ -1427,11 +1427,11 @@ def test_the_pages_holidays_are_the_engines_in_any_year(browser: Any, page_file:
 
 
 def test_the_pages_evaluator_is_a_file_with_no_dom() -> None:
-    """Issue 25: the page's evaluator (stalkcard/web/engine.js) touches no DOM,
+    """Issue 25: the page's evaluator (stalkcard/views/web/engine.js) touches no DOM,
     no browser API and no clock of its own (every moment is given to it); the
     UI (page.js) shows what it returns. The browser tests above feed it and the
     Python engine the same answers and moments."""
-    engine = (Path(__file__).parent.parent / "stalkcard" / "web" / "engine.js").read_text(
+    engine = (Path(__file__).parent.parent / "stalkcard" / "views" / "web" / "engine.js").read_text(
         encoding="utf-8"
     )
     code = re.sub(r"(?m)//.*$", "", engine)

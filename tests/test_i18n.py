@@ -13,24 +13,15 @@ from helpers import normalise, run_stalkcard
 from typer.testing import CliRunner
 
 import stalkcard
-from stalkcard import (
-    clitext,
-    clock,
-    errors,
-    export,
-    holidays,
-    markdown,
-    model,
-    plain,
-    prompts,
-    questions,
-    validation,
-    views,
-    yamlsafe,
-)
-from stalkcard.card import bundled_card_path, load_card
-from stalkcard.cli import app
+from stalkcard import clock, errors
+from stalkcard.card import model, validation, yamlsafe
+from stalkcard.card.reading import bundled_card_path, load_card
+from stalkcard.cli import clitext, prompts
+from stalkcard.cli.app import app
+from stalkcard.engine import holidays, questions
 from stalkcard.i18n import catalogue, read_po, requested_language
+from stalkcard.views import export, markdown, plain
+from stalkcard.views import parts as views
 
 ENGLISH = catalogue("en")[0]  # the gettext catalogue stalkcard/locale/en.po
 
@@ -41,7 +32,7 @@ PLACEHOLDER = re.compile(r"\{(\w*)\}")
 def _literal_messages() -> set[str]:
     """Every string literal passed to _() in the package."""
     found: set[str] = set()
-    for path in PACKAGE.glob("*.py"):
+    for path in PACKAGE.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (
                 isinstance(node, ast.Call)
@@ -57,7 +48,7 @@ def _literal_messages() -> set[str]:
 def _template_messages() -> set[str]:
     """Every string literal passed to _() in the HTML page's template."""
     found: set[str] = set()
-    for path in (PACKAGE / "web").glob("*.j2"):
+    for path in (PACKAGE / "views" / "web").glob("*.j2"):
         found |= set(re.findall(r'_\("((?:[^"\\]|\\.)*)"\)', path.read_text(encoding="utf-8")))
     return found
 

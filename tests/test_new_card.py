@@ -7,9 +7,9 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from stalkcard.card import load_card
-from stalkcard.cli import app
-from stalkcard.schema import MODELINE, SCHEMA_FILE
+from stalkcard.card.reading import load_card
+from stalkcard.card.schema import MODELINE, SCHEMA_FILE
+from stalkcard.cli.app import app
 
 
 def test_the_blank_card_validates_as_written(runner: CliRunner, tmp_path: Path) -> None:

@@ -59,7 +59,7 @@ def test_wheel_carries_the_card(wheel: Path) -> None:
     assert "stalkcard/content/actioncard.en.compiled.json" in names
     assert "stalkcard/content/vejle.yaml" in names  # the second card (issue 15)
     assert "stalkcard/content/vejle.compiled.json" in names
-    assert "stalkcard/cli.py" in names
+    assert "stalkcard/cli/app.py" in names
 
 
 def test_installed_wheel_runs_from_another_folder(wheel: Path, tmp_path: Path) -> None:
@@ -111,7 +111,7 @@ def test_installed_wheel_runs_from_another_folder(wheel: Path, tmp_path: Path) -
     assert checked.returncode == 0, checked.stderr
     assert "stalkcard/content/actioncard.yaml" in checked.stdout.replace("\\", "/")
     # Installed, compile works on the installed cards and says so (it found none, exit 0).
-    compiled = _run([str(python), "-m", "stalkcard.compile"], cwd=elsewhere)
+    compiled = _run([str(python), "-m", "stalkcard.card.compile"], cwd=elsewhere)
     assert compiled.returncode == 0, compiled.stderr
     written = compiled.stdout.replace("\\", "/")
     assert written.count("Skrevet: ") == 3, written  # Skanderborg in two languages, Vejle

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from stalkcard.card import card_from_text, load_card
-from stalkcard.cli import app
+from stalkcard.card.reading import card_from_text, load_card
+from stalkcard.cli.app import app
 from stalkcard.errors import CardError
 
 CARD = Path(__file__).parent / "cards" / "procedure.yaml"
@@ -197,7 +197,7 @@ def test_the_subject_names_the_page_the_note_and_its_file(
 
 
 def test_the_subject_is_file_name_safe() -> None:
-    from stalkcard.views import file_subject
+    from stalkcard.views.parts import file_subject
 
     assert file_subject("Vold i nære relationer") == "vold-i-naere-relationer"
     assert file_subject("../../etc/passwd") == "etc-passwd"
@@ -207,7 +207,7 @@ def test_the_subject_is_file_name_safe() -> None:
 def test_the_menu_and_the_note_name_use_the_subject(monkeypatch: pytest.MonkeyPatch) -> None:
     from datetime import datetime
 
-    from stalkcard import prompts
+    from stalkcard.cli import prompts
 
     seen: list[str] = []
     monkeypatch.setattr(

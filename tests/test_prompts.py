@@ -18,12 +18,13 @@ from prompt_toolkit.input.base import PipeInput
 from prompt_toolkit.output import DummyOutput
 from typer.testing import CliRunner
 
-from stalkcard import cli, prompts
-from stalkcard.card import load_card
+from stalkcard.card.reading import load_card
+from stalkcard.cli import app as cli
+from stalkcard.cli import prompts
+from stalkcard.cli.prompts import run_screening
+from stalkcard.engine.screening import normalise_unit
 from stalkcard.errors import Cancelled
 from stalkcard.output import note_path
-from stalkcard.prompts import run_screening
-from stalkcard.screening import normalise_unit
 
 ENTER, DOWN, UP, SPACE, CTRL_C, CTRL_D = "\r", "\x1b[B", "\x1b[A", " ", "\x03", "\x04"
 CARD = load_card()

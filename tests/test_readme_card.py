@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from stalkcard.card import card_from_text
-from stalkcard.cli import app
+from stalkcard.card.reading import card_from_text
+from stalkcard.cli.app import app
 
 README = Path(__file__).parent.parent / "docs" / "koordinator.md"
 

@@ -12,11 +12,11 @@ from helpers import card_answers, clock_at, normalise, run_stalkcard
 from typer.testing import CliRunner
 
 from stalkcard import clock
-from stalkcard.callplan import is_open, next_opening, plan_at
-from stalkcard.card import load_card
-from stalkcard.cli import app
-from stalkcard.model import Contact, OfficeHours, StepsSection
-from stalkcard.screening import evaluate
+from stalkcard.card.model import Contact, OfficeHours, StepsSection
+from stalkcard.card.reading import load_card
+from stalkcard.cli.app import app
+from stalkcard.engine.callplan import is_open, next_opening, plan_at
+from stalkcard.engine.screening import evaluate
 
 DK = ZoneInfo("Europe/Copenhagen")
 SATURDAY_22 = datetime(2026, 11, 28, 22, 0, tzinfo=DK)

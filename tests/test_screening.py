@@ -8,16 +8,16 @@ from collections.abc import Iterator
 import pytest
 from helpers import card_answers
 
-from stalkcard.card import load_card
-from stalkcard.errors import AnswerError
-from stalkcard.model import StepsSection
-from stalkcard.screening import (
+from stalkcard.card.model import StepsSection
+from stalkcard.card.reading import load_card
+from stalkcard.engine.screening import (
     Answers,
     evaluate,
     normalise_answers,
     parse_pairs,
     urgent_supplements,
 )
+from stalkcard.errors import AnswerError
 
 CARD = load_card()
 # The first contacts section's numbers, read from the card file's own list of ids.
@@ -314,7 +314,7 @@ def test_parse_pairs() -> None:
         parse_pairs(["role=victim", "role=unknown"], "danger=no")
 
 
-# The questions, declared once (stalkcard.questions) -------------------------------
+# The questions, declared once (stalkcard.engine.questions) -------------------------------
 
 
 def test_show_json_lists_the_questions_and_check_takes_every_choice() -> None:
@@ -322,7 +322,7 @@ def test_show_json_lists_the_questions_and_check_takes_every_choice() -> None:
 
     from typer.testing import CliRunner
 
-    from stalkcard.cli import app
+    from stalkcard.cli.app import app
 
     runner = CliRunner()
     shown = json.loads(runner.invoke(app, ["show", "--format", "json"]).output)

@@ -7,9 +7,9 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from stalkcard.card import load_card
-from stalkcard.cli import app
-from stalkcard.search import closest, find_contacts, fold, search
+from stalkcard.card.reading import load_card
+from stalkcard.cli.app import app
+from stalkcard.engine.search import closest, find_contacts, fold, search
 
 CARD = load_card()
 EVERYONE = CARD.contacts + CARD.extra_contacts

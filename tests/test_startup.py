@@ -17,8 +17,14 @@ import pytest
 from helpers import run_stalkcard
 
 from stalkcard import __version__
-from stalkcard import card as card_module
-from stalkcard.card import bundled_card_path, card_from_bytes, compile_twin, load_card, twin_path
+from stalkcard.card import reading as card_module
+from stalkcard.card.reading import (
+    bundled_card_path,
+    card_from_bytes,
+    compile_twin,
+    load_card,
+    twin_path,
+)
 
 CHECK = [
     "check",
@@ -43,7 +49,7 @@ def test_no_pydantic_at_run_time(args: list[str]) -> None:
 
 def test_contacts_imports_neither_yaml_nor_rich() -> None:
     modules = imported(["contacts"])
-    assert "stalkcard.card" in modules
+    assert "stalkcard.card.reading" in modules
     assert not {m for m in modules if m.split(".")[0] in ("yaml", "rich")}
 
 
@@ -53,10 +59,10 @@ def test_contacts_imports_neither_yaml_nor_rich() -> None:
     ids=["log", "html", "show-json", "show-markdown", "check-json"],
 )
 def test_no_rich_where_nothing_is_drawn(args: list[str]) -> None:
-    """Rendering is split by medium (stalkcard.views, .markdown, .render): what
+    """Rendering is split by medium (stalkcard.views.parts, .markdown, .render): what
     writes a file, JSON or Markdown does not import Rich, the terminal's library."""
     modules = imported(args)
-    assert "stalkcard.card" in modules
+    assert "stalkcard.card.reading" in modules
     assert not {m for m in modules if m.split(".")[0] == "rich"}
 
 
@@ -68,12 +74,12 @@ def test_show_reads_the_twin_not_the_yaml() -> None:
 
 @pytest.mark.parametrize("name", ["actioncard.yaml", "actioncard.en.yaml"])
 def test_twins_are_current(name: str) -> None:
-    """After editing a card, run `python -m stalkcard.compile`; this says so."""
+    """After editing a card, run `python -m stalkcard.card.compile`; this says so."""
     source = bundled_card_path(name)
     twin = twin_path(source)
-    assert twin.is_file(), f"{twin} is missing: run python -m stalkcard.compile"
+    assert twin.is_file(), f"{twin} is missing: run python -m stalkcard.card.compile"
     assert twin.read_bytes() == compile_twin(source), (
-        f"{twin} is stale: run python -m stalkcard.compile"
+        f"{twin} is stale: run python -m stalkcard.card.compile"
     )
 
 
@@ -161,7 +167,7 @@ def test_broken_twin_bytes_fall_back(bundled_copy: Path) -> None:
 def test_compile_writes_both_twins(tmp_path: Path) -> None:
     for name in ("actioncard.yaml", "actioncard.en.yaml"):
         shutil.copy(bundled_card_path(name), tmp_path / name)
-    from stalkcard.compile import main
+    from stalkcard.card.compile import main
 
     assert main(tmp_path) == 0
     for name in ("actioncard.compiled.json", "actioncard.en.compiled.json"):
@@ -170,7 +176,7 @@ def test_compile_writes_both_twins(tmp_path: Path) -> None:
 
 def test_twin_is_loaded_without_yaml_in_process() -> None:
     code = (
-        "import sys; from stalkcard.card import load_card; load_card(); "
+        "import sys; from stalkcard.card.reading import load_card; load_card(); "
         "print('yaml' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -198,7 +204,7 @@ def test_an_own_card_with_its_keepers_twin_starts_without_yaml(tmp_path: Path) -
     assert str(twin_path(card)) in done.stdout
     assert twin_path(card).stat().st_mode & 0o777 == card.stat().st_mode & 0o666
     modules = imported(["--card", str(card), "contacts"])
-    assert "stalkcard.card" in modules and "yaml" not in modules
+    assert "stalkcard.card.reading" in modules and "yaml" not in modules
     # Edited after the twin was written: the twin no longer fits, and the YAML is read.
     card.write_text(card.read_text(encoding="utf-8").replace('"8794 7983"', '"8794 7999"'))
     assert "yaml" in imported(["--card", str(card), "contacts"])

@@ -11,8 +11,8 @@ import pytest
 from helpers import line_of
 from typer.testing import CliRunner
 
-from stalkcard.card import bundled_card_path, card_from_text, load_card
-from stalkcard.cli import app
+from stalkcard.card.reading import bundled_card_path, card_from_text, load_card
+from stalkcard.cli.app import app
 from stalkcard.errors import CardError
 
 UNKNOWN_FIELDS = 12
@@ -167,7 +167,7 @@ def test_a_number_changed_in_the_danish_copy_is_never_published_in_english(
 
 
 def test_the_bundled_pair_is_compared_when_the_english_is_used() -> None:
-    from stalkcard.card import language_original
+    from stalkcard.card.reading import language_original
 
     english = bundled_card_path("actioncard.en.yaml")
     assert language_original(english) == bundled_card_path()
@@ -186,7 +186,7 @@ def _as_json_data(text: str) -> object:
 
 
 def test_the_shipped_schema_is_current() -> None:
-    from stalkcard.schema import schema_text, shipped_schema_path
+    from stalkcard.card.schema import schema_text, shipped_schema_path
 
     assert shipped_schema_path().read_text(encoding="utf-8") == schema_text()
 

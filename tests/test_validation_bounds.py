@@ -17,9 +17,10 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from stalkcard import screening, validation
-from stalkcard.card import bundled_card_path, card_from_text, load_card
-from stalkcard.cli import app
+from stalkcard.card import validation
+from stalkcard.card.reading import bundled_card_path, card_from_text, load_card
+from stalkcard.cli.app import app
+from stalkcard.engine import screening
 from stalkcard.errors import CardError
 
 CONTENT = Path(__file__).parent.parent / "content"
@@ -83,7 +84,7 @@ def test_each_rules_condition_is_compiled_once(monkeypatch: pytest.MonkeyPatch, 
 def _reference_danger_floor(card: Any) -> list[str]:
     """The danger floor as it was before issue 26 (the engine run per answer),
     for its verdicts: which answers are refused, and why."""
-    from stalkcard.screening import compiled, danger_only, matches, urgent_supplements
+    from stalkcard.engine.screening import compiled, danger_only, matches, urgent_supplements
 
     ident = compiled(card).danger_id
     question = next(q for q in compiled(card).questions if q.id == ident)
@@ -126,7 +127,7 @@ def test_the_danger_floor_says_what_the_engine_says() -> None:
     on 400 random sets of urgent and supplement rules."""
     import msgspec
 
-    from stalkcard.model import Card
+    from stalkcard.card.model import Card
 
     rng = random.Random(2626)
     base = yaml.safe_load(_bench().small_card())
@@ -354,7 +355,7 @@ def test_locating_errors_looks_at_each_key_a_bounded_number_of_times(where: str)
     """Counted, not timed: with 2,000 problems in one mapping, its keys are
     looked at a few times each (before: about 2,000 times each, once per
     problem, scanning from the start)."""
-    from stalkcard.yamlsafe import parse_yaml
+    from stalkcard.card.yamlsafe import parse_yaml
 
     count = 2_000
     data = _bundled()

@@ -7,8 +7,8 @@ import io
 import re
 from collections.abc import Sequence
 
+from stalkcard.card.model import Card, Contact
 from stalkcard.i18n import _
-from stalkcard.model import Card, Contact
 
 LOG_ROWS = 12
 
@@ -55,7 +55,7 @@ def _log_guide(card: Card) -> list[str]:
     """The card's own words for the log: the step it quotes and its forms as the
     kinds of contact. Advice on how to keep a log is not the card's: it is in the
     card file's supplements (`log.supplements`), shown apart with their sources."""
-    from stalkcard.model import FormsSection
+    from stalkcard.card.model import FormsSection
 
     guide = card.log
     step = next(
@@ -89,7 +89,7 @@ LOG_FORM_HEADING = "Skemaet"
 
 
 def log_markdown(card: Card) -> str:
-    from stalkcard.markdown import md, supplements_markdown
+    from stalkcard.views.markdown import md, supplements_markdown
 
     lines = [f"# {_(LOG_TITLE)}", ""]
     lines += [f"- {md(line)}" for line in _log_guide(card)]  # quotes the card's words

@@ -14,8 +14,7 @@ from typing import Literal
 
 import msgspec
 
-from stalkcard.i18n import _
-from stalkcard.model import (
+from stalkcard.card.model import (
     NO,
     OTHER_UNIT,
     UNITS,
@@ -25,6 +24,7 @@ from stalkcard.model import (
     FormsSection,
     QuestionDef,
 )
+from stalkcard.i18n import _
 
 YES_NO_UNKNOWN = (("Ja", YES), ("Nej", NO), ("Ved ikke", UNKNOWN))  # labels pass through _()
 

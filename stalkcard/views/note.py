@@ -7,10 +7,10 @@ lines for what was done, and one compact list of the supplements' sources at
 the end. No field for a name or a CPR number.
 
 The note is put together from pieces (`pieces`), and `assemble` joins them
-for one result. The page's script (stalkcard/web/page.js, `note`) joins the
+for one result. The page's script (stalkcard/views/web/page.js, `note`) joins the
 same pieces the same way for the result it evaluated; tests/test_html.py
 proves the two notes byte-identical for every combination of answers.
-`check --note-format markdown` keeps the Markdown note (stalkcard.markdown).
+`check --note-format markdown` keeps the Markdown note (stalkcard.views.markdown).
 """
 
 from __future__ import annotations
@@ -19,11 +19,11 @@ import re
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from stalkcard.card.model import Card
 from stalkcard.i18n import _
-from stalkcard.model import Card
 
 if TYPE_CHECKING:
-    from stalkcard.screening import Result
+    from stalkcard.engine.screening import Result
 
 # A site named in a source ("politi.dk", "danskstalkingcenter.dk"): the
 # compact source list names these, in the order the supplements cite them.
@@ -59,9 +59,9 @@ def supplement_title(supplement: Any) -> str:
 def pieces(card: Card) -> dict[str, Any]:
     """Every piece of text the note can hold, for every answer and result: the
     page carries these and joins them as `assemble` does."""
-    from stalkcard.markdown import call_mark
-    from stalkcard.screening import ROUTE, STEP, SUGGEST, URGENT, card_steps, compiled
-    from stalkcard.views import (
+    from stalkcard.engine.screening import ROUTE, STEP, SUGGEST, URGENT, card_steps, compiled
+    from stalkcard.views.markdown import call_mark
+    from stalkcard.views.parts import (
         CITIZEN_HEADING,
         card_subject,
         contact_text,
@@ -253,7 +253,7 @@ def card_pieces(card: Card) -> dict[str, Any]:
     entry = _PIECES.get(key)
     if entry is not None and entry[0] is card:
         return entry[1]
-    from stalkcard.screening import card_steps, compiled
+    from stalkcard.engine.screening import card_steps, compiled
 
     p = pieces(card)
     p["danger_key"] = compiled(card).danger_id
@@ -265,7 +265,7 @@ def card_pieces(card: Card) -> dict[str, Any]:
 
 def result_text(card: Card, result: Result, when: datetime | None) -> str:
     """The case note for the case file: plain text, no personal data."""
-    from stalkcard.web import result_shape
+    from stalkcard.views.page import result_shape
 
     shape = result_shape(card, result)
     stamp = danish_date(when) if when is not None else None

@@ -1,7 +1,7 @@
 """The neutral parts of every view of the card and a result: labels, answer
 names, the signs, the split of the steps, the call order, the headlines, and
-the JSON. No Rich and no Markdown here: the terminal (stalkcard.render), the
-Markdown (stalkcard.markdown) and the page (stalkcard.web) all use these, so
+the JSON. No Rich and no Markdown here: the terminal (stalkcard.views.terminal), the
+Markdown (stalkcard.views.markdown) and the page (stalkcard.views.page) all use these, so
 `log`, `html` and `--format json` do not import Rich.
 """
 
@@ -11,14 +11,14 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from stalkcard.card.model import Card, Contact, StepsSection, TextSection
 from stalkcard.i18n import _
-from stalkcard.model import Card, Contact, StepsSection, TextSection
 
 if TYPE_CHECKING:  # the screening is only imported by `check`
     from datetime import date, datetime
 
-    from stalkcard.callplan import CallAt, CallPlan
-    from stalkcard.screening import Answers, Result, ResultStep
+    from stalkcard.engine.callplan import CallAt, CallPlan
+    from stalkcard.engine.screening import Answers, Result, ResultStep
 
 
 SUPPLEMENT_LABEL = "Tillæg – ikke en del af handlekortet"
@@ -71,7 +71,7 @@ def card_json(card: Card, section_id: str | None = None, supplements: bool = Fal
         if not supplements:
             data.pop("supplements", None)
         # The screening's questions, so scripts can drive `check --answer`.
-        from stalkcard.questions import questions
+        from stalkcard.engine.questions import questions
 
         data["questions"] = msgspec.to_builtins(questions(card))
     return _dumps(data)
@@ -128,7 +128,7 @@ def contacts_json(contacts: Sequence[Contact]) -> str:
 def describe_answer(card: Card, key: str, value: Any) -> tuple[str, str]:
     """One answer as (label, value) in plain words: the question's label and
     the chosen choice's label."""
-    from stalkcard.screening import compiled
+    from stalkcard.engine.screening import compiled
 
     question = next(q for q in compiled(card).questions if q.id == key)
     labels = {c.id: c.label for c in question.choices}
@@ -161,7 +161,7 @@ CRITERIA_GROUPS = (
 def criteria_lines(card: Card, answers: Answers) -> list[str]:
     """What the answers say of the card's signs (the questions marked as a
     criterion), and no verdict: which are present, which unclear, which not."""
-    from stalkcard.screening import compiled
+    from stalkcard.engine.screening import compiled
 
     signs = [q for q in compiled(card).questions if q.criterion]
     out = []
@@ -260,15 +260,15 @@ def moment_text(moment: datetime, holiday: str | None = None) -> str:
 
 
 def ring_nu(plan: CallPlan) -> list[Block]:
-    """The blocks of "Ring nu" for a plan (stalkcard.callplan.plan_at)."""
-    from stalkcard.screening import URGENT
+    """The blocks of "Ring nu" for a plan (stalkcard.engine.callplan.plan_at)."""
+    from stalkcard.engine.screening import URGENT
 
     urgent = [c for c in plan.calls if c.call.why == URGENT]
     rest = [c for c in plan.calls if c.call.why != URGENT]
     lines_block: list[Block] = []
     if plan.round_the_clock:
-        from stalkcard.callplan import CallAt
-        from stalkcard.screening import Call
+        from stalkcard.engine.callplan import CallAt
+        from stalkcard.engine.screening import Call
 
         lines = [CallAt(Call(c, "always", "always"), True) for c in plan.round_the_clock]
         lines_block = [(_("Indtil kortets kontakter kan træffes, kan du eller borgeren ringe til:")
@@ -312,7 +312,7 @@ def reason_marks(contact: Contact, why: str) -> list[str]:
     """Why a line of "Ring nu" is there, where it is not the card's: (forslag)
     for the tool's suggestion, (tillæg) for a number not on the card. The
     terminal, the JSON, the page and the note mark it alike."""
-    from stalkcard.screening import SUGGEST
+    from stalkcard.engine.screening import SUGGEST
 
     marks = [_("(forslag)")] if why == SUGGEST else []
     if not contact.part_of_card:
@@ -380,7 +380,7 @@ def plan_dict(plan: CallPlan) -> dict[str, Any]:
 
 
 def result_dict(card: Card, result: Result, now: datetime | None = None) -> dict[str, Any]:
-    from stalkcard.callplan import plan_at
+    from stalkcard.engine.callplan import plan_at
 
     return {
         "card": {"title": card.meta.title, "version": card.meta.version},
@@ -431,8 +431,8 @@ def result_json(card: Card, result: Result, now: datetime | None = None) -> str:
 def hours_text(hours: Any) -> str:
     """Opening hours in words: "hverdage kl. 08:30-11:00"; windows joined by
     ", " ("mandag, tirsdag kl. 08:00-15:00, fredag kl. 08:00-13:00")."""
+    from stalkcard.card.model import WEEKDAYS
     from stalkcard.clock import WEEKDAY_NAMES
-    from stalkcard.model import WEEKDAYS
 
     if isinstance(hours, tuple | list):
         return ", ".join(hours_text(window) for window in hours)

@@ -2,10 +2,10 @@
 
 A card file is the municipality's to edit, so every problem with it becomes a
 `CardError` whose Danish message names the file, the line, the field and what
-is wrong (stalkcard.validation). Nothing here prints or exits.
+is wrong (stalkcard.card.validation). Nothing here prints or exits.
 
 The bundled card has a compiled twin beside it (`actioncard.compiled.json`,
-written by `python -m stalkcard.compile`), and a municipality's own card may
+written by `python -m stalkcard.card.compile`), and a municipality's own card may
 have one too, written when its keeper asks (`stalkcard validate --compile
 KORT.yaml`): the validated card as JSON, with the
 SHA-256 of the YAML file's bytes, the SHA-256 of the card's own JSON bytes as
@@ -28,11 +28,11 @@ from pathlib import Path
 import msgspec
 
 from stalkcard import __version__
+from stalkcard.card.model import *  # noqa: F403 - the model is part of this module's interface
+from stalkcard.card.model import Card
 from stalkcard.errors import CardError
 from stalkcard.files import decode_text, read_bytes
 from stalkcard.i18n import _
-from stalkcard.model import *  # noqa: F403 - the model is part of this module's interface
-from stalkcard.model import Card
 
 CARD_ENV = "STALKCARD_CARD"
 TWIN_SUFFIX = ".compiled.json"
@@ -58,7 +58,7 @@ def days_ahead(card: Card, today: date) -> int:
 
 def bundled_card_path(name: str = "actioncard.yaml") -> Path:
     """The card shipped with the tool: inside the wheel, or content/ in a checkout."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parents[1]  # the package: content/ is beside card/
     for candidate in (here / "content" / name, here.parent / "content" / name):
         if candidate.is_file():
             return candidate
@@ -183,7 +183,7 @@ def load_card(
     """Load and validate a card (see _load_one); a language copy (`X.en.yaml`
     beside `X.yaml`) is refused when its structure no longer matches the
     card it translates: a number changed in one copy is never published from
-    the other (stalkcard.coordinator.twin_drift)."""
+    the other (stalkcard.card.drift.twin_drift)."""
     card = _load_one(path, language, compiled, today)
     resolved = card_path(path, language)
     original = language_original(resolved)
@@ -208,7 +208,7 @@ DRIFT_SHOWN = 20
 
 
 def _refuse_drift(original: Card, copy: Card, original_file: Path, copy_file: Path) -> None:
-    from stalkcard.coordinator import twin_drift
+    from stalkcard.card.drift import twin_drift
 
     drift = twin_drift(original, copy)
     if not drift:
@@ -241,7 +241,7 @@ def _load_one(
 
     The card's check date is held against the clock only when `today` is given
     (`validate`, the keeper's command): a caseworker's PC whose clock is far off
-    gets a warning (stalkcard.cli), never a card refused.
+    gets a warning (stalkcard.cli.app), never a card refused.
     """
     resolved = card_path(path, language)
     chosen = _chosen(path)
@@ -267,8 +267,8 @@ def card_from_bytes(raw: bytes, source: str, today: date | None = None) -> Card:
 
 
 def card_from_text(text: str, source: str, today: date | None = None) -> Card:
-    from stalkcard.validation import validate_data
-    from stalkcard.yamlsafe import parse_yaml_collecting
+    from stalkcard.card.validation import validate_data
+    from stalkcard.card.yamlsafe import parse_yaml_collecting
 
     data, node, problems = parse_yaml_collecting(text, source)
     return validate_data(data, node, source, today, problems)

@@ -1,5 +1,5 @@
 """The interactive session of `check`: the questions in the terminal (the
-prompts are stalkcard.prompts), what is shown beside them, and saving the case
+prompts are stalkcard.cli.prompts), what is shown beside them, and saving the case
 note, with another try for a name that cannot be used."""
 
 from __future__ import annotations
@@ -8,23 +8,24 @@ import gc
 from pathlib import Path
 from typing import Any
 
+from stalkcard.cli.shell import error, say, warn
 from stalkcard.errors import FileExists, OutputError
 from stalkcard.i18n import _
-from stalkcard.shell import error, say, warn
 
 
 def interactive_answers(card: Any, unit: str | None) -> Any:
     # Rich and the renderers are imported only once there is something to show,
     # so the first question appears sooner (bench/startup.py).
-    from stalkcard.prompts import run_screening
+    from stalkcard.cli.prompts import run_screening
 
     gc.enable()
 
     def echo(event: str, data: Any) -> None:
         from rich.text import Text
 
-        from stalkcard import render, views
-        from stalkcard.screening import urgent_supplements
+        from stalkcard.engine.screening import urgent_supplements
+        from stalkcard.views import parts as views
+        from stalkcard.views import terminal as render
 
         console = render.make_console()
         if event == "context":  # the card's own sentence beside a question
@@ -43,7 +44,7 @@ def interactive_answers(card: Any, unit: str | None) -> Any:
             remind_urgent(card, data)
 
     def describe(key: str, value: Any) -> str:
-        from stalkcard.views import describe_answer
+        from stalkcard.views.parts import describe_answer
 
         label, shown = describe_answer(card, key, value)
         return f"{label}: {shown}"
@@ -57,8 +58,9 @@ def remind_urgent(card: Any, danger: str | None) -> None:
     screen whenever the caseworker is asked something."""
     from rich.text import Text
 
-    from stalkcard import render, views
-    from stalkcard.screening import urgent_supplements
+    from stalkcard.engine.screening import urgent_supplements
+    from stalkcard.views import parts as views
+    from stalkcard.views import terminal as render
 
     shown = urgent_supplements(card, danger) if danger is not None else ()
     if shown:
@@ -81,18 +83,18 @@ def save_note(
     another name or replacing it, and any other refusal (an unknown ~user too)
     asks for another name; the screening is never lost to a bad name. A name
     typed at a prompt has ~ expanded and .txt (or .md) added (output.note_path).
-    The note is plain text for the case file (stalkcard.note), or Markdown on
+    The note is plain text for the case file (stalkcard.views.note), or Markdown on
     request; its date is Danish time (clock.now)."""
     from stalkcard import clock
     from stalkcard.output import note_path, write_private
 
     tell = warn if quiet else say
     if markdown:
-        from stalkcard.markdown import result_markdown
+        from stalkcard.views.markdown import result_markdown
 
         text = result_markdown(card, result, clock.now())
     else:
-        from stalkcard.note import result_text
+        from stalkcard.views.note import result_text
 
         text = result_text(card, result, clock.now())
     target: str | Path | None = path
@@ -105,7 +107,7 @@ def save_note(
         except FileExists as exc:
             if not interactive:
                 raise
-            from stalkcard.prompts import ask_existing, ask_retry_path
+            from stalkcard.cli.prompts import ask_existing, ask_retry_path
 
             choice = ask_existing(exc.path)
             if choice == "replace":
@@ -119,7 +121,7 @@ def save_note(
             if not interactive:
                 raise
             error(exc.message)
-            from stalkcard.prompts import ask_retry_path
+            from stalkcard.cli.prompts import ask_retry_path
 
             target, replace, prompted = ask_retry_path(), force, True
             continue

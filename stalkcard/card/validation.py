@@ -12,10 +12,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import msgspec
 
-from stalkcard.card import FUTURE_LIMIT, days_ahead
-from stalkcard.errors import CardError
-from stalkcard.i18n import _, ngettext
-from stalkcard.model import (
+from stalkcard.card.model import (
     CARD_FORMAT,
     NO,
     NO_UNIT_WORDS,
@@ -35,6 +32,9 @@ from stalkcard.model import (
     TextSection,
     hours_windows,
 )
+from stalkcard.card.reading import FUTURE_LIMIT, days_ahead
+from stalkcard.errors import CardError
+from stalkcard.i18n import _, ngettext
 
 if TYPE_CHECKING:
     import yaml
@@ -374,7 +374,7 @@ def _placeholder(kind: Any, serial: list[int]) -> Any:
     """A stand-in value of type `kind` that the model accepts: validate puts it
     where a value is missing or wrong, so the rest of the card can be checked
     in the same run (problems at a stand-in are not reported again)."""
-    from stalkcard.model import EMAIL_PATTERN, IDENT_PATTERN, PHONE_PATTERN
+    from stalkcard.card.model import EMAIL_PATTERN, IDENT_PATTERN, PHONE_PATTERN
 
     pattern = None
     min_length = 0
@@ -488,7 +488,7 @@ def _text_checks(card: Card, today: date | None) -> Iterator[_Problem]:
                 date=verified.isoformat(), earliest=EARLIEST.isoformat()
             ),
         )
-    # A date somewhat ahead is a clock that runs behind: a warning (stalkcard.cli),
+    # A date somewhat ahead is a clock that runs behind: a warning (stalkcard.cli.app),
     # not a refusal. Only the absurd is refused, and only when the caller holds the
     # card against a day (`validate`): a caseworker's wrong clock refuses no card.
     if today is not None and days_ahead(card, today) > FUTURE_LIMIT:
@@ -588,7 +588,7 @@ def _cross_checks(card: Card, today: date | None = None) -> Iterator[_Problem]:
         ("route", rules.route),
         ("suggest", rules.suggest),
     ]
-    from stalkcard.questions import questions
+    from stalkcard.engine.questions import questions
 
     asked = {q.id: q for q in questions(card) if q.kind == "one"}
     for group, items in groups:
@@ -641,7 +641,7 @@ def _cross_checks(card: Card, today: date | None = None) -> Iterator[_Problem]:
             [c.id for c in card.contact_list] + [u.id for u in card.units],
             UNKNOWN_CONTACT,
         )
-    from stalkcard.plancheck import line_problems
+    from stalkcard.card.planfloor import line_problems
 
     yield from line_problems(card)
     yield from _unknown_shown(
@@ -707,7 +707,7 @@ def _lost_contacts(card: Card) -> list[str]:
 def _floor_checks(card: Card) -> Iterator[_Problem]:
     """The card's safety floors (a contact for every answer, danger leads to
     112, someone to call at every hour): run on rules that name what exists."""
-    from stalkcard.plancheck import plan_floor
+    from stalkcard.card.planfloor import plan_floor
 
     yield from _contact_floor(card)
     yield from _danger_floor(card)
@@ -833,7 +833,7 @@ def _question_checks(card: Card) -> Iterator[_Problem]:
     """Each question's choices resolve, its "don't know" is one of them, a sign
     (criterion) is asked yes / no / don't know, and exactly one question is the
     danger question, with a yes and a "don't know"."""
-    from stalkcard.questions import resolve
+    from stalkcard.engine.questions import resolve
 
     forms = {s.id for s in card.sections if isinstance(s, FormsSection)}
     danger = [i for i, q in enumerate(card.questions) if q.danger]
@@ -966,11 +966,11 @@ class _OverBudget(Exception):
 
 def _floor_rules(card: Card) -> tuple[list[_FloorRule], dict[str, list[str]]]:
     """The step rules that show a contacts section, each condition compiled
-    once (stalkcard.screening.compiled) and cut to what can still differ: a
+    once (stalkcard.engine.screening.compiled) and cut to what can still differ: a
     condition every answer meets is left out, a rule no answer meets is left
     out. With them, for each question they name, the answers to try: one of
     each group of answers that every condition treats alike."""
-    from stalkcard.screening import answer_space, compiled
+    from stalkcard.engine.screening import answer_space, compiled
 
     space = dict(answer_space(card))
     contact_steps = {s.id for s in card.contact_sections}
@@ -1107,7 +1107,7 @@ def _contact_floor(card: Card) -> Iterator[_Problem]:
         return
     if missing is None:
         return
-    from stalkcard.screening import answer_space
+    from stalkcard.engine.screening import answer_space
 
     given = ", ".join(f"{k}={missing[k]}" for k, _values in answer_space(card) if k in missing)
     yield _Problem(
@@ -1169,7 +1169,7 @@ def _hours_checks(card: Card) -> Iterator[_Problem]:
 def _danger_floor(card: Card) -> Iterator[_Problem]:
     """The safety floor for danger: "yes" and "unknown" (possible danger) must
     both make the result urgent and show an urgent instruction (112) at once."""
-    from stalkcard.screening import compiled, danger_only
+    from stalkcard.engine.screening import compiled, danger_only
 
     ident = compiled(card).danger_id
     if ident is None:
@@ -1187,7 +1187,7 @@ def _danger_floor(card: Card) -> Iterator[_Problem]:
                     "hast betyder akut fare, og resultatet viser da 112."
                 ).format(key=ident, others=", ".join(others) or _("ingenting (altid)")),
             )
-    # Every rule's condition compiled once (stalkcard.screening.compiled), and
+    # Every rule's condition compiled once (stalkcard.engine.screening.compiled), and
     # for each rule the danger answers it holds for, in one pass: not the
     # engine run once per answer of the danger question, rule by rule.
     plan = compiled(card)
@@ -1314,7 +1314,7 @@ def _choice_labels(card: Card) -> Iterator[_Problem]:
     "no" never "Ja", neither of them "Ved ikke" (the rules read the id, the
     caseworker reads the label: swapped, a danger answered "Ja" would be read
     as no danger)."""
-    from stalkcard.questions import resolve
+    from stalkcard.engine.questions import resolve
 
     for index, q in enumerate(card.questions):
         if q.kind != "one" or q.choices_from is not None:

@@ -12,8 +12,8 @@ from typing import Any, NamedTuple
 
 import msgspec
 
+from stalkcard.card.model import Card
 from stalkcard.i18n import _
-from stalkcard.model import Card
 
 
 def english_twin(card_file: Path) -> Path | None:
@@ -117,7 +117,7 @@ def twin_drift(danish: Card, english: Card) -> list[str]:
     """What no longer matches between a card and its English twin: ids, phone
     numbers, rules and the shape of the lists (the words may differ), each
     place named by the Danish card's ids and names."""
-    from stalkcard.validation import _place
+    from stalkcard.card.validation import _place
 
     da = msgspec.to_builtins(danish)
     en = msgspec.to_builtins(english)
@@ -140,7 +140,7 @@ def twin_drift(danish: Card, english: Card) -> list[str]:
 def copy_card(folder: Path, force: bool = False, card: str | None = None) -> list[Path]:
     """Copy a bundled card (by default the tool's own), with its translation
     when it has one, into `folder` for editing."""
-    from stalkcard.card import DEFAULT_CARD, bundled_card_path
+    from stalkcard.card.reading import DEFAULT_CARD, bundled_card_path
     from stalkcard.errors import OutputError
     from stalkcard.files import read_bytes
 
@@ -156,7 +156,7 @@ def copy_card(folder: Path, force: bool = False, card: str | None = None) -> lis
             ).format(folder=folder)
         )
     # Every target is checked before anything is written: nothing half-done.
-    from stalkcard.schema import MODELINE, SCHEMA_FILE, schema_text
+    from stalkcard.card.schema import MODELINE, SCHEMA_FILE, schema_text
 
     # Each copy starts with the modeline that points VS Code's YAML extension
     # at the schema beside it (completion and checks while editing, offline).
@@ -168,7 +168,7 @@ def copy_card(folder: Path, force: bool = False, card: str | None = None) -> lis
     return [target for target, _data in copies if target.suffix == ".yaml"]
 
 
-# The blank card `new-card` writes (stalkcard/new_card.yaml): Danish comments
+# The blank card `new-card` writes (stalkcard/card/new_card.yaml): Danish comments
 # saying what to fill in, invented placeholders; it validates as written.
 NEW_CARD_FILE = "new_card.yaml"
 NEW_CARD_NAME = "kort.yaml"
@@ -176,9 +176,9 @@ NEW_CARD_NAME = "kort.yaml"
 
 def new_card(folder: Path, force: bool = False) -> Path:
     """Write a blank, commented card (and the JSON Schema beside it) into `folder`."""
+    from stalkcard.card.schema import MODELINE, SCHEMA_FILE, schema_text
     from stalkcard.errors import OutputError
     from stalkcard.files import read_bytes
-    from stalkcard.schema import MODELINE, SCHEMA_FILE, schema_text
 
     if folder.exists() and not folder.is_dir():
         raise OutputError(

@@ -5,7 +5,7 @@ is read once, elsewhere (stalkcard.clock), and passed in.
 A contact answers day and night (`always_open`), has hours (windows per
 weekday), or has hours nobody knows: then it is never said to be open or
 closed. Public holidays and the card's own closed days close every contact
-with hours (stalkcard.holidays). When no one on "Ring nu" (besides the
+with hours (stalkcard.engine.holidays). When no one on "Ring nu" (besides the
 urgent lines) is known to answer now, the lines that answer day and night,
 for whom the citizen may be, are listed first, and the card's steps still
 stand. A contact that is closed while others answer is marked, never moved
@@ -20,9 +20,9 @@ from datetime import datetime, timedelta
 
 import msgspec
 
-from stalkcard.holidays import closed_day
-from stalkcard.model import WEEKDAYS, Card, Contact
-from stalkcard.screening import URGENT, Call, Result, compiled
+from stalkcard.card.model import WEEKDAYS, Card, Contact
+from stalkcard.engine.holidays import closed_day
+from stalkcard.engine.screening import URGENT, Call, Result, compiled
 
 HORIZON = 15  # days ahead to look for the next opening: Easter's four days and a weekend fit
 
@@ -106,7 +106,7 @@ def day_and_night_lines(card: Card, result: Result) -> tuple[Contact, ...]:
     """The lines that answer day and night, not already on "Ring nu", for whom
     the citizen may be (an urgent-only line only when the result is urgent):
     what "Ring nu" lists when no one on it is known to answer. validate's plan
-    floor (stalkcard.plancheck) asks the same function."""
+    floor (stalkcard.card.planfloor) asks the same function."""
     listed = {c.contact.phone for c in result.calls}
     return tuple(
         line

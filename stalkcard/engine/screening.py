@@ -11,9 +11,7 @@ from typing import Any
 
 import msgspec
 
-from stalkcard.errors import AnswerError
-from stalkcard.i18n import _
-from stalkcard.model import (
+from stalkcard.card.model import (
     CITIZEN_ROLES,
     NO,
     NO_UNIT_WORDS,
@@ -26,7 +24,9 @@ from stalkcard.model import (
     Rule,
     Supplement,
 )
-from stalkcard.questions import Question, resolve
+from stalkcard.engine.questions import Question, resolve
+from stalkcard.errors import AnswerError
+from stalkcard.i18n import _
 
 UNIT_ENV = "STALKCARD_UNIT"
 _NO_UNIT = (*NO_UNIT_WORDS, "-", "")
@@ -272,7 +272,7 @@ def normalise_unit(raw: Any, card: Card, source: str = "unit") -> str:
     that says which and lists the units with their ids: a unit is never picked
     at random.
     """
-    from stalkcard.search import fold
+    from stalkcard.engine.search import fold
 
     if raw is None:
         return OTHER_UNIT

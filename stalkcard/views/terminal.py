@@ -2,7 +2,7 @@
 
 Card text is always printed as text (rich.text.Text), never parsed as markup,
 so a "[" or a ":name:" in the card survives. The neutral parts (labels, call
-order, JSON) are in stalkcard.views, the Markdown in stalkcard.markdown.
+order, JSON) are in stalkcard.views.parts, the Markdown in stalkcard.views.markdown.
 """
 
 from __future__ import annotations
@@ -18,8 +18,7 @@ from rich.padding import Padding
 from rich.panel import Panel
 from rich.text import Text
 
-from stalkcard.i18n import _
-from stalkcard.model import (
+from stalkcard.card.model import (
     Card,
     Contact,
     ContactsSection,
@@ -29,13 +28,14 @@ from stalkcard.model import (
     Supplement,
     TextSection,
 )
+from stalkcard.i18n import _
 
 if TYPE_CHECKING:  # the screening is only imported by `check`
-    from stalkcard.callplan import CallAt
-    from stalkcard.questions import Question
-    from stalkcard.screening import Result, ResultStep
+    from stalkcard.engine.callplan import CallAt
+    from stalkcard.engine.questions import Question
+    from stalkcard.engine.screening import Result, ResultStep
 
-from stalkcard.views import (
+from stalkcard.views.parts import (
     CITIZEN_HEADING,
     SUGGESTION_NOTE,
     SUPPLEMENT_LABEL,
@@ -64,7 +64,7 @@ INDENT = 2
 
 def make_console(stderr: bool = False) -> Console:
     """A console that prints text as text: no markup, no emoji, no number colouring."""
-    from stalkcard.plain import terminal_width
+    from stalkcard.views.plain import terminal_width
 
     return Console(
         stderr=stderr, markup=False, emoji=False, highlight=False, width=terminal_width()
@@ -121,7 +121,7 @@ def _contact_lines(contact: Contact) -> Group:
     name, then "unit, phone"."""
     if contact.card_line:
         line, phone = contact.card_line, contact.phone
-        from stalkcard.phones import whole_at
+        from stalkcard.engine.phones import whole_at
 
         start = whole_at(line, phone)
         if start is None:  # validate refuses such a line; show it whole, then the number
@@ -257,7 +257,7 @@ def _result_step(number: int | None, step: ResultStep) -> RenderableType:
 def result_renderables(
     card: Card, result: Result, now: datetime | None = None
 ) -> list[RenderableType]:
-    from stalkcard.screening import danger_value
+    from stalkcard.engine.screening import danger_value
 
     lead = {s.id for s in result.lead}
     first = [s for s in result.supplements if s.id in lead]
@@ -320,7 +320,7 @@ def closing_summary(card: Card, result: Result, now: datetime | None = None) -> 
     JSON and the page show."""
     from rich.rule import Rule
 
-    from stalkcard.callplan import plan_at
+    from stalkcard.engine.callplan import plan_at
 
     lines: list[RenderableType] = [Rule(_("Kort sagt"), style="dim")]
     headlines = summary_headlines(card, result)

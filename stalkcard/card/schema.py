@@ -1,6 +1,6 @@
-"""The card's JSON Schema, generated from the model (stalkcard.model): for
+"""The card's JSON Schema, generated from the model (stalkcard.card.model): for
 an editor (VS Code's YAML extension reads the modeline that copy-card and
-new-card write) and for scripts. Shipped as stalkcard/card.schema.json; a
+new-card write) and for scripts. Shipped as stalkcard/card/card.schema.json; a
 test keeps that file current."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ def card_schema() -> dict[str, Any]:
     with a title and the JSON Schema version named."""
     import msgspec
 
-    from stalkcard.model import Card
+    from stalkcard.card.model import Card
 
     schema: dict[str, Any] = msgspec.json.schema(Card)
     out: dict[str, Any] = {

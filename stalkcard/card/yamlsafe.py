@@ -2,7 +2,7 @@
 aliases, duplicate keys, keys that are not text, deep nesting and tags.
 
 Imported only when a YAML file is read: the bundled card is usually read from
-its compiled twin (see stalkcard.card), so most starts never import PyYAML.
+its compiled twin (see stalkcard.card.reading), so most starts never import PyYAML.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The typed model of the action card (msgspec structs) and the answer values.
 
-Loading lives in stalkcard.card, the strict YAML reader in stalkcard.yamlsafe,
-and the Danish validation messages in stalkcard.validation.
+Loading lives in stalkcard.card.reading, the strict YAML reader in stalkcard.card.yamlsafe,
+and the Danish validation messages in stalkcard.card.validation.
 """
 
 from __future__ import annotations

@@ -21,11 +21,11 @@ from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
 from prompt_toolkit.shortcuts import PromptSession
 from questionary import Choice, Style
 
+from stalkcard.card.model import Card
+from stalkcard.engine.questions import question, questions
+from stalkcard.engine.screening import Answers
 from stalkcard.errors import Cancelled
 from stalkcard.i18n import _, ngettext
-from stalkcard.model import Card
-from stalkcard.questions import question, questions
-from stalkcard.screening import Answers
 
 BACK = "__tilbage__"
 DONE = "__resultat__"
@@ -191,7 +191,7 @@ def ask_question(
     progress: tuple[int, int] | None = None,
     remind: Callable[[], None] | None = None,
 ) -> Any:
-    """Ask one question of the screening (stalkcard.questions); return its value, or Back.
+    """Ask one question of the screening (stalkcard.engine.questions); return its value, or Back.
     `remind` prints the urgent line (112) right above the prompt, after any
     context, so it stays on screen however long the context is (issue 23)."""
     asked = question(card, key)

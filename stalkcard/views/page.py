@@ -34,11 +34,10 @@ from typing import Any
 import msgspec
 
 from stalkcard import __version__
+from stalkcard.card.model import CITIZEN_ROLES, Card
 from stalkcard.clock import WEEKDAY_NAMES
-from stalkcard.i18n import _
-from stalkcard.model import CITIZEN_ROLES, Card
-from stalkcard.phones import segments, whole_at
-from stalkcard.screening import (
+from stalkcard.engine.phones import segments, whole_at
+from stalkcard.engine.screening import (
     Answers,
     Result,
     answer_space,
@@ -47,7 +46,8 @@ from stalkcard.screening import (
     evaluate,
     urgent_by_answer,
 )
-from stalkcard.views import CITIZEN_HEADING, card_subject, group_heading
+from stalkcard.i18n import _
+from stalkcard.views.parts import CITIZEN_HEADING, card_subject, group_heading
 
 
 def combinations(card: Card) -> Iterator[Answers]:
@@ -68,7 +68,7 @@ def result_shape(card: Card, result: Result) -> dict[str, Any]:
     (views.summary_headlines), less the urgent ones, which the page shows
     from danger_warning. The page's script computes the same from the rules
     (tests/test_html.py proves the two equal)."""
-    from stalkcard.views import citizen_steps, split_steps, summary_headlines
+    from stalkcard.views.parts import citizen_steps, split_steps, summary_headlines
 
     now, further = split_steps(card, result)
     by_headline = {s.headline: s.id for s in card.supplements if s.headline}
@@ -128,12 +128,12 @@ def rules_data(card: Card) -> dict[str, Any]:
 
 
 def note_data(card: Card) -> dict[str, Any]:
-    """The case note's pieces (stalkcard.note.pieces), for the page's script to
+    """The case note's pieces (stalkcard.views.note.pieces), for the page's script to
     put together for the answers it evaluates, as note.assemble does.
     tests/test_html.py proves the page's note equal to `check --note`'s
     (note.result_text) for every combination of answers."""
-    from stalkcard.note import card_pieces
-    from stalkcard.views import card_subject, file_subject
+    from stalkcard.views.note import card_pieces
+    from stalkcard.views.parts import card_subject, file_subject
 
     name = _("{subject}-notat-{when}.txt")
     return {
@@ -154,16 +154,16 @@ def danger_warning(card: Card) -> dict[str, list[str]]:
 def headline_parts(phones: list[str], text: str) -> list[list[str | None]]:
     """A supplement's line cut into [text, tel link or None]: every number of
     the card or its supplements (`phones`) that stands whole in it is a link to
-    that very number (stalkcard.phones: what is shown is what is dialled)."""
+    that very number (stalkcard.engine.phones: what is shown is what is dialled)."""
     return [[part, tel(phone) if phone else None] for part, phone in segments(text, phones)]
 
 
 def _questions(card: Card) -> list[dict[str, Any]]:
-    """The screening's questions (stalkcard.questions, the prompts' too) for the
+    """The screening's questions (stalkcard.engine.questions, the prompts' too) for the
     page's script. The page pre-selects nothing, so it asks for a choice on
     every one-of question ("Ved ikke" is a choice); a many-of may stay empty."""
-    from stalkcard.questions import questions
-    from stalkcard.views import describe_answer
+    from stalkcard.engine.questions import questions
+    from stalkcard.views.parts import describe_answer
 
     out: list[dict[str, Any]] = []
     for q in questions(card):
@@ -196,7 +196,7 @@ def _questions(card: Card) -> list[dict[str, Any]]:
 def page_data(card: Card) -> dict[str, Any]:
     """Everything the page's script needs: the questions, the rules as the
     engine reads them, and the texts, each once."""
-    from stalkcard.views import assessment_paragraphs
+    from stalkcard.views.parts import assessment_paragraphs
 
     plan = compiled(card)
     contacts = {
@@ -254,12 +254,12 @@ def page_data(card: Card) -> dict[str, Any]:
 
 
 def holiday_rules() -> dict[str, Any]:
-    """Danish public holidays as stalkcard.holidays defines them, for the page's
+    """Danish public holidays as stalkcard.engine.holidays defines them, for the page's
     script: the fixed days, the days after Easter Sunday, the last year of store
     bededag, each name in the user's language. The script computes Easter with
     the same algorithm, so the page knows the holidays of any year
     (tests/test_html.py compares the two over decades)."""
-    from stalkcard.holidays import FIXED, LAST_BEDEDAG, MOVING
+    from stalkcard.engine.holidays import FIXED, LAST_BEDEDAG, MOVING
 
     return {
         "fixed": [[month, day, _(name)] for (month, day), name in FIXED],
@@ -340,13 +340,13 @@ def _words() -> dict[str, Any]:
 
 
 def tel(phone: str) -> str:
-    from stalkcard.export import dial_number
+    from stalkcard.views.export import dial_number
 
     return "tel:" + dial_number(phone)
 
 
 def _asset(name: str) -> str:
-    return resources.files("stalkcard").joinpath("web", name).read_text(encoding="utf-8")
+    return resources.files("stalkcard.views").joinpath("web", name).read_text(encoding="utf-8")
 
 
 def _csp_hash(text: str) -> str:
@@ -360,7 +360,7 @@ def render_page(card: Card, language: str) -> str:
     import jinja2
     from markupsafe import Markup
 
-    from stalkcard.views import SUPPLEMENT_LABEL
+    from stalkcard.views.parts import SUPPLEMENT_LABEL
 
     style = _asset("page.css")
     # One script: the evaluator (no DOM), then the UI that shows what it gives.
@@ -388,8 +388,8 @@ def render_page(card: Card, language: str) -> str:
         lstrip_blocks=True,
     )
     template = environment.get_template("page.html.j2")
-    from stalkcard.plain import contact_groups
-    from stalkcard.views import hours_text
+    from stalkcard.views.parts import hours_text
+    from stalkcard.views.plain import contact_groups
 
     return template.render(
         card=card,

@@ -13,7 +13,9 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from stalkcard import __version__
-from stalkcard.clitext import Command, Group
+from stalkcard.cli.clitext import Command, Group
+from stalkcard.cli.session import interactive_answers, save_note
+from stalkcard.cli.shell import error, say, warn
 from stalkcard.errors import (
     AnswerError,
     Cancelled,
@@ -24,8 +26,6 @@ from stalkcard.errors import (
     StalkcardError,
 )
 from stalkcard.i18n import LANG_ENV, LANGUAGES, _, ngettext, requested_language, set_language
-from stalkcard.session import interactive_answers, save_note
-from stalkcard.shell import error, say, warn
 
 # Typer takes the help texts now, so the language is settled before the app is built.
 set_language(requested_language(sys.argv))
@@ -121,7 +121,7 @@ def _warn_ahead(card: Any, keeper: bool = False) -> None:
     (only `validate`, the keeper's command, refuses more than a year ahead).
     A clock that cannot be read is said too."""
     from stalkcard import clock
-    from stalkcard.card import days_ahead
+    from stalkcard.card.reading import days_ahead
 
     today = clock.today()
     if today is None:
@@ -148,7 +148,7 @@ def _warn_ahead(card: Any, keeper: bool = False) -> None:
 
 
 def _load(ctx: typer.Context, warn_stale: bool = False) -> Any:
-    from stalkcard.card import load_card
+    from stalkcard.card.reading import load_card
 
     language = _language_option(ctx)
     card = load_card(_card_option(ctx), language=language)
@@ -164,7 +164,7 @@ def _warn_language(ctx: typer.Context, language: str) -> None:
     """The card file chosen is in another language than the tool's words (a
     municipality's Danish card with --lang en): say so, and name the copy in
     that language beside it, if there is one."""
-    from stalkcard.card import card_path
+    from stalkcard.card.reading import card_path
 
     chosen = card_path(_card_option(ctx), language)
     beside = chosen.with_name(f"{chosen.stem}.{language}{chosen.suffix}")
@@ -187,11 +187,11 @@ def _warn_language(ctx: typer.Context, language: str) -> None:
 def _warn_stale(card: Any) -> None:
     """One line on stderr when the contact list is over 12 months old."""
     from stalkcard import clock
-    from stalkcard.card import stale_since
+    from stalkcard.card.reading import stale_since
 
     today = clock.today()
     if today is not None and stale_since(card, today):
-        from stalkcard.views import danish_day
+        from stalkcard.views.parts import danish_day
 
         verified = danish_day(card.meta.contacts_verified)
         warn(
@@ -203,7 +203,7 @@ def _warn_stale(card: Any) -> None:
 
 
 def _print(renderables: list[Any]) -> None:
-    from stalkcard.render import print_all
+    from stalkcard.views.terminal import print_all
 
     print_all(renderables)
 
@@ -252,7 +252,7 @@ def _menu_subject(ctx: typer.Context) -> str | None:
     from stalkcard.errors import CardError as _CardError
 
     try:
-        from stalkcard.views import card_subject
+        from stalkcard.views.parts import card_subject
 
         return card_subject(_load(ctx))
     except _CardError:
@@ -261,7 +261,7 @@ def _menu_subject(ctx: typer.Context) -> str | None:
 
 @handled
 def _menu(ctx: typer.Context) -> None:
-    from stalkcard.prompts import ask_menu
+    from stalkcard.cli.prompts import ask_menu
 
     gc.enable()
     actions: dict[str, Callable[..., Any]] = {"check": check, "contacts": contacts, "show": show}
@@ -298,7 +298,7 @@ def show(
         typer.Option("--supplements", help=_("Vis også tillæg, som ikke står på kortet.")),
     ] = False,
 ) -> None:
-    from stalkcard.views import write_out
+    from stalkcard.views.parts import write_out
 
     card = _load(ctx, warn_stale=True)
     if section is not None and card.section(section) is None:
@@ -307,15 +307,15 @@ def show(
             _('Afsnittet "{section}" findes ikke. Afsnit: {ids}.').format(section=section, ids=ids)
         )
     if fmt is CardFormat.json:
-        from stalkcard.views import card_json
+        from stalkcard.views.parts import card_json
 
         write_out(card_json(card, section, supplements))
     elif fmt is CardFormat.markdown:
-        from stalkcard.markdown import card_markdown
+        from stalkcard.views.markdown import card_markdown
 
         write_out(card_markdown(card, section, supplements))
     else:
-        from stalkcard.render import card_renderables
+        from stalkcard.views.terminal import card_renderables
 
         _print(card_renderables(card, section, supplements))
 
@@ -354,7 +354,7 @@ def contacts(
     ] = None,
     force: ForceOption = False,
 ) -> None:
-    from stalkcard.search import closest, search
+    from stalkcard.engine.search import closest, search
 
     if as_json and vcard is not None:
         raise AnswerError(_("Brug enten --json eller --vcard, ikke begge."))
@@ -375,8 +375,8 @@ def contacts(
             + _("Prøv uden søgning: stalkcard contacts")
         )
     if vcard is not None:
-        from stalkcard.export import vcards
         from stalkcard.output import write_private
+        from stalkcard.views.export import vcards
 
         on_card = [c for c in found if c.part_of_card]
         path = write_private(vcard, vcards(card, on_card), force=force)
@@ -388,11 +388,11 @@ def contacts(
             ).format(count=len(on_card), path=path.absolute())
         )
     elif as_json:
-        from stalkcard.views import contacts_json, write_out
+        from stalkcard.views.parts import contacts_json, write_out
 
         write_out(contacts_json(found))
     else:
-        from stalkcard import plain
+        from stalkcard.views import plain
 
         lines: list[plain.Line | str] = []
         if fuzzy:  # the query is echoed: write_lines makes it terminal-safe
@@ -427,8 +427,8 @@ def log(
     ] = None,
     force: ForceOption = False,
 ) -> None:
-    from stalkcard import export
-    from stalkcard.views import write_out
+    from stalkcard.views import export
+    from stalkcard.views.parts import write_out
 
     card = _load(ctx)
     text = export.log_csv(card) if fmt is LogFormat.csv else export.log_markdown(card)
@@ -471,7 +471,7 @@ def validate(
     ] = ResultFormat.text,
 ) -> None:
     from stalkcard import clock
-    from stalkcard.card import card_path, load_card
+    from stalkcard.card.reading import card_path, load_card
 
     if path is not None and not path.strip():
         raise CardError(_("validate: der er ikke angivet noget filnavn."))
@@ -520,10 +520,10 @@ def validate(
 
 
 def _write_twin(card_file: Path, quiet: bool = False) -> None:
-    """The card's compiled twin beside it (stalkcard.card), on the keeper's
+    """The card's compiled twin beside it (stalkcard.card.reading), on the keeper's
     word: readable by whoever can read the card (the card file's own mode),
     written whole."""
-    from stalkcard.card import compile_twin, twin_path
+    from stalkcard.card.reading import compile_twin, twin_path
     from stalkcard.output import write_private
 
     target = twin_path(card_file)
@@ -536,7 +536,7 @@ def _write_twin(card_file: Path, quiet: bool = False) -> None:
 def _validate_json(valid: bool, source: str, problems: list[dict[str, Any]]) -> None:
     import json
 
-    from stalkcard.views import write_out
+    from stalkcard.views.parts import write_out
 
     data = {"valid": valid, "file": source, "problems": problems}
     write_out(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -545,7 +545,7 @@ def _validate_json(valid: bool, source: str, problems: list[dict[str, Any]]) -> 
 def _validate_failed(exc: CardError, as_json: bool) -> None:
     """A card that cannot be used: every problem (not the first ten), in
     text on stderr or as JSON on stdout; exit 2."""
-    from stalkcard.validation import MAX_ERRORS, report_lines
+    from stalkcard.card.validation import MAX_ERRORS, report_lines
 
     findings = getattr(exc, "findings", None)
     source = getattr(exc, "source", "")
@@ -575,9 +575,9 @@ def _keeper_warnings(card: Any, chosen: Path, language: str) -> None:
     """What the card's keeper should know though the card is valid: an old
     contact list, and an English twin that no longer matches the card."""
     from stalkcard import clock
-    from stalkcard.card import stale_since
-    from stalkcard.coordinator import english_twin, twin_drift
-    from stalkcard.plancheck import keeper_notes
+    from stalkcard.card.drift import english_twin, twin_drift
+    from stalkcard.card.planfloor import keeper_notes
+    from stalkcard.card.reading import stale_since
 
     for note in keeper_notes(card):
         warn(note)
@@ -592,7 +592,7 @@ def _keeper_warnings(card: Any, chosen: Path, language: str) -> None:
     twin = english_twin(chosen)
     if twin is None:
         return
-    from stalkcard.card import _load_one
+    from stalkcard.card.reading import _load_one
 
     english = _load_one(twin, language="en", compiled=False, today=today)
     drift = twin_drift(card, english)
@@ -631,8 +631,8 @@ def schema(
     ] = None,
     force: ForceOption = False,
 ) -> None:
-    from stalkcard.schema import schema_text
-    from stalkcard.views import write_out
+    from stalkcard.card.schema import schema_text
+    from stalkcard.views.parts import write_out
 
     text = schema_text()
     if output is None:
@@ -667,8 +667,8 @@ def copy_card(
     folder: FolderArgument,
     force: ReplaceCardFiles = False,
 ) -> None:
-    from stalkcard.card import bundled_cards, bundled_name
-    from stalkcard.coordinator import copy_card as copy
+    from stalkcard.card.drift import copy_card as copy
+    from stalkcard.card.reading import bundled_cards, bundled_name
 
     if not folder.strip():
         raise OutputError(_("copy-card: der er ikke angivet nogen mappe."))
@@ -704,7 +704,7 @@ def new_card(
     folder: FolderArgument,
     force: ReplaceCardFiles = False,
 ) -> None:
-    from stalkcard.coordinator import new_card as write_new
+    from stalkcard.card.drift import new_card as write_new
 
     if not folder.strip():
         raise OutputError(_("new-card: der er ikke angivet nogen mappe."))
@@ -735,8 +735,8 @@ def html(
     card_file: CardOption = None,
     force: ForceOption = False,
 ) -> None:
-    from stalkcard.card import load_card
-    from stalkcard.web import render_page
+    from stalkcard.card.reading import load_card
+    from stalkcard.views.page import render_page
 
     language = lang if lang is not None else _language_option(ctx)
     if language not in LANGUAGES:
@@ -747,7 +747,7 @@ def html(
     _warn_stale(card)  # the page will be read long after it is published
     page = render_page(card, language)
     if output is None:
-        from stalkcard.views import write_out
+        from stalkcard.views.parts import write_out
 
         write_out(page)
         return
@@ -761,8 +761,8 @@ def html(
 def _read_answers(card: Any, path: str | None, pairs: list[str]) -> dict[str, Any]:
     raw: dict[str, Any] = {}
     if path is not None:
+        from stalkcard.card.yamlsafe import parse_yaml
         from stalkcard.files import read_text
-        from stalkcard.yamlsafe import parse_yaml
 
         text = read_text(Path(path), _("Svarfilen"), AnswerError)
         data, _node = parse_yaml(text, path, AnswerError)
@@ -775,14 +775,14 @@ def _read_answers(card: Any, path: str | None, pairs: list[str]) -> dict[str, An
             )
         raw.update(data)
     if pairs:
-        from stalkcard.screening import parse_pairs
+        from stalkcard.engine.screening import parse_pairs
 
         raw.update(parse_pairs(pairs, _example_answers(card).replace(": ", "=").split(",")[0]))
     return raw
 
 
 def _example_answers(card: Any) -> str:
-    from stalkcard.screening import _example
+    from stalkcard.engine.screening import _example
 
     return _example(card)
 
@@ -831,8 +831,8 @@ def check(
         bool, typer.Option("--force", help=_("Erstat en eksisterende notatfil."))
     ] = False,
 ) -> None:
-    from stalkcard.questions import questions
-    from stalkcard.screening import UNIT_ENV, evaluate, normalise_answers, normalise_unit
+    from stalkcard.engine.questions import questions
+    from stalkcard.engine.screening import UNIT_ENV, evaluate, normalise_answers, normalise_unit
 
     card = _load(ctx, warn_stale=True)
     interactive = answers_file is None and not answer
@@ -865,11 +865,11 @@ def check(
     if moment is None and clock.today() is not None:  # else _load has said it
         warn(clock.no_time_reason())  # who answers now is not claimed
     if fmt is ResultFormat.json:
-        from stalkcard.views import result_json, write_out
+        from stalkcard.views.parts import result_json, write_out
 
         write_out(result_json(card, result, moment))
     else:
-        from stalkcard.render import result_renderables
+        from stalkcard.views.terminal import result_renderables
 
         _print(result_renderables(card, result, moment))
     # Kept as typed: Path() would turn "" into "." and drop a trailing "/".
@@ -877,12 +877,12 @@ def check(
     prompted = False
     if note_path is None and interactive:
         from stalkcard import clock
-        from stalkcard.prompts import ask_note_path
-        from stalkcard.views import card_subject, file_subject
+        from stalkcard.cli.prompts import ask_note_path
+        from stalkcard.views.parts import card_subject, file_subject
 
         if result.urgent:  # 112 stays on screen above the note's question too
-            from stalkcard.screening import danger_value
-            from stalkcard.session import remind_urgent
+            from stalkcard.cli.session import remind_urgent
+            from stalkcard.engine.screening import danger_value
 
             remind_urgent(card, danger_value(card, result.answers))
 

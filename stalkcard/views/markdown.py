@@ -11,8 +11,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from stalkcard.i18n import _
-from stalkcard.model import (
+from stalkcard.card.model import (
     Card,
     Contact,
     ContactsSection,
@@ -22,7 +21,8 @@ from stalkcard.model import (
     Supplement,
     TextSection,
 )
-from stalkcard.views import (
+from stalkcard.i18n import _
+from stalkcard.views.parts import (
     CITIZEN_HEADING,
     SUPPLEMENT_LABEL,
     assessment_paragraphs,
@@ -40,7 +40,7 @@ from stalkcard.views import (
 )
 
 if TYPE_CHECKING:
-    from stalkcard.screening import Result
+    from stalkcard.engine.screening import Result
 
 
 # `~` too: `~~~` opens a fenced code block, `~~x~~` strikes through (GFM).
@@ -166,7 +166,7 @@ SUGGESTION_MARK = "(forslag): værktøjets forslag, ikke en del af handlekortet.
 
 def call_mark(contact: Contact, why: str) -> str:
     """What follows a line of "Ring nu" in the note: views.reason_marks."""
-    from stalkcard.views import reason_marks
+    from stalkcard.views.parts import reason_marks
 
     return "".join(" " + mark for mark in reason_marks(contact, why))
 
@@ -204,7 +204,7 @@ def note_parts(
             cache[key] = "\n".join(make())
         return key, cache[key]
 
-    from stalkcard.note import danish_date
+    from stalkcard.views.note import danish_date
 
     def head() -> list[str]:
         return [
@@ -267,7 +267,7 @@ def note_parts(
                     lines += [_link_markdown(step.url), ""]
         return lines
 
-    from stalkcard.screening import compiled, danger_value
+    from stalkcard.engine.screening import compiled, danger_value
 
     criteria = tuple(answers.get(q.id) for q in compiled(card).questions if q.criterion)
     danger = danger_value(card, answers)

@@ -1,7 +1,7 @@
 """The process shell around the Typer app: the tool's messages on stderr and
 stdout, the signals (SIGTERM, SIGHUP), an encoding that cannot show a letter,
 and a stdout that is closed, full or a non-blocking pipe. `main` is the entry
-point (stalkcard.main calls it); the commands are in stalkcard.cli.
+point (stalkcard.main calls it); the commands are in stalkcard.cli.app.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def warn(message: str) -> None:
 def _to_stderr(message: str, style: str) -> None:
     from rich.text import Text
 
-    from stalkcard.render import make_console
+    from stalkcard.views.terminal import make_console
 
     if sys.stderr is None:  # closed: there is nowhere to say it
         return
@@ -187,7 +187,7 @@ def main() -> None:
     _whole_writes()
     _degrade_encoding()
     install_signal_handlers()
-    from stalkcard.cli import run
+    from stalkcard.cli.app import run
 
     try:
         run()

@@ -2,8 +2,8 @@
 lines that answer day and night, every combination of answers puts someone
 to call on "Ring nu", and at every hour of a week (and on a public holiday)
 someone on it answers or a line that answers day and night is listed for
-whom the citizen may be. They run the engine (stalkcard.screening and
-stalkcard.callplan), so what they prove is what every surface shows."""
+whom the citizen may be. They run the engine (stalkcard.engine.screening and
+stalkcard.engine.callplan), so what they prove is what every surface shows."""
 
 from __future__ import annotations
 
@@ -14,11 +14,11 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from stalkcard.card.model import Card
 from stalkcard.i18n import _
-from stalkcard.model import Card
 
 if TYPE_CHECKING:
-    from stalkcard.validation import _Problem
+    from stalkcard.card.validation import _Problem
 
 EMERGENCY = ("112", "114")  # answer day and night: never a number with office hours
 PLAN_LIMIT = 5_000  # combinations of the answers that change the plan, tried one by one
@@ -32,7 +32,7 @@ def moments() -> list[datetime]:
 
 
 def _problem(loc: tuple[int | str, ...], message: str) -> _Problem:
-    from stalkcard.validation import _Problem
+    from stalkcard.card.validation import _Problem
 
     return _Problem(loc, message)
 
@@ -69,8 +69,8 @@ def plan_floor(card: Card) -> Iterator[_Problem]:
     call on it who is not only for acute danger, and at every moment of
     moments() someone on it answers or a line that answers day and night is
     listed for whom the citizen may be."""
-    from stalkcard.callplan import day_and_night_lines, is_open
-    from stalkcard.screening import Answers, answer_space, compiled, default_answer, evaluate
+    from stalkcard.engine.callplan import day_and_night_lines, is_open
+    from stalkcard.engine.screening import Answers, answer_space, compiled, default_answer, evaluate
 
     plan = compiled(card)
     rules = card.screening.rules
@@ -134,15 +134,15 @@ def plan_floor(card: Card) -> Iterator[_Problem]:
 
 
 def _moment_words(moment: datetime) -> str:
-    from stalkcard.holidays import closed_day
-    from stalkcard.views import moment_text
+    from stalkcard.engine.holidays import closed_day
+    from stalkcard.views.parts import moment_text
 
     return moment_text(moment, closed_day(moment.date()))
 
 
 def keeper_notes(card: Card) -> list[str]:
     """What validate says though the card is valid: a card that gives no hours."""
-    from stalkcard.screening import compiled
+    from stalkcard.engine.screening import compiled
 
     if compiled(card).has_hours:
         return []

@@ -1,9 +1,9 @@
-"""Write the compiled twins of the bundled cards: `python -m stalkcard.compile`.
+"""Write the compiled twins of the bundled cards: `python -m stalkcard.card.compile`.
 
 Run it after editing a card in content/ (*.yaml). A twin that is not rewritten is
 never used (its hash no longer matches the YAML), and a test fails until it is.
 
-It works on the cards the tool itself reads (stalkcard.card.bundled_card_path:
+It works on the cards the tool itself reads (stalkcard.card.reading.bundled_card_path:
 content/ in a checkout, inside the package when installed), says each file it
 wrote, and otherwise fails with a Danish message and exit code 2: no card found,
 a card that does not validate, a twin that is read-only, a link, a FIFO or
@@ -17,7 +17,7 @@ import os
 import sys
 from pathlib import Path
 
-from stalkcard.card import bundled_card_path, compile_twin, twin_path
+from stalkcard.card.reading import bundled_card_path, compile_twin, twin_path
 from stalkcard.errors import ExitCode, OutputError, StalkcardError
 from stalkcard.i18n import _
 

@@ -25,9 +25,9 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from stalkcard.card.model import Contact
 from stalkcard.errors import AnswerError
 from stalkcard.i18n import _
-from stalkcard.model import Contact
 
 _FOLD = str.maketrans(
     {"æ": "ae", "ø": "o", "å": "a", "é": "e", "ü": "u", "ö": "o", "ä": "ae", "&": " og "}

@@ -4,7 +4,7 @@
 the largest part of its start (bench/startup.py), so its few lines are laid out
 here with the standard library: a table when the terminal is wide, stacked when
 it is narrow, a phone number never broken, bold only on a terminal that shows it.
-Everything else the tool shows is rendered with Rich (stalkcard.render).
+Everything else the tool shows is rendered with Rich (stalkcard.views.terminal).
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ import textwrap
 import unicodedata
 from collections.abc import Sequence
 
+from stalkcard.card.model import Contact
 from stalkcard.i18n import _
-from stalkcard.model import Contact
 
 MIN_WIDTH = 20  # narrower terminals get 20-column lines, which the terminal wraps
 # Wider terminals get 200-column lines: Rich pads panels and rules to the width,
