@@ -86,3 +86,9 @@ def no_time_reason() -> str:
             "åbent lige nu: tjek selv kontakternes åbningstider."
         ).format(zone=ZONE)
     return unreadable_message()
+
+
+def moment_text(moment: datetime, holiday: str | None = None) -> str:
+    """ "lørdag kl. 22:00", or on a holiday "1. juledag, fredag kl. 10:00"."""
+    text = when_text(moment)
+    return f"{holiday}, {text}" if holiday else text

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from stalkcard.card.model import Contact
-from stalkcard.engine.screening import Answers
+from stalkcard.engine.result import Answers
 
 
 def normalise(text: str) -> str:

@@ -22,10 +22,12 @@ from stalkcard import clock
 from stalkcard.card.reading import bundled_card_path, card_from_text, load_card
 from stalkcard.cli.app import app
 from stalkcard.engine.callplan import is_open, plan_at
+from stalkcard.engine.evaluate import evaluate
 from stalkcard.engine.holidays import closed_day, easter, public_holidays
-from stalkcard.engine.screening import ROUTE, STEP, URGENT, Answers, evaluate
+from stalkcard.engine.plan import compile_plan
+from stalkcard.engine.result import ROUTE, STEP, URGENT, Answers
 from stalkcard.views.page import combinations
-from stalkcard.views.parts import ring_nu
+from stalkcard.views.ringnu import ring_nu
 
 DK = ZoneInfo("Europe/Copenhagen")
 CARDS = Path(__file__).parent / "cards"
@@ -67,8 +69,12 @@ def _check(runner: CliRunner, card: Path | str, args: list[str], at: datetime) -
 
 def test_an_adults_case_calls_the_adults_contact_and_not_the_childrens() -> None:
     card = _age_card()
-    adult = evaluate(card, Answers(fare="no", alder="voksen", rolle="udsat", uoensket="yes"))
-    child = evaluate(card, Answers(fare="no", alder="barn", rolle="udsat", uoensket="yes"))
+    adult = evaluate(
+        compile_plan(card), Answers(fare="no", alder="voksen", rolle="udsat", uoensket="yes")
+    )
+    child = evaluate(
+        compile_plan(card), Answers(fare="no", alder="barn", rolle="udsat", uoensket="yes")
+    )
     assert _ids(adult) == ["voksen_kontakt", "dsc"]
     assert _ids(child) == ["boern_kontakt", "dsc"]
     assert [c.why for c in adult.calls] == [ROUTE, STEP]
@@ -84,8 +90,8 @@ def test_ring_nu_is_the_steps_contacts_for_every_combination(path: Path) -> None
     card's routing or the tool's suggestion."""
     card = load_card(str(path))
     count = 0
-    for answers in combinations(card):
-        result = evaluate(card, answers)
+    for answers in combinations(compile_plan(card)):
+        result = evaluate(compile_plan(card), answers)
         shown = [c for s in result.steps for c in s.contacts if result.urgent or not c.urgent_only]
         called = [c.contact for c in result.calls]
         assert set(shown) <= set(called), answers
@@ -105,8 +111,8 @@ def test_the_first_contacts_section_is_not_special() -> None:
     """Dansk Stalking Center is the first contacts section of the fixture card:
     with routing it follows the routed contact; it is never dropped."""
     card = _age_card()
-    for answers in combinations(card):
-        assert "dsc" in _ids(evaluate(card, answers)), answers
+    for answers in combinations(compile_plan(card)):
+        assert "dsc" in _ids(evaluate(compile_plan(card), answers)), answers
 
 
 # A card's own 112 ---------------------------------------------------------------------------
@@ -116,8 +122,12 @@ def test_a_cards_own_112_is_urgent_only_always_open_and_card_text(runner: CliRun
     card = _age_card()
     line = next(c for c in card.contacts if c.phone == "112")
     assert line.always_open and line.urgent_only and line.part_of_card
-    danger = evaluate(card, Answers(fare="yes", alder="voksen", rolle="udsat", uoensket="yes"))
-    calm = evaluate(card, Answers(fare="no", alder="voksen", rolle="udsat", uoensket="yes"))
+    danger = evaluate(
+        compile_plan(card), Answers(fare="yes", alder="voksen", rolle="udsat", uoensket="yes")
+    )
+    calm = evaluate(
+        compile_plan(card), Answers(fare="no", alder="voksen", rolle="udsat", uoensket="yes")
+    )
     assert _ids(danger)[0] == "politi_akut" and danger.calls[0].why == URGENT
     assert "politi_akut" not in _ids(calm)
     for moment in (SATURDAY_22, CHRISTMAS_10, THURSDAY_14):
@@ -148,11 +158,13 @@ def test_validate_refuses_112_or_114_with_office_hours(runner: CliRunner, number
 
 def test_hours_that_differ_by_day() -> None:
     card = _age_card()
-    adult = evaluate(card, Answers(fare="no", alder="voksen", rolle="udsat", uoensket="yes"))
-    thursday = plan_at(card, adult, THURSDAY_14)
+    adult = evaluate(
+        compile_plan(card), Answers(fare="no", alder="voksen", rolle="udsat", uoensket="yes")
+    )
+    thursday = plan_at(compile_plan(card), adult, THURSDAY_14)
     assert not thursday.after_hours and not thursday.hours_unknown
     assert thursday.calls[0].open_now is True
-    friday = plan_at(card, adult, FRIDAY_14)
+    friday = plan_at(compile_plan(card), adult, FRIDAY_14)
     bo = friday.calls[0]
     assert bo.call.contact.id == "voksen_kontakt" and bo.open_now is False
     assert bo.opens_next == datetime(2026, 12, 7, 8, 0, tzinfo=DK)  # Monday
@@ -165,7 +177,7 @@ def test_hours_that_differ_by_day() -> None:
     # Without Dansk Stalking Center (hours unknown) on the plan it is after hours.
     card_text = AGE.read_text(encoding="utf-8").replace("    hours: unknown\n", "", 1)
     known = card_from_text(card_text, "kort.yaml")
-    later = plan_at(known, evaluate(known, adult.answers), FRIDAY_14)
+    later = plan_at(compile_plan(known), evaluate(compile_plan(known), adult.answers), FRIDAY_14)
     assert later.after_hours and later.reopens == datetime(2026, 12, 7, 8, 0, tzinfo=DK)
 
 
@@ -211,7 +223,9 @@ def test_christmas_morning_is_after_hours_and_says_why(runner: CliRunner, langua
     for text in words:
         assert text in summary, (text, summary)
     assert summary.index("1888") < summary.index(card.contacts[0].phone)
-    assert plan_at(card, evaluate(card, Answers(**_victim())), CHRISTMAS_10).after_hours
+    assert plan_at(
+        compile_plan(card), evaluate(compile_plan(card), Answers(**_victim())), CHRISTMAS_10
+    ).after_hours
 
 
 def _victim() -> dict[str, str]:
@@ -265,8 +279,10 @@ def test_round_the_clock_lines_follow_who_the_citizen_is(role: str, listed: list
     """116 006 is for the one exposed (and witnesses, relatives): not offered
     on the path where the citizen is the one who stalks."""
     card = load_card()
-    result = evaluate(card, Answers(**{**_victim(), "role": role}))
-    assert [c.phone for c in plan_at(card, result, SATURDAY_22).round_the_clock] == listed
+    result = evaluate(compile_plan(card), Answers(**{**_victim(), "role": role}))
+    assert [
+        c.phone for c in plan_at(compile_plan(card), result, SATURDAY_22).round_the_clock
+    ] == listed
 
 
 # Every surface: the JSON reproduces the terminal's "Ring nu" -----------------------------------
@@ -328,9 +344,11 @@ def test_every_combination_and_hour_agrees_with_the_blocks() -> None:
     engine's order, urgent lines first, and the lines open day and night."""
     card = _age_card()
     moments = [datetime(2026, 11, 30, 0, 30, tzinfo=DK) + timedelta(hours=h) for h in range(168)]
-    for answers, moment in itertools.product(combinations(card), [*moments[::7], CHRISTMAS_10]):
-        result = evaluate(card, answers)
-        plan = plan_at(card, result, moment)
+    for answers, moment in itertools.product(
+        combinations(compile_plan(card)), [*moments[::7], CHRISTMAS_10]
+    ):
+        result = evaluate(compile_plan(card), answers)
+        plan = plan_at(compile_plan(card), result, moment)
         blocks = ring_nu(plan)
         listed = [at.call.contact.id for _text, calls, _later in blocks for at in calls]
         expected = [c.contact.id for c in result.calls] + [c.id for c in plan.round_the_clock]

@@ -18,8 +18,10 @@ from typer.testing import CliRunner
 from stalkcard.card.model import YES
 from stalkcard.card.reading import bundled_card_path, card_from_text, load_card
 from stalkcard.cli.app import app
+from stalkcard.engine.evaluate import evaluate
+from stalkcard.engine.plan import compile_plan
 from stalkcard.engine.questions import questions
-from stalkcard.engine.screening import Answers, evaluate
+from stalkcard.engine.result import Answers
 from stalkcard.errors import CardError
 from stalkcard.views.parts import result_dict
 
@@ -465,7 +467,7 @@ def test_contacts_by_condition_on_every_path_are_enough() -> None:
     data["screening"]["rules"]["steps"] = steps
     card = card_from_text(dump(data), "kort.yaml")
     for role in ("victim", "perpetrator", "unknown"):
-        result = evaluate(card, _answers(card, role=role))
+        result = evaluate(compile_plan(card), _answers(card, role=role))
         assert any(step.contacts for step in result.steps), role
 
 
@@ -808,8 +810,12 @@ def test_the_renamed_card_screens_to_the_same_results(renamed: tuple[Renaming, A
     original = load_card()
     count = 0
     for answers in _combinations(original):
-        before = result_dict(original, evaluate(original, Answers(answers)))
-        after = result_dict(card, evaluate(card, Answers(renaming.answers(answers))))
+        before = result_dict(
+            compile_plan(original), evaluate(compile_plan(original), Answers(answers))
+        )
+        after = result_dict(
+            compile_plan(card), evaluate(compile_plan(card), Answers(renaming.answers(answers)))
+        )
         assert after == renaming.result(before), answers
         count += 1
     assert count == 3 * 3 * 3 * 3 * 3 * 3 * 6  # role, danger, three signs, children, unit

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from stalkcard.card.reading import card_from_text, load_card
 from stalkcard.cli.app import app
+from stalkcard.engine.plan import compile_plan
 
 VEJLE_LINE = (
     "Vejle Kommunes Stalking Rådgivning: telefon 76 81 80 98, mandag til fredag kl. "
@@ -65,7 +66,7 @@ def test_a_one_of_question_from_a_forms_section_needs_a_dont_know() -> None:
 
 
 def test_dont_know_typed_maps_to_the_cards_own_dont_know(tmp_path: Path) -> None:
-    from stalkcard.engine.screening import normalise_answers
+    from stalkcard.engine.answers import normalise_answers
 
     data = bundled_data()
     question(data, "role").update(
@@ -87,7 +88,7 @@ def test_dont_know_typed_maps_to_the_cards_own_dont_know(tmp_path: Path) -> None
     card = card_from_text(dump(data), "kort.yaml")
     given = {"role": "ved ikke", "danger": "no", "unwanted": "yes", "one_sided": "yes",
              "repeated": "yes"}  # fmt: skip
-    assert normalise_answers(given, card)["role"] == "ved_ikke"
+    assert normalise_answers(given, compile_plan(card))["role"] == "ved_ikke"
 
 
 # Contacts -------------------------------------------------------------------------------
@@ -221,12 +222,13 @@ def test_an_urgent_answer_without_an_urgent_supplement_is_refused() -> None:
 
 
 def test_the_result_is_led_by_the_urgent_supplements_it_shows() -> None:
-    from stalkcard.engine.screening import evaluate, normalise_answers
+    from stalkcard.engine.answers import normalise_answers
+    from stalkcard.engine.evaluate import evaluate
 
     card = load_card()
     for danger in ("yes", "unknown", "no"):
         given = {"role": "victim", "danger": danger, "unwanted": "yes", "one_sided": "yes",
                  "repeated": "yes"}  # fmt: skip
-        result = evaluate(card, normalise_answers(given, card))
+        result = evaluate(compile_plan(card), normalise_answers(given, compile_plan(card)))
         assert result.lead == tuple(s for s in result.supplements if s.urgent)
         assert bool(result.lead) == result.urgent == (danger != "no")

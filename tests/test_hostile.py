@@ -22,6 +22,7 @@ from typer.testing import CliRunner
 from stalkcard.card.reading import Card, bundled_card_path, card_from_bytes, card_from_text
 from stalkcard.card.validation import validate_data
 from stalkcard.cli.app import app
+from stalkcard.engine.plan import compile_plan
 from stalkcard.errors import CardError
 
 CARD_TEXT = bundled_card_path().read_text(encoding="utf-8")
@@ -276,16 +277,20 @@ def test_huge_answers_file(hostile_dir: Path) -> None:
 ))  # fmt: skip
 def test_arbitrary_answers(raw: dict[str, Any]) -> None:
     from stalkcard.card.reading import load_card
-    from stalkcard.engine.screening import evaluate, normalise_answers
+    from stalkcard.engine.answers import normalise_answers
+    from stalkcard.engine.evaluate import evaluate
     from stalkcard.errors import AnswerError
 
     card = load_card()
     try:
-        answers = normalise_answers(raw, card)
+        answers = normalise_answers(raw, compile_plan(card))
     except AnswerError as exc:
         assert exc.message
         return
-    assert [s.id for s in evaluate(card, answers).steps][:2] == ["sparring", "handling"]
+    assert [s.id for s in evaluate(compile_plan(card), answers).steps][:2] == [
+        "sparring",
+        "handling",
+    ]
 
 
 # Terminal conditions ---------------------------------------------------------------------

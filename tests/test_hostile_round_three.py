@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from stalkcard.card.reading import bundled_card_path
 from stalkcard.cli.app import app
+from stalkcard.engine.plan import compile_plan
 from stalkcard.views import plain
 
 CARD_TEXT = bundled_card_path().read_text(encoding="utf-8")
@@ -480,10 +481,10 @@ def test_twin_and_yaml_agree_on_dates_ahead(
 
 def _unit(card_file: Path | None, typed: str) -> str:
     from stalkcard.card.reading import load_card
-    from stalkcard.engine.screening import normalise_unit
+    from stalkcard.engine.answers import normalise_unit
 
     card = load_card(card_file) if card_file else load_card()
-    return normalise_unit(typed, card)
+    return normalise_unit(typed, compile_plan(card))
 
 
 def test_an_exact_unit_name_wins_over_substrings(tmp_path: Path) -> None:
@@ -1026,7 +1027,7 @@ def test_the_page_build_does_the_per_card_work_once(monkeypatch: pytest.MonkeyPa
     once (the note's head), and builds the contacts a fixed number of times,
     however many persons. Counted, not timed (bench/html_build.py times it)."""
     from stalkcard.card import model
-    from stalkcard.engine import screening
+    from stalkcard.engine.evaluate import evaluate as real_evaluate
     from stalkcard.views import page as web
     from stalkcard.views.page import combinations, render_page
 
@@ -1037,17 +1038,20 @@ def test_the_page_build_does_the_per_card_work_once(monkeypatch: pytest.MonkeyPa
         model.Card, "contacts", property(lambda card: built.append(1) or real(card))
     )
     evaluated: list[int] = []
-    real_evaluate = screening.evaluate
     monkeypatch.setattr(
-        web, "evaluate", lambda card, answers: evaluated.append(1) or real_evaluate(card, answers)
+        web,
+        "evaluate",
+        lambda plan, answers: evaluated.append(1) or real_evaluate(plan, answers),
+        raising=False,  # the page's module need not import the engine's evaluate at all
     )
     counts = []
     for persons in (5, 40):
         card = _card_with_persons(persons)
         built.clear()
         evaluated.clear()
-        render_page(card, "da")  # type: ignore[arg-type]
-        assert len(list(combinations(card))) > 1000  # type: ignore[arg-type]
+        plan = compile_plan(card)  # type: ignore[arg-type]
+        render_page(plan, "da")
+        assert len(list(combinations(plan))) > 1000
         assert len(evaluated) <= 1, len(evaluated)  # was one per combination
         counts.append(len(built))
     assert counts[0] == counts[1] <= 10, counts
@@ -1055,7 +1059,7 @@ def test_the_page_build_does_the_per_card_work_once(monkeypatch: pytest.MonkeyPa
 
 def _reference(card: object, answers: object) -> tuple[object, ...]:
     """The rules evaluated the plain way, rule by rule with `matches`."""
-    from stalkcard.engine.screening import matches
+    from stalkcard.engine.evaluate import matches
 
     rules = card.screening.rules  # type: ignore[attr-defined]
     notes: dict[str, str | None] = {}
@@ -1085,12 +1089,12 @@ def _reference(card: object, answers: object) -> tuple[object, ...]:
 @pytest.mark.parametrize("language", ["da", "en"])
 def test_the_compiled_rules_give_what_the_rules_say(language: str) -> None:
     from stalkcard.card.reading import load_card
-    from stalkcard.engine.screening import evaluate
+    from stalkcard.engine.evaluate import evaluate
     from stalkcard.views.page import combinations
 
     card = load_card(language=language)
-    for answers in combinations(card):
-        result = evaluate(card, answers)
+    for answers in combinations(compile_plan(card)):
+        result = evaluate(compile_plan(card), answers)
         got = (
             result.assessment,
             result.urgent,
@@ -1106,11 +1110,11 @@ def test_a_changed_card_is_compiled_anew() -> None:
     import msgspec
 
     from stalkcard.card.reading import load_card
-    from stalkcard.engine.screening import evaluate
+    from stalkcard.engine.evaluate import evaluate
 
     card = load_card()
     answers = card_answers("victim", "no", "yes", "yes", "yes")
-    first = evaluate(card, answers)
+    first = evaluate(compile_plan(card), answers)
     changed = msgspec.structs.replace(
         card,
         screening=msgspec.structs.replace(
@@ -1120,8 +1124,8 @@ def test_a_changed_card_is_compiled_anew() -> None:
             ],
         ),
     )
-    assert evaluate(changed, answers).assessment_text == "Ændret"
-    assert evaluate(card, answers).assessment_text == first.assessment_text
+    assert evaluate(compile_plan(changed), answers).assessment_text == "Ændret"
+    assert evaluate(compile_plan(card), answers).assessment_text == first.assessment_text
 
 
 def test_a_long_choice_wraps_between_words(monkeypatch: pytest.MonkeyPatch) -> None:

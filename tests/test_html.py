@@ -30,12 +30,15 @@ from typer.testing import CliRunner
 from stalkcard.card.reading import bundled_card_path, load_card
 from stalkcard.card.reading import load_card as _load
 from stalkcard.cli.app import app
-from stalkcard.engine.screening import Answers, evaluate
+from stalkcard.engine.evaluate import evaluate
+from stalkcard.engine.plan import compile_plan
+from stalkcard.engine.result import Answers
 from stalkcard.views.markdown import result_markdown
 from stalkcard.views.note import result_text
 from stalkcard.views.page import answer_space, combinations, shape_of
 
 CARD = load_card()
+PLAN = compile_plan(CARD)
 ASKED = {q.id: q.text for q in CARD.questions}  # each question's text, by id
 FORMS_HEADING = next(s.heading for s in CARD.sections if s.id == "eksempler")
 PHONES = card_phones()  # the card's own numbers, whatever they are
@@ -141,10 +144,10 @@ TEN = TESTS / "cards" / "ten_questions.yaml"
 
 
 def test_the_answer_space_is_the_cards_one_of_questions() -> None:
-    space = dict(answer_space(CARD))
+    space = dict(answer_space(PLAN))
     assert "forms" not in space  # a many-of question changes no result
     assert space["danger"] == ["yes", "no", "unknown"]  # the engine's choices, not the page's
-    assert len(list(combinations(CARD))) == 3 * 3 * 27 * 3 * 6
+    assert len(list(combinations(PLAN))) == 3 * 3 * 27 * 3 * 6
 
 
 def test_the_page_size_grows_with_the_card_not_the_combinations(tmp_path: Path) -> None:
@@ -457,15 +460,17 @@ def _page_agrees(browser: Any, page: Path, card: Any, sample: list[Answers]) -> 
     )
     assert len(out) == len(sample)
     for (shape, note), answers in zip(out, sample, strict=True):
-        assert shape == json.loads(json.dumps(shape_of(card, answers))), answers
-        assert note == result_text(card, evaluate(card, answers), WHEN), answers
+        assert shape == json.loads(json.dumps(shape_of(compile_plan(card), answers))), answers
+        assert note == result_text(
+            compile_plan(card), evaluate(compile_plan(card), answers), WHEN
+        ), answers
 
 
 @needs_browser
 def test_the_page_is_the_engine_for_every_combination(browser: Any, page_file: Path) -> None:
     """Every combination of Skanderborg's answers (4,374), each with another set
     of forms: the page's result and note are the engine's and the renderer's."""
-    sample = [_with_many(CARD, a, n) for n, a in enumerate(combinations(CARD))]
+    sample = [_with_many(CARD, a, n) for n, a in enumerate(combinations(PLAN))]
     assert len(sample) == 4374
     _page_agrees(browser, page_file, CARD, sample)
 
@@ -473,7 +478,7 @@ def test_the_page_is_the_engine_for_every_combination(browser: Any, page_file: P
 @needs_browser
 def test_the_page_is_the_engine_for_the_second_card(browser: Any, tmp_path: Path) -> None:
     card = _load(str(VEJLE))
-    sample = [_with_many(card, a, n) for n, a in enumerate(combinations(card))]
+    sample = [_with_many(card, a, n) for n, a in enumerate(combinations(compile_plan(card)))]
     assert len(sample) >= 3**5
     _page_agrees(browser, _page_for(VEJLE, tmp_path), card, sample)
 
@@ -485,7 +490,7 @@ def test_the_page_is_the_engine_for_a_sample_of_ten_questions(browser: Any, tmp_
     import random
 
     card = _load(str(TEN))
-    space = answer_space(card)
+    space = answer_space(compile_plan(card))
     rng = random.Random(15)
     picks = [{k: rng.choice(v) for k, v in space} for _ in range(6000)]
     for value in ("yes", "no", "unknown"):
@@ -1133,7 +1138,7 @@ def _plan_agrees(browser: Any, page: Path, card: Any, cases: list[tuple[Answers,
     closed or not known, the lines open day and night, when they reopen, and
     the same words and numbers in each block. Returns how many were after hours."""
     from stalkcard.engine.callplan import plan_at
-    from stalkcard.views.parts import ring_nu
+    from stalkcard.views.ringnu import ring_nu
 
     _open(browser, page)
     shown = browser.execute_script(
@@ -1144,7 +1149,7 @@ def _plan_agrees(browser: Any, page: Path, card: Any, cases: list[tuple[Answers,
     assert len(shown) == len(cases)
     after = 0
     for (answers, moment), (page_plan, blocks) in zip(cases, shown, strict=True):
-        plan = plan_at(card, evaluate(card, answers), moment)
+        plan = plan_at(compile_plan(card), evaluate(compile_plan(card), answers), moment)
         where = (answers, moment.isoformat())
         assert [[c["id"], c["why"], c["rule"], c["open"]] for c in page_plan["calls"]] == [
             [c.call.contact.id, c.call.why, c.call.rule, c.open_now] for c in plan.calls
@@ -1207,7 +1212,7 @@ def test_the_pages_ring_nu_is_the_terminals_for_every_combination(
             text = re.sub(r"  office_hours:\n(    - .*\n)+", "", text)
             path.write_text(text.replace('  closed_days: ["12-24", "12-31"]\n', ""), "utf-8")
         card, page = _load(str(path)), _page_for(path, tmp_path)
-    every = list(combinations(card))
+    every = list(combinations(compile_plan(card)))
     if len(every) > 3000:
         every = random.Random(22).sample(every, 3000)
     cases = [(a, m) for a in every for m in MOMENTS]
@@ -1266,7 +1271,7 @@ def test_the_age_cards_page_routes_by_age(browser: Any, tmp_path: Path) -> None:
 def test_your_answers_on_the_page_are_the_notes(browser: Any, page_file: Path) -> None:
     """ "Dine svar" names each answer as the terminal and the note do
     (views.answer_lines): no unit is "Ikke angivet", not the choice's label."""
-    from stalkcard.engine.screening import normalise_answers
+    from stalkcard.engine.answers import normalise_answers
     from stalkcard.views.parts import answer_lines
 
     _open(browser, page_file)
@@ -1277,7 +1282,7 @@ def test_your_answers_on_the_page_are_the_notes(browser: Any, page_file: Path) -
         " [dt.textContent, dt.nextElementSibling.textContent]);"
     )
     given = {"forms": [], **CLICKED[1]}
-    expected = answer_lines(CARD, normalise_answers(given, CARD))
+    expected = answer_lines(PLAN, normalise_answers(given, PLAN))
     assert [tuple(pair) for pair in shown] == expected
     assert ("Din enhed", "Ikke angivet") in expected
 
@@ -1296,7 +1301,7 @@ def test_ids_named_like_inherited_properties_are_ordinary_ids(browser: Any, tmp_
     after "Start forfra", and shows 112 when it is answered."""
     card = _load(str(PROTO))
     page = _page_for(PROTO, tmp_path)
-    sample = list(combinations(card))
+    sample = list(combinations(compile_plan(card)))
     assert len(sample) == 27
     _page_agrees(browser, page, card, sample)  # also: "$&" in a sign's label stays text
 
@@ -1367,9 +1372,9 @@ def test_the_pages_urgent_lines_are_the_engines_lead(browser: Any, tmp_path: Pat
     path = _two_question_urgent_card(tmp_path)
     card = _load(str(path))
     answers = Answers(fare="yes", boern="yes")
-    assert [s.id for s in evaluate(card, answers).lead] == ["akut", "boern_akut"]
+    assert [s.id for s in evaluate(compile_plan(card), answers).lead] == ["akut", "boern_akut"]
     page = _page_for(path, tmp_path)
-    _page_agrees(browser, page, card, list(combinations(card)))
+    _page_agrees(browser, page, card, list(combinations(compile_plan(card))))
     _open(browser, page)
     _answer(browser, {"fare": "yes", "boern": "yes"})
     browser.find_element("xpath", "//button[text()='Se resultatet']").click()
@@ -1389,9 +1394,11 @@ def test_the_page_is_the_engine_for_the_age_routing_card(browser: Any, tmp_path:
     """Result, "Ring nu" order and the note, for every combination of the card
     routed by the citizen's age group (issue 22)."""
     card = _load(str(AGE))
-    sample = list(combinations(card))
+    sample = list(combinations(compile_plan(card)))
     _page_agrees(browser, _page_for(AGE, tmp_path), card, sample)
-    adult = result_markdown(card, evaluate(card, Answers(fare="no", alder="voksen")), WHEN)
+    adult = result_markdown(
+        compile_plan(card), evaluate(compile_plan(card), Answers(fare="no", alder="voksen")), WHEN
+    )
     calls = adult[adult.index("## Ring nu") :].split("\n## ")[0]
     assert "7979 0002" in calls and "7979 0001" not in calls
 
@@ -1402,7 +1409,7 @@ def test_the_page_is_the_engine_for_a_card_from_a_procedure(browser: Any, tmp_pa
     and a headless section change nothing in what the page computes."""
     card_file = Path(__file__).parent / "cards" / "procedure.yaml"
     card = _load(str(card_file))
-    sample = [_with_many(card, a, n) for n, a in enumerate(combinations(card))]
+    sample = [_with_many(card, a, n) for n, a in enumerate(combinations(compile_plan(card)))]
     _page_agrees(browser, _page_for(card_file, tmp_path), card, sample)
 
 

@@ -8,7 +8,8 @@ from datetime import datetime
 import pytest
 
 from stalkcard.card.reading import load_card
-from stalkcard.engine.screening import evaluate
+from stalkcard.engine.evaluate import evaluate
+from stalkcard.engine.plan import compile_plan
 from stalkcard.views.note import danish_date, result_text
 from stalkcard.views.page import combinations
 
@@ -46,8 +47,8 @@ def test_every_note_is_a_short_plain_record(language: str) -> None:
     set_language(language)
     card, words = CARDS[language], WORDS[language]
     longest = 0
-    for answers in combinations(card):
-        note = result_text(card, evaluate(card, answers), WHEN)
+    for answers in combinations(compile_plan(card)):
+        note = result_text(compile_plan(card), evaluate(compile_plan(card), answers), WHEN)
         longest = max(longest, len(note.encode("utf-8")))
         assert not MARKDOWN.search(note), (answers, MARKDOWN.search(note))
         assert words["record"] in note and words["date"] in note
@@ -71,8 +72,8 @@ def test_no_step_of_the_card_ends_on_a_colon_with_nothing_after() -> None:
     numbers below it; in the note they stand under RING NU, and the step says so
     where they stood (a fresh-eyes review found the sentence left dangling)."""
     card = CARDS["da"]
-    for answers in list(combinations(card))[::97]:
-        note = result_text(card, evaluate(card, answers), WHEN)
+    for answers in list(combinations(compile_plan(card)))[::97]:
+        note = result_text(compile_plan(card), evaluate(compile_plan(card), answers), WHEN)
         steps = note[note.index("KORTETS TRIN") : note.index("TILLÆG")]
         numbered = [line for line in steps.splitlines() if line[:2] in ("1.", "2.")]
         assert numbered and all("(se RING NU)" in line for line in numbered), numbered

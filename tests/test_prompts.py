@@ -22,12 +22,14 @@ from stalkcard.card.reading import load_card
 from stalkcard.cli import app as cli
 from stalkcard.cli import prompts
 from stalkcard.cli.prompts import run_screening
-from stalkcard.engine.screening import normalise_unit
+from stalkcard.engine.answers import normalise_unit
+from stalkcard.engine.plan import compile_plan
 from stalkcard.errors import Cancelled
 from stalkcard.output import note_path
 
 ENTER, DOWN, UP, SPACE, CTRL_C, CTRL_D = "\r", "\x1b[B", "\x1b[A", " ", "\x03", "\x04"
 CARD = load_card()
+PLAN = compile_plan(CARD)
 
 
 @pytest.fixture
@@ -43,7 +45,7 @@ def _describe(key: str, value: Any) -> str:
 def screen(pipe: PipeInput, text: str, events: list[tuple[str, Any]] | None = None) -> Any:
     pipe.send_text(text)
     log = events if events is not None else []
-    return run_screening(CARD, lambda e, d: log.append((e, d)), _describe)
+    return run_screening(PLAN, lambda e, d: log.append((e, d)), _describe)
 
 
 def test_enter_everywhere_walks_forward_to_safe_defaults(keys: PipeInput) -> None:
@@ -184,9 +186,9 @@ def test_a_known_unit_is_not_asked(keys: PipeInput) -> None:
     keys.send_text(ENTER * 8)  # 7 questions and the review
     # The caller (check) hands over the unit as normalise_unit gives it: a unit id,
     # also when STALKCARD_UNIT names a person of that unit.
-    unit = normalise_unit("anne_bennike_hansen", CARD)
+    unit = normalise_unit("anne_bennike_hansen", PLAN)
     assert unit == "boern_og_unge"
-    answers = run_screening(CARD, lambda e, d: None, _describe, unit)
+    answers = run_screening(PLAN, lambda e, d: None, _describe, unit)
     assert answers["unit"] == "boern_og_unge"
     assert answers["children"] == "unknown"
 

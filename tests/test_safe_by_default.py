@@ -16,7 +16,8 @@ from stalkcard.card.model import Contact, OfficeHours, StepsSection
 from stalkcard.card.reading import load_card
 from stalkcard.cli.app import app
 from stalkcard.engine.callplan import is_open, next_opening, plan_at
-from stalkcard.engine.screening import evaluate
+from stalkcard.engine.evaluate import evaluate
+from stalkcard.engine.plan import compile_plan
 
 DK = ZoneInfo("Europe/Copenhagen")
 SATURDAY_22 = datetime(2026, 11, 28, 22, 0, tzinfo=DK)
@@ -87,8 +88,8 @@ def test_office_hours_are_weekdays_in_danish_time() -> None:
 @pytest.mark.parametrize("danger", ["yes", "unknown", "no"])
 def test_after_hours_the_round_the_clock_lines_come_first(danger: str) -> None:
     card = CARDS["da"]
-    result = evaluate(card, card_answers("victim", danger, "yes", "yes", "yes"))
-    plan = plan_at(card, result, SATURDAY_22)
+    result = evaluate(compile_plan(card), card_answers("victim", danger, "yes", "yes", "yes"))
+    plan = plan_at(compile_plan(card), result, SATURDAY_22)
     assert plan.after_hours
     phones = [c.phone for c in plan.round_the_clock]
     assert phones == ["114", "1888", "116 006"]  # 116 006: the citizen is the one stalked
@@ -97,7 +98,7 @@ def test_after_hours_the_round_the_clock_lines_come_first(danger: str) -> None:
     assert calls[:1] == (["112"] if danger != "no" else ["8794 7626"])  # 112 leads in danger
     assert calls[-2:] == ["2517 7374", "7628 1448"]
     # In office hours the same calls, in the same order, and no lines besides.
-    monday = plan_at(card, result, MONDAY_10)
+    monday = plan_at(compile_plan(card), result, MONDAY_10)
     assert not monday.after_hours and not monday.round_the_clock
     assert [c.call for c in monday.calls] == [c.call for c in plan.calls]
 
@@ -303,8 +304,8 @@ def test_without_a_known_time_the_lines_open_day_and_night_are_listed() -> None:
     said to be open or closed, and 114, 1888 and 116 006 are listed, as when
     the hours are not known (the review found only the office numbers)."""
     card = CARDS["da"]
-    result = evaluate(card, card_answers("victim", "no", "yes", "yes", "yes"))
-    plan = plan_at(card, result, None)
+    result = evaluate(compile_plan(card), card_answers("victim", "no", "yes", "yes", "yes"))
+    plan = plan_at(compile_plan(card), result, None)
     assert plan.time_unknown and [c.phone for c in plan.round_the_clock] == [
         "114", "1888", "116 006"
     ]  # fmt: skip

@@ -10,16 +10,14 @@ from helpers import card_answers
 
 from stalkcard.card.model import StepsSection
 from stalkcard.card.reading import load_card
-from stalkcard.engine.screening import (
-    Answers,
-    evaluate,
-    normalise_answers,
-    parse_pairs,
-    urgent_supplements,
-)
+from stalkcard.engine.answers import normalise_answers, parse_pairs
+from stalkcard.engine.evaluate import evaluate, urgent_supplements
+from stalkcard.engine.plan import compile_plan
+from stalkcard.engine.result import Answers
 from stalkcard.errors import AnswerError
 
 CARD = load_card()
+PLAN = compile_plan(CARD)
 # The first contacts section's numbers, read from the card file's own list of ids.
 RESOURCE_PHONES = {
     next(c.phone for c in CARD.contact_list if c.id == ident)
@@ -52,7 +50,7 @@ UNKNOWN_ROLE_NOTE = {
 def check_path(language: str, answers: Answers) -> None:
     """Everything the card and its supplements promise for one set of answers."""
     card = CARDS[language]
-    result = evaluate(card, answers)
+    result = evaluate(compile_plan(card), answers)
     steps = [s.id for s in result.steps]
     # The card's rule: a suspicion is always acted on.
     assert steps[:2] == ["sparring", "handling"]
@@ -183,29 +181,32 @@ def test_every_path_ends_in_contacts_and_steps(language: str) -> None:
 
 def test_both_languages_give_the_same_result_ids() -> None:
     for answers in ALL:
-        da, en = evaluate(CARDS["da"], answers), evaluate(CARDS["en"], answers)
+        da, en = (
+            evaluate(compile_plan(CARDS["da"]), answers),
+            evaluate(compile_plan(CARDS["en"]), answers),
+        )
         assert da.assessment == en.assessment
         assert [s.id for s in da.steps] == [s.id for s in en.steps]
         assert [s.id for s in da.supplements] == [s.id for s in en.supplements]
 
 
 def test_urgent_supplements_are_the_112_advice() -> None:
-    assert [s.id for s in urgent_supplements(CARD)] == ["acute_danger"]
-    assert "112" in urgent_supplements(CARD)[0].text
+    assert [s.id for s in urgent_supplements(PLAN)] == ["acute_danger"]
+    assert "112" in urgent_supplements(PLAN)[0].text
     # "Ved ikke" is possible danger: the same advice at once; "Nej" shows none.
-    assert [s.id for s in urgent_supplements(CARD, "unknown")] == ["acute_danger_possible"]
-    assert urgent_supplements(CARD, "no") == ()
+    assert [s.id for s in urgent_supplements(PLAN, "unknown")] == ["acute_danger_possible"]
+    assert urgent_supplements(PLAN, "no") == ()
 
 
 @pytest.mark.parametrize("word", ["unknown", "ved ikke", "ved_ikke", "?"])
 def test_danger_unknown_is_recorded_as_such_and_is_urgent(word: str) -> None:
-    answers = normalise_answers({**BASE, "danger": word}, CARD)
+    answers = normalise_answers({**BASE, "danger": word}, PLAN)
     assert answers["danger"] == "unknown"
-    assert evaluate(CARD, answers).urgent
+    assert evaluate(PLAN, answers).urgent
 
 
 def test_step_text_is_the_cards() -> None:
-    result = evaluate(CARD, card_answers("victim", "no", "yes", "yes", "yes"))
+    result = evaluate(PLAN, card_answers("victim", "no", "yes", "yes", "yes"))
     own = next(s for s in result.steps if s.id == "own_options")
     further = CARD.section("videre_handling")
     assert isinstance(further, StepsSection)
@@ -240,24 +241,24 @@ BASE = {"role": "victim", "danger": "no", "unwanted": "yes", "one_sided": "yes",
     ],
 )
 def test_criterion_values(raw: object, expected: str) -> None:
-    assert normalise_answers({**BASE, "one_sided": raw}, CARD)["one_sided"] == expected
+    assert normalise_answers({**BASE, "one_sided": raw}, PLAN)["one_sided"] == expected
 
 
 def test_defaults_for_optional_answers() -> None:
-    answers = normalise_answers(BASE, CARD)
+    answers = normalise_answers(BASE, PLAN)
     assert answers["forms"] is None  # not asked: the note says "Ikke spurgt", not "Ingen"
     assert answers["children"] == "unknown"
 
 
 def test_forms_in_card_order_without_duplicates() -> None:
-    answers = normalise_answers({**BASE, "forms": ["digital", "messages", "digital"]}, CARD)
+    answers = normalise_answers({**BASE, "forms": ["digital", "messages", "digital"]}, PLAN)
     assert answers["forms"] == ("messages", "digital")
-    assert normalise_answers({**BASE, "forms": "gifts, surveillance"}, CARD)["forms"] == (
+    assert normalise_answers({**BASE, "forms": "gifts, surveillance"}, PLAN)["forms"] == (
         "gifts",
         "surveillance",
     )
-    assert normalise_answers({**BASE, "forms": None}, CARD)["forms"] is None
-    assert normalise_answers({**BASE, "forms": []}, CARD)["forms"] == ()
+    assert normalise_answers({**BASE, "forms": None}, PLAN)["forms"] is None
+    assert normalise_answers({**BASE, "forms": []}, PLAN)["forms"] == ()
 
 
 @pytest.mark.parametrize(
@@ -278,7 +279,7 @@ def test_invalid_answers_name_key_and_allowed_values(
     change: dict[str, object], words: list[str]
 ) -> None:
     with pytest.raises(AnswerError) as info:
-        normalise_answers({**BASE, **change}, CARD)
+        normalise_answers({**BASE, **change}, PLAN)
     for word in words:
         assert word in info.value.message
 
@@ -287,12 +288,12 @@ def test_invalid_answers_name_key_and_allowed_values(
 def test_missing_required_answer(key: str) -> None:
     raw = {k: v for k, v in BASE.items() if k != key}
     with pytest.raises(AnswerError, match=f'Svaret "{key}" mangler'):
-        normalise_answers(raw, CARD)
+        normalise_answers(raw, PLAN)
 
 
 def test_answers_must_be_a_mapping() -> None:
     with pytest.raises(AnswerError):
-        normalise_answers(["role", "victim"], CARD)
+        normalise_answers(["role", "victim"], PLAN)
 
 
 def test_parse_pairs() -> None:
@@ -302,12 +303,12 @@ def test_parse_pairs() -> None:
         ["role=victim", "forms=messages,digital", "one_sided=ved ikke"], "danger=no"
     )
     assert pairs == {"role": "victim", "forms": "messages,digital", "one_sided": "ved ikke"}
-    answers = normalise_answers({**BASE, **pairs}, CARD)
+    answers = normalise_answers({**BASE, **pairs}, PLAN)
     assert answers["forms"] == ("messages", "digital")
     assert answers["one_sided"] == "unknown"
     assert parse_pairs(["forms="], "danger=no") == {"forms": ""}
     # "forms=" is asked, and none marked: not "not asked".
-    assert normalise_answers({**BASE, **parse_pairs(["forms="], "danger=no")}, CARD)["forms"] == ()
+    assert normalise_answers({**BASE, **parse_pairs(["forms="], "danger=no")}, PLAN)["forms"] == ()
     with pytest.raises(AnswerError, match="SPØRGSMÅL=SVAR"):
         parse_pairs(["role"], "danger=no")
     with pytest.raises(AnswerError, match="to gange"):

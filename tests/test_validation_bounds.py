@@ -20,7 +20,8 @@ from typer.testing import CliRunner
 from stalkcard.card import validation
 from stalkcard.card.reading import bundled_card_path, card_from_text, load_card
 from stalkcard.cli.app import app
-from stalkcard.engine import screening
+from stalkcard.engine import plan as plan_module
+from stalkcard.engine.plan import compile_plan
 from stalkcard.errors import CardError
 
 CONTENT = Path(__file__).parent.parent / "content"
@@ -63,14 +64,14 @@ def test_each_rules_condition_is_compiled_once(monkeypatch: pytest.MonkeyPatch, 
     built the rule's condition again (177,147 combinations x 13 rules; 253
     answers x 500 rules)."""
     calls = 0
-    original = screening._condition
+    original = plan_module.condition_of
 
     def counting(rule: Any) -> Any:
         nonlocal calls
         calls += 1
         return original(rule)
 
-    monkeypatch.setattr(screening, "_condition", counting)
+    monkeypatch.setattr(plan_module, "condition_of", counting)
     text = _bench().small_card() if which == "small" else _bench().danger_card()
     card = card_from_text(text, "lille.yaml")
     rules = card.screening.rules
@@ -84,25 +85,26 @@ def test_each_rules_condition_is_compiled_once(monkeypatch: pytest.MonkeyPatch, 
 def _reference_danger_floor(card: Any) -> list[str]:
     """The danger floor as it was before issue 26 (the engine run per answer),
     for its verdicts: which answers are refused, and why."""
-    from stalkcard.engine.screening import compiled, danger_only, matches, urgent_supplements
+    from stalkcard.engine.evaluate import danger_only, matches, urgent_supplements
+    from stalkcard.engine.plan import compile_plan
 
-    ident = compiled(card).danger_id
-    question = next(q for q in compiled(card).questions if q.id == ident)
+    ident = compile_plan(card).danger_id
+    question = next(q for q in compile_plan(card).questions if q.id == ident)
     out = []
     for choice in question.choices:
-        answers = danger_only(card, choice.id)
+        answers = danger_only(compile_plan(card), choice.id)
         urgent = any(matches(r, answers) for r in card.screening.rules.urgent)
-        if urgent and not urgent_supplements(card, choice.id):
+        if urgent and not urgent_supplements(compile_plan(card), choice.id):
             out.append(f"no lead {choice.id}")
     for value in ("yes", "unknown"):
-        answers = danger_only(card, value)
+        answers = danger_only(compile_plan(card), value)
         if not any(
             matches(r, answers)
             for r in card.screening.rules.urgent
             if set(r.when) | set(r.when_any) <= {ident}
         ):
             out.append(f"not urgent {value}")
-        if not urgent_supplements(card, value):
+        if not urgent_supplements(compile_plan(card), value):
             out.append(f"no supplement {value}")
     return out
 
@@ -155,7 +157,7 @@ def test_the_danger_floor_says_what_the_engine_says() -> None:
             for _n in range(rng.randint(1, 4))
         ]
         card = msgspec.convert(base, Card)
-        got = _verdicts(list(validation._danger_floor(card)))
+        got = _verdicts(list(validation._danger_floor(compile_plan(card))))
         assert got == _reference_danger_floor(card), rules
         checked += bool(got)
     assert 50 < checked < 400, checked

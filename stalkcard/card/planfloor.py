@@ -19,6 +19,7 @@ from stalkcard.i18n import _
 
 if TYPE_CHECKING:
     from stalkcard.card.validation import _Problem
+    from stalkcard.engine.plan import Plan
 
 EMERGENCY = ("112", "114")  # answer day and night: never a number with office hours
 PLAN_LIMIT = 5_000  # combinations of the answers that change the plan, tried one by one
@@ -64,23 +65,24 @@ def line_problems(card: Card) -> Iterator[_Problem]:
             )
 
 
-def plan_floor(card: Card) -> Iterator[_Problem]:
+def plan_floor(plan: Plan) -> Iterator[_Problem]:
     """Every combination of the answers that change "Ring nu" puts someone to
     call on it who is not only for acute danger, and at every moment of
     moments() someone on it answers or a line that answers day and night is
     listed for whom the citizen may be."""
+    from stalkcard.engine.answers import default_answer
     from stalkcard.engine.callplan import day_and_night_lines, is_open
-    from stalkcard.engine.screening import Answers, answer_space, compiled, default_answer, evaluate
+    from stalkcard.engine.evaluate import answer_space, evaluate
+    from stalkcard.engine.result import Answers
 
-    plan = compiled(card)
-    rules = card.screening.rules
+    rules = plan.card.screening.rules
     named = {
         key
         for group in (rules.steps, rules.route, rules.suggest, rules.urgent)
         for r in group
         for key in (*r.when, *r.when_any)
     } | {key for key, _value in plan.roles}
-    space = answer_space(card, named)
+    space = answer_space(plan, named)
     if math.prod(len(values) for _key, values in space) > PLAN_LIMIT:
         everyone = [c for c in plan.always_open if not c.urgent_only and not c.audience]
         if not everyone:
@@ -97,7 +99,7 @@ def plan_floor(card: Card) -> Iterator[_Problem]:
     seen: set[Any] = set()
     for combination in itertools.product(*(values for _key, values in space)):
         given = dict(zip((key for key, _values in space), combination, strict=True))
-        result = evaluate(card, Answers({**base, **given}))
+        result = evaluate(plan, Answers({**base, **given}))
         key = (tuple((c.contact.id, c.why) for c in result.calls), result.roles, result.urgent)
         if key in seen:
             continue
@@ -116,7 +118,7 @@ def plan_floor(card: Card) -> Iterator[_Problem]:
         # callplan.plan_at lists these lines whenever no one on "Ring nu" is
         # known to answer: with one for this citizen, every moment is covered;
         # else someone on "Ring nu" must answer at each.
-        if day_and_night_lines(card, result):
+        if day_and_night_lines(plan, result):
             continue
         for moment in moments():
             if any(is_open(c.contact, moment, plan.closed_days) for c in result.calls):
@@ -134,17 +136,17 @@ def plan_floor(card: Card) -> Iterator[_Problem]:
 
 
 def _moment_words(moment: datetime) -> str:
+    from stalkcard.clock import moment_text
     from stalkcard.engine.holidays import closed_day
-    from stalkcard.views.parts import moment_text
 
     return moment_text(moment, closed_day(moment.date()))
 
 
 def keeper_notes(card: Card) -> list[str]:
     """What validate says though the card is valid: a card that gives no hours."""
-    from stalkcard.engine.screening import compiled
+    from stalkcard.engine.plan import compile_plan
 
-    if compiled(card).has_hours:
+    if compile_plan(card).has_hours:
         return []
     return [
         _(

@@ -24,12 +24,16 @@ from __future__ import annotations
 import os
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import msgspec
 
 from stalkcard import __version__
 from stalkcard.card.model import *  # noqa: F403 - the model is part of this module's interface
 from stalkcard.card.model import Card
+
+if TYPE_CHECKING:
+    from stalkcard.engine.plan import Plan
 from stalkcard.errors import CardError
 from stalkcard.files import decode_text, read_bytes
 from stalkcard.i18n import _
@@ -193,6 +197,14 @@ def load_card(
         danish = _load_one(original, "da", compiled and bundled, None, bundled)
         _refuse_drift(danish, card, original, resolved)
     return card
+
+
+def load_plan(path: str | os.PathLike[str] | None = None, language: str = "da") -> Plan:
+    """Load and validate a card (load_card) and compile it, once, into the
+    immutable plan the engine and the views of a result take."""
+    from stalkcard.engine.plan import compile_plan
+
+    return compile_plan(load_card(path, language))
 
 
 def language_original(card_file: Path) -> Path | None:

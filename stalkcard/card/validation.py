@@ -39,6 +39,8 @@ from stalkcard.i18n import _, ngettext
 if TYPE_CHECKING:
     import yaml
 
+    from stalkcard.engine.plan import Plan
+
 MAX_ERRORS = 10
 UNKNOWN_STEP = 'trinnet "{id}" findes ikke; brug en af: {ids}.'
 UNKNOWN_CONTACT = 'kontakten eller enheden "{id}" findes ikke; brug en af: {ids}.'
@@ -708,10 +710,12 @@ def _floor_checks(card: Card) -> Iterator[_Problem]:
     """The card's safety floors (a contact for every answer, danger leads to
     112, someone to call at every hour): run on rules that name what exists."""
     from stalkcard.card.planfloor import plan_floor
+    from stalkcard.engine.plan import compile_plan
 
-    yield from _contact_floor(card)
-    yield from _danger_floor(card)
-    yield from plan_floor(card)
+    plan = compile_plan(card)  # once: every floor runs the engine on the same plan
+    yield from _contact_floor(plan)
+    yield from _danger_floor(plan)
+    yield from plan_floor(plan)
 
 
 def _section_text_checks(card: Card) -> Iterator[_Problem]:
@@ -964,18 +968,18 @@ class _OverBudget(Exception):
     pass
 
 
-def _floor_rules(card: Card) -> tuple[list[_FloorRule], dict[str, list[str]]]:
+def _floor_rules(plan: Plan) -> tuple[list[_FloorRule], dict[str, list[str]]]:
     """The step rules that show a contacts section, each condition compiled
-    once (stalkcard.engine.screening.compiled) and cut to what can still differ: a
+    once (in the plan: stalkcard.engine.plan) and cut to what can still differ: a
     condition every answer meets is left out, a rule no answer meets is left
     out. With them, for each question they name, the answers to try: one of
     each group of answers that every condition treats alike."""
-    from stalkcard.engine.screening import answer_space, compiled
+    from stalkcard.engine.evaluate import answer_space
 
-    space = dict(answer_space(card))
-    contact_steps = {s.id for s in card.contact_sections}
+    space = dict(answer_space(plan))
+    contact_steps = {s.id for s in plan.card.contact_sections}
     rules: list[_FloorRule] = []
-    for (when, any_of), show, _note in compiled(card).step_rules:
+    for (when, any_of), show, _note in plan.step_rules:
         if not contact_steps & set(show):
             continue
         kept: list[_Atom] = []
@@ -1083,7 +1087,7 @@ def _uncovered(
     return None
 
 
-def _contact_floor(card: Card) -> Iterator[_Problem]:
+def _contact_floor(plan: Plan) -> Iterator[_Problem]:
     """The card says a suspicion must always be acted on: every combination of
     answers must show at least one step with someone to contact (a contacts
     section). Only the rules that show one count; the search settles one
@@ -1092,7 +1096,7 @@ def _contact_floor(card: Card) -> Iterator[_Problem]:
     bounded (FLOOR_BUDGET): above it, a rule without conditions must show
     such a step. Exact below the bound, conservative above it, and the same on
     every load as in validate."""
-    rules, tried = _floor_rules(card)
+    rules, tried = _floor_rules(plan)
     try:
         missing = _uncovered(rules, tried, FLOOR_BUDGET)
     except _OverBudget:
@@ -1107,9 +1111,9 @@ def _contact_floor(card: Card) -> Iterator[_Problem]:
         return
     if missing is None:
         return
-    from stalkcard.engine.screening import answer_space
+    from stalkcard.engine.evaluate import answer_space
 
-    given = ", ".join(f"{k}={missing[k]}" for k, _values in answer_space(card) if k in missing)
+    given = ", ".join(f"{k}={missing[k]}" for k, _values in answer_space(plan) if k in missing)
     yield _Problem(
         ("screening", "rules", "steps"),
         _(
@@ -1166,12 +1170,13 @@ def _hours_checks(card: Card) -> Iterator[_Problem]:
             )
 
 
-def _danger_floor(card: Card) -> Iterator[_Problem]:
+def _danger_floor(plan: Plan) -> Iterator[_Problem]:
     """The safety floor for danger: "yes" and "unknown" (possible danger) must
     both make the result urgent and show an urgent instruction (112) at once."""
-    from stalkcard.engine.screening import compiled, danger_only
+    from stalkcard.engine.evaluate import danger_only
 
-    ident = compiled(card).danger_id
+    card = plan.card
+    ident = plan.danger_id
     if ident is None:
         return  # reported by _question_checks
     # Urgent means acute danger: the result says "AKUT FARE" and leads with the
@@ -1187,14 +1192,13 @@ def _danger_floor(card: Card) -> Iterator[_Problem]:
                     "hast betyder akut fare, og resultatet viser da 112."
                 ).format(key=ident, others=", ".join(others) or _("ingenting (altid)")),
             )
-    # Every rule's condition compiled once (stalkcard.engine.screening.compiled), and
-    # for each rule the danger answers it holds for, in one pass: not the
-    # engine run once per answer of the danger question, rule by rule.
-    plan = compiled(card)
+    # Every rule's condition compiled once (in the plan), and for each rule
+    # the danger answers it holds for, in one pass: not the engine run once
+    # per answer of the danger question, rule by rule.
     question = next(q for q in plan.questions if q.id == ident)
     # yes and unknown too: a danger question without them is refused by _question_checks.
     choices = frozenset(c.id for c in question.choices) | {YES, UNKNOWN}
-    rest = danger_only(card, YES)
+    rest = danger_only(plan, YES)
     urgent_any: set[str] = set()
     urgent_alone: set[str] = set()
     for condition in plan.urgent:

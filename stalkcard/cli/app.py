@@ -160,6 +160,14 @@ def _load(ctx: typer.Context, warn_stale: bool = False) -> Any:
     return card
 
 
+def _load_plan(ctx: typer.Context, warn_stale: bool = False) -> Any:
+    """The card, loaded as _load does, compiled once into the plan the engine
+    and the views of a result take (stalkcard.engine.plan)."""
+    from stalkcard.engine.plan import compile_plan
+
+    return compile_plan(_load(ctx, warn_stale))
+
+
 def _warn_language(ctx: typer.Context, language: str) -> None:
     """The card file chosen is in another language than the tool's words (a
     municipality's Danish card with --lang en): say so, and name the copy in
@@ -735,17 +743,17 @@ def html(
     card_file: CardOption = None,
     force: ForceOption = False,
 ) -> None:
-    from stalkcard.card.reading import load_card
+    from stalkcard.card.reading import load_plan
     from stalkcard.views.page import render_page
 
     language = lang if lang is not None else _language_option(ctx)
     if language not in LANGUAGES:
         raise AnswerError(_('Ukendt sprog "{lang}". Brug da eller en.').format(lang=language))
     set_language(language)
-    card = load_card(card_file if card_file is not None else _card_option(ctx), language)
-    _warn_ahead(card)
-    _warn_stale(card)  # the page will be read long after it is published
-    page = render_page(card, language)
+    plan = load_plan(card_file if card_file is not None else _card_option(ctx), language)
+    _warn_ahead(plan.card)
+    _warn_stale(plan.card)  # the page will be read long after it is published
+    page = render_page(plan, language)
     if output is None:
         from stalkcard.views.parts import write_out
 
@@ -758,7 +766,7 @@ def html(
     say(_("Siden er gemt: {path}").format(path=path.absolute()))
 
 
-def _read_answers(card: Any, path: str | None, pairs: list[str]) -> dict[str, Any]:
+def _read_answers(plan: Any, path: str | None, pairs: list[str]) -> dict[str, Any]:
     raw: dict[str, Any] = {}
     if path is not None:
         from stalkcard.card.yamlsafe import parse_yaml
@@ -771,20 +779,20 @@ def _read_answers(card: Any, path: str | None, pairs: list[str]) -> dict[str, An
                 _(
                     "{path}: svarfilen skal være et sæt af spørgsmål og svar, fx {example}. "
                     "Spørgsmålene står i stalkcard show --format json."
-                ).format(path=path, example=_example_answers(card))
+                ).format(path=path, example=_example_answers(plan))
             )
         raw.update(data)
     if pairs:
-        from stalkcard.engine.screening import parse_pairs
+        from stalkcard.engine.answers import parse_pairs
 
-        raw.update(parse_pairs(pairs, _example_answers(card).replace(": ", "=").split(",")[0]))
+        raw.update(parse_pairs(pairs, _example_answers(plan).replace(": ", "=").split(",")[0]))
     return raw
 
 
-def _example_answers(card: Any) -> str:
-    from stalkcard.engine.screening import _example
+def _example_answers(plan: Any) -> str:
+    from stalkcard.engine.answers import example_answers
 
-    return _example(card)
+    return example_answers(plan)
 
 
 @app.command(
@@ -831,10 +839,12 @@ def check(
         bool, typer.Option("--force", help=_("Erstat en eksisterende notatfil."))
     ] = False,
 ) -> None:
-    from stalkcard.engine.questions import questions
-    from stalkcard.engine.screening import UNIT_ENV, evaluate, normalise_answers, normalise_unit
+    from stalkcard.engine.answers import UNIT_ENV, normalise_answers, normalise_unit
+    from stalkcard.engine.callplan import plan_at
+    from stalkcard.engine.evaluate import evaluate
 
-    card = _load(ctx, warn_stale=True)
+    plan = _load_plan(ctx, warn_stale=True)
+    card = plan.card
     interactive = answers_file is None and not answer
     unit_env = os.environ.get(UNIT_ENV, "").strip() or None
     if interactive:
@@ -848,30 +858,31 @@ def check(
         unit = None
         if unit_env is not None:
             try:
-                unit = normalise_unit(unit_env, card, source=UNIT_ENV)
+                unit = normalise_unit(unit_env, plan, source=UNIT_ENV)
             except AnswerError as exc:
                 warn(exc.message + " " + _("Spørgsmålet om din enhed stilles i stedet."))
-        answers = interactive_answers(card, unit)
+        answers = interactive_answers(plan, unit)
     else:
-        raw = _read_answers(card, answers_file, answer or [])
-        unit_key = next((q.id for q in questions(card) if q.units), None)
+        raw = _read_answers(plan, answers_file, answer or [])
+        unit_key = next((q.id for q in plan.questions if q.units), None)
         if unit_key is not None and unit_key not in raw and unit_env is not None:
-            raw[unit_key] = normalise_unit(unit_env, card, source=UNIT_ENV)
-        answers = normalise_answers(raw, card)
-    result = evaluate(card, answers)
+            raw[unit_key] = normalise_unit(unit_env, plan, source=UNIT_ENV)
+        answers = normalise_answers(raw, plan)
+    result = evaluate(plan, answers)
     from stalkcard import clock
 
     moment = clock.now()
     if moment is None and clock.today() is not None:  # else _load has said it
         warn(clock.no_time_reason())  # who answers now is not claimed
+    timed = plan_at(plan, result, moment)  # "Ring nu" at this moment
     if fmt is ResultFormat.json:
         from stalkcard.views.parts import result_json, write_out
 
-        write_out(result_json(card, result, moment))
+        write_out(result_json(plan, result, timed))
     else:
         from stalkcard.views.terminal import result_renderables
 
-        _print(result_renderables(card, result, moment))
+        _print(result_renderables(plan, result, timed))
     # Kept as typed: Path() would turn "" into "." and drop a trailing "/".
     note_path: str | None = note
     prompted = False
@@ -882,9 +893,8 @@ def check(
 
         if result.urgent:  # 112 stays on screen above the note's question too
             from stalkcard.cli.session import remind_urgent
-            from stalkcard.engine.screening import danger_value
 
-            remind_urgent(card, danger_value(card, result.answers))
+            remind_urgent(plan, result.danger)
 
         note_path = ask_note_path(
             clock.now(),
@@ -895,7 +905,7 @@ def check(
     if note_path is not None:
         # With JSON on stdout, the confirmation goes to stderr: stdout stays JSON.
         save_note(
-            card,
+            plan,
             result,
             note_path,
             force,

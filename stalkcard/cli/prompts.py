@@ -21,9 +21,8 @@ from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
 from prompt_toolkit.shortcuts import PromptSession
 from questionary import Choice, Style
 
-from stalkcard.card.model import Card
-from stalkcard.engine.questions import question, questions
-from stalkcard.engine.screening import Answers
+from stalkcard.engine.plan import Plan
+from stalkcard.engine.result import Answers
 from stalkcard.errors import Cancelled
 from stalkcard.i18n import _, ngettext
 
@@ -183,7 +182,7 @@ def _select(
 
 
 def ask_question(
-    card: Card,
+    plan: Plan,
     key: str,
     current: Any,
     back: bool,
@@ -194,7 +193,7 @@ def ask_question(
     """Ask one question of the screening (stalkcard.engine.questions); return its value, or Back.
     `remind` prints the urgent line (112) right above the prompt, after any
     context, so it stays on screen however long the context is (issue 23)."""
-    asked = question(card, key)
+    asked = plan.question(key)
     if asked.context:
         echo("context", asked.context)
     if asked.kind == "one":
@@ -222,12 +221,12 @@ def ask_question(
     return Back(keep=values) if BACK in picked else values
 
 
-def review(card: Card, answers: dict[str, Any], describe: Callable[[str, Any], str]) -> str:
+def review(plan: Plan, answers: dict[str, Any], describe: Callable[[str, Any], str]) -> str:
     """The review screen: see the result (default) or pick an answer to change."""
     choices = [Choice(_("Se resultatet"), value=DONE)]
     choices += [
         Choice(_("Ret: {answer}").format(answer=describe(q.id, answers[q.id])), value=q.id)
-        for q in questions(card)
+        for q in plan.questions
     ]
     return str(_select(_("Er svarene rigtige?"), choices, DONE, back=False))
 
@@ -246,14 +245,14 @@ def _once(echo: Echo) -> Echo:
 
 
 def run_screening(
-    card: Card, echo: Echo, describe: Callable[[str, Any], str], unit: str | None = None
+    plan: Plan, echo: Echo, describe: Callable[[str, Any], str], unit: str | None = None
 ) -> Answers:
     """Walk through the questions, then the review; return the answers.
 
     `unit` is the caseworker's own unit when it is already known (STALKCARD_UNIT);
     otherwise it is asked last, and can be skipped.
     """
-    asked = questions(card)
+    asked = plan.questions
     unit_key = next((q.id for q in asked if q.units), None)
     keys = [q.id for q in asked if unit is None or q.id != unit_key]
     answers: dict[str, Any] = {unit_key: unit} if unit is not None and unit_key else {}
@@ -269,7 +268,7 @@ def run_screening(
     while index < len(keys):
         key = keys[index]
         value = ask_question(
-            card,
+            plan,
             key,
             answers.get(key),
             index > 0,
@@ -283,17 +282,17 @@ def run_screening(
             index -= 1
             continue
         answers[key] = value
-        if question(card, key).danger:
+        if plan.question(key).danger:
             echo("danger", value)
         index += 1
     # From the review, a question is asked without "Tilbage": Enter keeps its answer.
     while True:
         remind()
-        if (key := review(card, answers, describe)) == DONE:
+        if (key := review(plan, answers, describe)) == DONE:
             break
         reminder = None if key == danger_key else remind
-        answers[key] = ask_question(card, key, answers[key], back=False, echo=echo, remind=reminder)
-        if question(card, key).danger:
+        answers[key] = ask_question(plan, key, answers[key], back=False, echo=echo, remind=reminder)
+        if plan.question(key).danger:
             echo("danger", answers[key])
     return Answers({q.id: answers[q.id] for q in asked})
 

@@ -13,7 +13,7 @@ from stalkcard.errors import FileExists, OutputError
 from stalkcard.i18n import _
 
 
-def interactive_answers(card: Any, unit: str | None) -> Any:
+def interactive_answers(plan: Any, unit: str | None) -> Any:
     # Rich and the renderers are imported only once there is something to show,
     # so the first question appears sooner (bench/startup.py).
     from stalkcard.cli.prompts import run_screening
@@ -23,7 +23,7 @@ def interactive_answers(card: Any, unit: str | None) -> Any:
     def echo(event: str, data: Any) -> None:
         from rich.text import Text
 
-        from stalkcard.engine.screening import urgent_supplements
+        from stalkcard.engine.evaluate import urgent_supplements
         from stalkcard.views import parts as views
         from stalkcard.views import terminal as render
 
@@ -34,35 +34,35 @@ def interactive_answers(card: Any, unit: str | None) -> Any:
             console.print(render.choices_overview(data))
         elif event == "danger":
             # Shown the moment danger is answered "Ja" or "Ved ikke" (possible danger).
-            shown = urgent_supplements(card, data)
+            shown = urgent_supplements(plan, data)
             if shown:
                 console.print(Text(views.danger_heading(data), style="bold red"))
                 console.print(render.supplements_panel(shown, urgent=True))
         elif event == "remind":
             # Above every following question: the urgent line in one row, so the
             # panel scrolling away does not take 112 with it (issue 23).
-            remind_urgent(card, data)
+            remind_urgent(plan, data)
 
     def describe(key: str, value: Any) -> str:
         from stalkcard.views.parts import describe_answer
 
-        label, shown = describe_answer(card, key, value)
+        label, shown = describe_answer(plan, key, value)
         return f"{label}: {shown}"
 
-    return run_screening(card, echo, describe, unit)
+    return run_screening(plan, echo, describe, unit)
 
 
-def remind_urgent(card: Any, danger: str | None) -> None:
+def remind_urgent(plan: Any, danger: str | None) -> None:
     """The urgent line (112) in one row, in red: above every question after
     danger "Ja" or "Ved ikke", and above the note's question, so it is on the
     screen whenever the caseworker is asked something."""
     from rich.text import Text
 
-    from stalkcard.engine.screening import urgent_supplements
+    from stalkcard.engine.evaluate import urgent_supplements
     from stalkcard.views import parts as views
     from stalkcard.views import terminal as render
 
-    shown = urgent_supplements(card, danger) if danger is not None else ()
+    shown = urgent_supplements(plan, danger) if danger is not None else ()
     if shown:
         words = " ".join(s.headline or s.text for s in shown)
         line = Text(f"{views.danger_heading(danger)}: {words}", style="bold red")
@@ -70,7 +70,7 @@ def remind_urgent(card: Any, danger: str | None) -> None:
 
 
 def save_note(
-    card: Any,
+    plan: Any,
     result: Any,
     path: str,
     force: bool,
@@ -92,11 +92,11 @@ def save_note(
     if markdown:
         from stalkcard.views.markdown import result_markdown
 
-        text = result_markdown(card, result, clock.now())
+        text = result_markdown(plan, result, clock.now())
     else:
         from stalkcard.views.note import result_text
 
-        text = result_text(card, result, clock.now())
+        text = result_text(plan, result, clock.now())
     target: str | Path | None = path
     replace = force
     while target is not None:

@@ -20,9 +20,10 @@ from datetime import datetime, timedelta
 
 import msgspec
 
-from stalkcard.card.model import WEEKDAYS, Card, Contact
+from stalkcard.card.model import WEEKDAYS, Contact
 from stalkcard.engine.holidays import closed_day
-from stalkcard.engine.screening import URGENT, Call, Result, compiled
+from stalkcard.engine.plan import Plan
+from stalkcard.engine.result import URGENT, Call, Result
 
 HORIZON = 15  # days ahead to look for the next opening: Easter's four days and a weekend fit
 
@@ -102,7 +103,7 @@ def _assumed(contact: Contact) -> bool:
     return contact.hours is not None and any(w.assumed for w in contact.hours)
 
 
-def day_and_night_lines(card: Card, result: Result) -> tuple[Contact, ...]:
+def day_and_night_lines(plan: Plan, result: Result) -> tuple[Contact, ...]:
     """The lines that answer day and night, not already on "Ring nu", for whom
     the citizen may be (an urgent-only line only when the result is urgent):
     what "Ring nu" lists when no one on it is known to answer. validate's plan
@@ -110,16 +111,15 @@ def day_and_night_lines(card: Card, result: Result) -> tuple[Contact, ...]:
     listed = {c.contact.phone for c in result.calls}
     return tuple(
         line
-        for line in compiled(card).always_open
+        for line in plan.always_open
         if line.phone not in listed
         and (result.urgent or not line.urgent_only)
         and for_whom(line, result.roles)
     )
 
 
-def plan_at(card: Card, result: Result, now: datetime | None) -> CallPlan:
+def plan_at(plan: Plan, result: Result, now: datetime | None) -> CallPlan:
     """The result's "Ring nu" at `now`; None: the time is not known."""
-    plan = compiled(card)
     calls = result.calls
     office = [c for c in calls if c.why != URGENT]
     # Are the hours of those on "Ring nu" the tool's guess?
@@ -127,7 +127,7 @@ def plan_at(card: Card, result: Result, now: datetime | None) -> CallPlan:
     if now is None:  # nothing is said to be open or closed; the lines are listed
         return CallPlan(
             tuple(CallAt(c, None) for c in calls),
-            round_the_clock=day_and_night_lines(card, result),
+            round_the_clock=day_and_night_lines(plan, result),
             assumed=assumed,
             no_hours=not plan.has_hours,
             time_unknown=True,
@@ -147,7 +147,7 @@ def plan_at(card: Card, result: Result, now: datetime | None) -> CallPlan:
         now,
         after_hours,
         unknown,
-        day_and_night_lines(card, result) if listed else (),
+        day_and_night_lines(plan, result) if listed else (),
         min(openings) if after_hours and openings else None,
         assumed,
         closed_day(now.date(), days),

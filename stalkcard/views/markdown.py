@@ -40,7 +40,8 @@ from stalkcard.views.parts import (
 )
 
 if TYPE_CHECKING:
-    from stalkcard.engine.screening import Result
+    from stalkcard.engine.plan import Plan
+    from stalkcard.engine.result import Result
 
 
 # `~` too: `~~~` opens a fenced code block, `~~x~~` strikes through (GFM).
@@ -166,7 +167,7 @@ SUGGESTION_MARK = "(forslag): værktøjets forslag, ikke en del af handlekortet.
 
 def call_mark(contact: Contact, why: str) -> str:
     """What follows a line of "Ring nu" in the note: views.reason_marks."""
-    from stalkcard.views.parts import reason_marks
+    from stalkcard.views.ringnu import reason_marks
 
     return "".join(" " + mark for mark in reason_marks(contact, why))
 
@@ -176,9 +177,9 @@ def call_markdown(contact: Contact, why: str) -> str:
     return f"- {md(contact_text(contact) + call_mark(contact, why))}"
 
 
-def answer_markdown(card: Card, key: str, value: Any) -> str:
+def answer_markdown(plan: Plan, key: str, value: Any) -> str:
     """One answer's line in the case note (the HTML page stores these too)."""
-    label, shown = describe_answer(card, key, value)
+    label, shown = describe_answer(plan, key, value)
     return f"- {md(label)}: {md(shown)}"
 
 
@@ -188,13 +189,14 @@ NO_PERSONAL_DATA = (
 
 
 def note_parts(
-    card: Card, result: Result, when: datetime | None, cache: dict[Any, str] | None = None
+    plan: Plan, result: Result, when: datetime | None, cache: dict[Any, str] | None = None
 ) -> list[tuple[Any, str]]:
     """The case note in parts, each with the key of what it depends on (None for
     the answers, which differ in every combination). Each part is whole blocks
     and ends with a blank line; result_markdown joins them. With `cache` (the
     page's build), a part is rendered once per key: the steps, which list every
     contact, once per set of steps, not once per combination."""
+    card = plan.card
     answers = result.answers
 
     def part(key: Any, make: Callable[[], list[str]]) -> tuple[Any, str]:
@@ -227,7 +229,7 @@ def note_parts(
 
     def assessment() -> list[str]:
         lines = ["## " + _("Vurdering"), "", md(result.assessment_text), ""]
-        lines += [f"- {md(line)}" for line in criteria_lines(card, answers)] + [""]
+        lines += [f"- {md(line)}" for line in criteria_lines(plan, answers)] + [""]
         return [*lines, *map(md, assessment_paragraphs(card)), ""]
 
     def calls() -> list[str]:
@@ -238,7 +240,7 @@ def note_parts(
         return lines
 
     def steps() -> list[str]:
-        now_steps, further = split_steps(card, result)
+        now_steps, further = split_steps(result)
         lines = ["## " + _("Det skal du gøre nu"), ""]
         for number, step in enumerate(now_steps, start=1):
             lines += [f"{number}. **{md(step_title(step.heading, step.note))}**", ""]
@@ -267,15 +269,13 @@ def note_parts(
                     lines += [_link_markdown(step.url), ""]
         return lines
 
-    from stalkcard.engine.screening import compiled, danger_value
-
-    criteria = tuple(answers.get(q.id) for q in compiled(card).questions if q.criterion)
-    danger = danger_value(card, answers)
+    criteria = tuple(answers.get(q.id) for q in plan.questions if q.criterion)
+    danger = result.danger
     parts = [part(("head", when), head)]
     if result.urgent:
         heading = _("**{heading}** – se tillæg nedenfor.").format(heading=danger_heading(danger))
         parts.append(part(("urgent", danger), lambda: [heading, ""]))
-    answer_lines = [answer_markdown(card, k, v) for k, v in answers.as_dict().items()]
+    answer_lines = [answer_markdown(plan, k, v) for k, v in answers.as_dict().items()]
     parts.append((None, "\n".join(["## " + _("Svar"), "", *answer_lines, ""])))
     parts.append(part(("assessment", result.assessment_text, criteria), assessment))
     if result.calls:
@@ -288,6 +288,6 @@ def note_parts(
     return parts
 
 
-def result_markdown(card: Card, result: Result, when: datetime | None) -> str:
+def result_markdown(plan: Plan, result: Result, when: datetime | None) -> str:
     """The case note: date, answers, assessment, contacts, steps. No personal data."""
-    return "\n".join(text for _key, text in note_parts(card, result, when)).rstrip() + "\n"
+    return "\n".join(text for _key, text in note_parts(plan, result, when)).rstrip() + "\n"

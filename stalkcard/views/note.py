@@ -19,11 +19,11 @@ import re
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from stalkcard.card.model import Card
 from stalkcard.i18n import _
 
 if TYPE_CHECKING:
-    from stalkcard.engine.screening import Result
+    from stalkcard.engine.plan import Plan
+    from stalkcard.engine.result import Result
 
 # A site named in a source ("politi.dk", "danskstalkingcenter.dk"): the
 # compact source list names these, in the order the supplements cite them.
@@ -56,10 +56,10 @@ def supplement_title(supplement: Any) -> str:
     return text.split(". ")[0].rstrip(".")
 
 
-def pieces(card: Card) -> dict[str, Any]:
+def pieces(plan: Plan) -> dict[str, Any]:
     """Every piece of text the note can hold, for every answer and result: the
     page carries these and joins them as `assemble` does."""
-    from stalkcard.engine.screening import ROUTE, STEP, SUGGEST, URGENT, card_steps, compiled
+    from stalkcard.engine.result import ROUTE, STEP, SUGGEST, URGENT
     from stalkcard.views.markdown import call_mark
     from stalkcard.views.parts import (
         CITIZEN_HEADING,
@@ -72,13 +72,13 @@ def pieces(card: Card) -> dict[str, Any]:
         step_title,
     )
 
-    plan = compiled(card)
+    card = plan.card
     one: dict[str, dict[str, str]] = {}
     many: dict[str, dict[str, Any]] = {}
     for q in plan.questions:
         if q.kind == "one":
             one[q.id] = {
-                c.id: "- {}: {}".format(*describe_answer(card, q.id, c.id)) for c in q.choices
+                c.id: "- {}: {}".format(*describe_answer(plan, q.id, c.id)) for c in q.choices
             }
         else:
             many[q.id] = {
@@ -92,7 +92,7 @@ def pieces(card: Card) -> dict[str, Any]:
     for rule in card.screening.rules.steps:
         for ident in rule.show:
             notes.setdefault(ident, {None}).add(rule.note)
-    steps = card_steps(card)
+    steps = plan.steps
     titles = {
         f"{ident}\u0000{note or ''}": step_title(step.heading, note)
         for ident, step in steps.items()
@@ -241,32 +241,19 @@ def assemble(
     return "\n".join(line.rstrip() for line in lines).rstrip() + "\n"
 
 
-_PIECES: dict[tuple[int, str], tuple[Card, dict[str, Any]]] = {}
-
-
-def card_pieces(card: Card) -> dict[str, Any]:
-    """pieces(card), with what the page's data gives it beside (the danger
-    question, each step's group), made once per card."""
-    from stalkcard import i18n
-
-    key = (id(card), i18n._language)
-    entry = _PIECES.get(key)
-    if entry is not None and entry[0] is card:
-        return entry[1]
-    from stalkcard.engine.screening import card_steps, compiled
-
-    p = pieces(card)
-    p["danger_key"] = compiled(card).danger_id
-    p["step_group"] = {ident: step.group for ident, step in card_steps(card).items()}
-    _PIECES.clear()
-    _PIECES[key] = (card, p)
+def card_pieces(plan: Plan) -> dict[str, Any]:
+    """pieces(plan), with what the page's data gives it beside (the danger
+    question, each step's group)."""
+    p = pieces(plan)
+    p["danger_key"] = plan.danger_id
+    p["step_group"] = {ident: step.group for ident, step in plan.steps.items()}
     return p
 
 
-def result_text(card: Card, result: Result, when: datetime | None) -> str:
+def result_text(plan: Plan, result: Result, when: datetime | None) -> str:
     """The case note for the case file: plain text, no personal data."""
-    from stalkcard.views.page import result_shape
+    from stalkcard.views.shape import result_shape
 
-    shape = result_shape(card, result)
+    shape = result_shape(plan, result)
     stamp = danish_date(when) if when is not None else None
-    return assemble(card_pieces(card), shape, result.answers.as_dict(), stamp)
+    return assemble(card_pieces(plan), shape, result.answers.as_dict(), stamp)

@@ -1,7 +1,7 @@
 """`stalkcard html`: the screening, the contacts and the card as one offline page.
 
 One engine, one set of rules: the page holds the card's rules as the engine
-compiled them (CompiledCard: for each rule, the allowed answers per question,
+compiled them (Plan: for each rule, the allowed answers per question,
 with named fields) and its evaluator (web/engine.js, no DOM) evaluates them
 exactly as screening.evaluate does; it holds no rule of its own.
 tests/test_html.py runs both over every combination of answers where the
@@ -34,67 +34,32 @@ from typing import Any
 import msgspec
 
 from stalkcard import __version__
-from stalkcard.card.model import CITIZEN_ROLES, Card
+from stalkcard.card.model import CITIZEN_ROLES
 from stalkcard.clock import WEEKDAY_NAMES
+from stalkcard.engine.evaluate import answer_space, evaluate, urgent_by_answer
 from stalkcard.engine.phones import segments, whole_at
-from stalkcard.engine.screening import (
-    Answers,
-    Result,
-    answer_space,
-    card_steps,
-    compiled,
-    evaluate,
-    urgent_by_answer,
-)
+from stalkcard.engine.plan import Plan
+from stalkcard.engine.result import Answers
 from stalkcard.i18n import _
 from stalkcard.views.parts import CITIZEN_HEADING, card_subject, group_heading
 
 
-def combinations(card: Card) -> Iterator[Answers]:
+def combinations(plan: Plan) -> Iterator[Answers]:
     """Every combination of the one-of answers (the many-of ones not chosen),
     in the questions' order: for the tests, where the space is small."""
-    space = answer_space(card)
-    rest = {q.id: () for q in compiled(card).questions if q.kind == "many"}
-    order = [q.id for q in compiled(card).questions]
+    space = answer_space(plan)
+    rest = {q.id: () for q in plan.questions if q.kind == "many"}
+    order = [q.id for q in plan.questions]
     for combo in itertools.product(*(values for _key, values in space)):
         given: dict[str, Any] = {**rest, **dict(zip((k for k, _v in space), combo, strict=True))}
         yield Answers({key: given[key] for key in order})
 
 
-def result_shape(card: Card, result: Result) -> dict[str, Any]:
-    """What the page shows for one result, as ids: the steps as the terminal
-    splits them (views.split_steps): those the card says to take now, then
-    those of its steps sections; the headlines as the closing summary has them
-    (views.summary_headlines), less the urgent ones, which the page shows
-    from danger_warning. The page's script computes the same from the rules
-    (tests/test_html.py proves the two equal)."""
-    from stalkcard.views.parts import citizen_steps, split_steps, summary_headlines
-
-    now, further = split_steps(card, result)
-    by_headline = {s.headline: s.id for s in card.supplements if s.headline}
-    return {
-        "assessment": result.assessment,
-        "urgent": result.urgent,
-        "steps": [[step.id, step.note] for step in now],
-        "further": [[step.id, step.note] for step in further],
-        # The card's advice to pass on to the citizen (to_citizen), under its own heading.
-        "citizen": [[step.id, step.note] for step in citizen_steps(result)],
-        "supplements": [s.id for s in result.supplements],
-        # The urgent supplements that lead the result (Result.lead), whatever rule showed them.
-        "lead": [s.id for s in result.lead],
-        "suggested": [c.id for c in result.suggested],
-        # "Ring nu" as the engine ordered it (Result.calls): id, why, whose rule.
-        "calls": [[c.contact.id, c.why, c.rule] for c in result.calls],
-        "roles": list(result.roles),
-        "headlines": [
-            by_headline[text] for text, urgent in summary_headlines(card, result) if not urgent
-        ],
-    }
-
-
-def shape_of(card: Card, answers: Answers) -> dict[str, Any]:
+def shape_of(plan: Plan, answers: Answers) -> dict[str, Any]:
     """What the page must show for these answers (for the tests)."""
-    return result_shape(card, evaluate(card, answers))
+    from stalkcard.views.shape import result_shape
+
+    return result_shape(plan, evaluate(plan, answers))
 
 
 def _named(condition: Any, **fields: Any) -> dict[str, Any]:
@@ -107,12 +72,11 @@ def _named(condition: Any, **fields: Any) -> dict[str, Any]:
     return {**parts, **fields}
 
 
-def rules_data(card: Card) -> dict[str, Any]:
+def rules_data(plan: Plan) -> dict[str, Any]:
     """The card's rules for the page's script, as the engine compiled them
-    (CompiledCard: each condition once), with named fields. A suggestion's or
+    (Plan: each condition once), with named fields. A suggestion's or
     routing's units are resolved to their contacts, as the engine does
-    (CompiledCard.suggestion)."""
-    plan = compiled(card)
+    (Plan.suggestion)."""
 
     def people(show: tuple[str, ...]) -> list[str]:
         return [c.id for i in show for c in plan.suggestion(i)]
@@ -127,7 +91,7 @@ def rules_data(card: Card) -> dict[str, Any]:
     }
 
 
-def note_data(card: Card) -> dict[str, Any]:
+def note_data(plan: Plan) -> dict[str, Any]:
     """The case note's pieces (stalkcard.views.note.pieces), for the page's script to
     put together for the answers it evaluates, as note.assemble does.
     tests/test_html.py proves the page's note equal to `check --note`'s
@@ -137,17 +101,17 @@ def note_data(card: Card) -> dict[str, Any]:
 
     name = _("{subject}-notat-{when}.txt")
     return {
-        **card_pieces(card),
-        "file": name.replace("{subject}", file_subject(card_subject(card))),
+        **card_pieces(plan),
+        "file": name.replace("{subject}", file_subject(card_subject(plan.card))),
     }
 
 
-def danger_warning(card: Card) -> dict[str, list[str]]:
+def danger_warning(plan: Plan) -> dict[str, list[str]]:
     """The urgent supplements shown as soon as the danger question is answered,
     for each answer that shows one (screening.urgent_supplements: "ja" and
     "ved ikke", not "nej"), by id; their lines are headline_parts."""
     return {
-        value: [s.id for s in shown] for value, shown in urgent_by_answer(card).items() if shown
+        value: [s.id for s in shown] for value, shown in urgent_by_answer(plan).items() if shown
     }
 
 
@@ -158,15 +122,14 @@ def headline_parts(phones: list[str], text: str) -> list[list[str | None]]:
     return [[part, tel(phone) if phone else None] for part, phone in segments(text, phones)]
 
 
-def _questions(card: Card) -> list[dict[str, Any]]:
+def _questions(plan: Plan) -> list[dict[str, Any]]:
     """The screening's questions (stalkcard.engine.questions, the prompts' too) for the
     page's script. The page pre-selects nothing, so it asks for a choice on
     every one-of question ("Ved ikke" is a choice); a many-of may stay empty."""
-    from stalkcard.engine.questions import questions
     from stalkcard.views.parts import describe_answer
 
     out: list[dict[str, Any]] = []
-    for q in questions(card):
+    for q in plan.questions:
         many = q.kind == "many"
         out.append(
             {
@@ -186,19 +149,19 @@ def _questions(card: Card) -> list[dict[str, Any]]:
                 # do (views.describe_answer), e.g. "Ikke angivet" for no unit.
                 "shown": None
                 if many
-                else {c.id: describe_answer(card, q.id, c.id)[1] for c in q.choices},
+                else {c.id: describe_answer(plan, q.id, c.id)[1] for c in q.choices},
                 "review": q.label,
             }
         )
     return out
 
 
-def page_data(card: Card) -> dict[str, Any]:
+def page_data(plan: Plan) -> dict[str, Any]:
     """Everything the page's script needs: the questions, the rules as the
     engine reads them, and the texts, each once."""
     from stalkcard.views.parts import assessment_paragraphs
 
-    plan = compiled(card)
+    card = plan.card
     contacts = {
         c.id: {"name": c.name, "unit": c.unit, "phone": c.phone,
                "tel": tel(c.phone) if c.phone else None,
@@ -218,12 +181,12 @@ def page_data(card: Card) -> dict[str, Any]:
             **({"url": step.url} if step.url else {}),
             **({"citizen": True} if step.citizen else {}),
         }
-        for ident, step in card_steps(card).items()
+        for ident, step in plan.steps.items()
     }
     return {
-        "questions": _questions(card),
-        "rules": rules_data(card),
-        "step_order": list(card.step_ids),
+        "questions": _questions(plan),
+        "rules": rules_data(plan),
+        "step_order": list(plan.step_ids),
         "steps": steps,
         "groups": {s.id: {"heading": group_heading(s), "paragraphs": s.paragraphs,
                           **({"url": s.url} if s.url else {})}
@@ -246,9 +209,9 @@ def page_data(card: Card) -> dict[str, Any]:
                                "urgent": s.urgent,
                                "line": headline_parts(phones, s.headline or s.text)}
                         for s in card.supplements},
-        "danger": danger_warning(card),
+        "danger": danger_warning(plan),
         "with_assessment": assessment_paragraphs(card),
-        "note": note_data(card),
+        "note": note_data(plan),
         "words": _words(),
     }  # fmt: skip
 
@@ -355,8 +318,9 @@ def _csp_hash(text: str) -> str:
     )
 
 
-def render_page(card: Card, language: str) -> str:
+def render_page(plan: Plan, language: str) -> str:
     """The whole page as one self-contained HTML document."""
+    card = plan.card
     import jinja2
     from markupsafe import Markup
 
@@ -365,7 +329,7 @@ def render_page(card: Card, language: str) -> str:
     style = _asset("page.css")
     # One script: the evaluator (no DOM), then the UI that shows what it gives.
     script = _asset("engine.js") + "\n" + _asset("page.js")
-    facts = page_data(card)
+    facts = page_data(plan)
     data = json.dumps(facts, ensure_ascii=False, separators=(",", ":"))
     data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     csp = "; ".join(
@@ -395,11 +359,11 @@ def render_page(card: Card, language: str) -> str:
         card=card,
         kind=lambda section: section.__struct_config__.tag,
         hours_text=hours_text,
-        contact_groups=contact_groups(card.contacts),
+        contact_groups=contact_groups(plan.contacts),
         contacts_of={
-            s.id: [c for c in card.contacts if c.group == s.id] for s in card.contact_sections
+            s.id: [c for c in plan.contacts if c.group == s.id] for s in card.contact_sections
         },
-        summaries=any(not c.unit for c in card.contacts),
+        summaries=any(not c.unit for c in plan.contacts),
         lang=language,
         csp=csp,
         style=Markup(style),
@@ -412,7 +376,7 @@ def render_page(card: Card, language: str) -> str:
         citizen=lambda section: getattr(section, "to_citizen", False),
         subject=card_subject(card),
         citizen_heading=_(CITIZEN_HEADING),
-        extra_contacts=card.extra_contacts,
+        extra_contacts=plan.extra_contacts,
         total=len(facts["questions"]),
         version=__version__,
     )

@@ -15,10 +15,11 @@ from stalkcard.card.model import Card, Contact, StepsSection, TextSection
 from stalkcard.i18n import _
 
 if TYPE_CHECKING:  # the screening is only imported by `check`
-    from datetime import date, datetime
+    from datetime import date
 
-    from stalkcard.engine.callplan import CallAt, CallPlan
-    from stalkcard.engine.screening import Answers, Result, ResultStep
+    from stalkcard.engine.callplan import CallPlan
+    from stalkcard.engine.plan import Plan
+    from stalkcard.engine.result import Answers, Result, ResultStep
 
 
 SUPPLEMENT_LABEL = "Tillæg – ikke en del af handlekortet"
@@ -125,12 +126,10 @@ def contacts_json(contacts: Sequence[Contact]) -> str:
     return _dumps([contact_dict(c) for c in contacts])
 
 
-def describe_answer(card: Card, key: str, value: Any) -> tuple[str, str]:
+def describe_answer(plan: Plan, key: str, value: Any) -> tuple[str, str]:
     """One answer as (label, value) in plain words: the question's label and
     the chosen choice's label."""
-    from stalkcard.engine.screening import compiled
-
-    question = next(q for q in compiled(card).questions if q.id == key)
+    question = plan.question(key)
     labels = {c.id: c.label for c in question.choices}
     if question.kind == "many":
         if value is None:  # given answers without it: the question was not asked
@@ -138,13 +137,13 @@ def describe_answer(card: Card, key: str, value: Any) -> tuple[str, str]:
         chosen = [c.label for c in question.choices if c.id in value]
         return question.label, ", ".join(chosen) or _("Ingen")
     if question.units:
-        return question.label, compiled(card).unit_labels.get(value) or _("Ikke angivet")
+        return question.label, plan.unit_labels.get(value) or _("Ikke angivet")
     return question.label, labels.get(value, str(value))
 
 
-def answer_lines(card: Card, answers: Answers) -> list[tuple[str, str]]:
+def answer_lines(plan: Plan, answers: Answers) -> list[tuple[str, str]]:
     """(label, value) pairs in the order the screening asks them."""
-    return [describe_answer(card, key, value) for key, value in answers.as_dict().items()]
+    return [describe_answer(plan, key, value) for key, value in answers.as_dict().items()]
 
 
 def step_title(step_heading: str, note: str | None) -> str:
@@ -158,12 +157,10 @@ CRITERIA_GROUPS = (
 )
 
 
-def criteria_lines(card: Card, answers: Answers) -> list[str]:
+def criteria_lines(plan: Plan, answers: Answers) -> list[str]:
     """What the answers say of the card's signs (the questions marked as a
     criterion), and no verdict: which are present, which unclear, which not."""
-    from stalkcard.engine.screening import compiled
-
-    signs = [q for q in compiled(card).questions if q.criterion]
+    signs = [q for q in plan.questions if q.criterion]
     out = []
     for value, text in CRITERIA_GROUPS:
         names = [q.label for q in signs if answers.get(q.id) == value]
@@ -172,7 +169,7 @@ def criteria_lines(card: Card, answers: Answers) -> list[str]:
     return out
 
 
-def split_steps(card: Card, result: Result) -> tuple[list[ResultStep], list[ResultStep]]:
+def split_steps(result: Result) -> tuple[list[ResultStep], list[ResultStep]]:
     """The steps the card says to take (call its contacts), and the steps of its
     steps sections (such as VIDERE HANDLING), which it offers as ways to go on."""
     now = [s for s in result.steps if s.group is None]
@@ -235,7 +232,7 @@ def assessment_paragraphs(card: Card) -> list[str]:
     ]
 
 
-def summary_headlines(card: Card, result: Result) -> list[tuple[str, bool]]:
+def summary_headlines(result: Result) -> list[tuple[str, bool]]:
     """The supplements' one-line instructions for the closing summary, each with
     whether it is urgent: 112 first when urgent, then the other shown
     supplements that have a headline (the duty to notify)."""
@@ -244,144 +241,12 @@ def summary_headlines(card: Card, result: Result) -> list[tuple[str, bool]]:
     return [(s.headline or s.text, True) for s in lead] + [(s.headline or "", False) for s in rest]
 
 
-# "Ring nu" as blocks: a line of text (or None) and the calls under it. Every
-# surface shows these blocks: the terminal's summary, the JSON (a script can
-# print the same lines from it), and the page, whose script builds the same
-# blocks from the same words (tests/test_callplan.py and tests/test_html.py).
-Block = tuple[str | None, list["CallAt"], bool]  # text, calls, whether they are for later
+def result_dict(plan: Plan, result: Result, timed: CallPlan) -> dict[str, Any]:
+    """A result for scripts (`check --format json`), with "Ring nu" as the
+    engine worked it out at a moment (`timed`: stalkcard.engine.callplan.plan_at)."""
+    from stalkcard.views.ringnu import plan_dict
 
-
-def moment_text(moment: datetime, holiday: str | None = None) -> str:
-    """ "lørdag kl. 22:00", or on a holiday "1. juledag, fredag kl. 10:00"."""
-    from stalkcard.clock import when_text
-
-    text = when_text(moment)
-    return f"{holiday}, {text}" if holiday else text
-
-
-def ring_nu(plan: CallPlan) -> list[Block]:
-    """The blocks of "Ring nu" for a plan (stalkcard.engine.callplan.plan_at)."""
-    from stalkcard.engine.screening import URGENT
-
-    urgent = [c for c in plan.calls if c.call.why == URGENT]
-    rest = [c for c in plan.calls if c.call.why != URGENT]
-    lines_block: list[Block] = []
-    if plan.round_the_clock:
-        from stalkcard.engine.callplan import CallAt
-        from stalkcard.engine.screening import Call
-
-        lines = [CallAt(Call(c, "always", "always"), True) for c in plan.round_the_clock]
-        lines_block = [(_("Indtil kortets kontakter kan træffes, kan du eller borgeren ringe til:")
-                        if plan.after_hours else
-                        _("Kan kortets kontakter ikke træffes, kan du eller borgeren ringe til:"),
-                        lines, False)]  # fmt: skip
-    if plan.time_unknown:  # the clock could not be read: no one is said to be open or closed
-        out: list[Block] = [(_("Ring nu:"), urgent, False)] if urgent else []
-        status = _("Det vides ikke, hvem der kan træffes nu: computerens ur eller tidszone kan "
-                   "ikke læses.")  # fmt: skip
-        return [*out, (status, rest, False), *lines_block]
-    if plan.now is None or not (plan.after_hours or plan.hours_unknown):
-        heading = _("Ring nu:")
-        if plan.now is not None and plan.assumed:
-            heading = _("Ring nu (kontortiden er et skøn, ikke kortets; tjek kommunens tider):")
-        return [(heading, urgent + rest, False), *lines_block]
-    when = moment_text(plan.now, plan.holiday)
-    out = [(_("Ring nu:"), urgent, False)] if urgent else []
-    if plan.after_hours:
-        status = _("Uden for kontortid nu ({when}).")
-        if plan.assumed:
-            status = _("Uden for kontortid nu ({when}; kontortiden er et skøn, ikke kortets).")
-        out.append((status.format(when=when), [], False))
-        out += lines_block
-        if plan.reopens is not None:
-            later = _("Kortets kontakter fra {when}:").format(when=moment_text(plan.reopens))
-        else:
-            later = _("Kortets kontakter, når de åbner igen:")
-        out.append((later, rest, True))
-        return out
-    if plan.no_hours:
-        status = _("Kortet oplyser ingen åbningstider, så det vides ikke, om kontakterne kan "
-                   "træffes nu ({when}).")  # fmt: skip
-    else:
-        status = _("Det vides ikke, om kortets kontakter kan træffes nu ({when}).")
-    out.append((status.format(when=when), rest, False))
-    return out + lines_block
-
-
-def reason_marks(contact: Contact, why: str) -> list[str]:
-    """Why a line of "Ring nu" is there, where it is not the card's: (forslag)
-    for the tool's suggestion, (tillæg) for a number not on the card. The
-    terminal, the JSON, the page and the note mark it alike."""
-    from stalkcard.engine.screening import SUGGEST
-
-    marks = [_("(forslag)")] if why == SUGGEST else []
-    if not contact.part_of_card:
-        marks.append(_("(tillæg)"))
-    return marks
-
-
-def call_marks(at: CallAt, later: bool, timed: bool) -> list[str]:
-    """What follows a line of "Ring nu": reason_marks, then (lukket nu) or
-    (åbningstid ikke kendt) at a known time."""
-    marks = reason_marks(at.call.contact, at.call.why)
-    if timed and not later:
-        if at.open_now is False:
-            marks.append(_("(lukket nu)"))
-        elif at.open_now is None:
-            marks.append(_("(åbningstid ikke kendt)"))
-    return marks
-
-
-def call_who(at: CallAt, later: bool, timed: bool) -> str:
-    """A line's words after its number: name, unit and marks."""
-    contact = at.call.contact
-    name = contact.name
-    if contact.phone and name.endswith(f" ({contact.phone})"):  # "Alarmcentralen (112)"
-        name = name[: -len(contact.phone) - 3]  # the number stands before it already
-    who = f"{name}, {contact.unit}" if contact.unit else name
-    return " ".join([who, *call_marks(at, later, timed)])
-
-
-def plan_dict(plan: CallPlan) -> dict[str, Any]:
-    """ "Ring nu" for scripts: the same blocks the terminal prints, each call
-    with whether it answers now, when it opens next, why it is there and
-    whose rule put it there."""
-    timed = plan.now is not None
-
-    def call(at: CallAt, later: bool) -> dict[str, Any]:
-        c = at.call.contact
-        return {
-            "id": c.id,
-            "name": c.name,
-            "unit": c.unit,
-            "phone": c.phone,
-            "why": at.call.why,
-            "rule": at.call.rule,
-            "part_of_card": c.part_of_card,
-            "open_now": at.open_now,
-            "opens_next": at.opens_next.isoformat(timespec="minutes") if at.opens_next else None,
-            "text": f"{c.phone}  {call_who(at, later, timed)}",
-        }
-
-    return {
-        "now": plan.now.isoformat(timespec="minutes") if plan.now else None,
-        "after_hours": plan.after_hours,
-        "hours_unknown": plan.hours_unknown,
-        "hours_assumed": plan.assumed,
-        "no_hours": plan.no_hours,
-        "time_unknown": plan.time_unknown,
-        "holiday": plan.holiday,
-        "reopens": plan.reopens.isoformat(timespec="minutes") if plan.reopens else None,
-        "blocks": [
-            {"text": text, "for_later": later, "calls": [call(at, later) for at in calls]}
-            for text, calls, later in ring_nu(plan)
-        ],
-    }
-
-
-def result_dict(card: Card, result: Result, now: datetime | None = None) -> dict[str, Any]:
-    from stalkcard.engine.callplan import plan_at
-
+    card = plan.card
     return {
         "card": {"title": card.meta.title, "version": card.meta.version},
         "assessment": result.assessment,
@@ -404,7 +269,7 @@ def result_dict(card: Card, result: Result, now: datetime | None = None) -> dict
                 **({"url": s.url} if s.url else {}),
                 **({"to_citizen": True} if s.citizen else {}),
             }
-            for part in (*split_steps(card, result), citizen_steps(result))
+            for part in (*split_steps(result), citizen_steps(result))
             for s in part
         ],
         "supplements": [
@@ -415,17 +280,17 @@ def result_dict(card: Card, result: Result, now: datetime | None = None) -> dict
         # assessment in one line, and "Ring nu" at `now`.
         "summary": {
             "headlines": [
-                {"text": text, "urgent": urgent} for text, urgent in summary_headlines(card, result)
+                {"text": text, "urgent": urgent} for text, urgent in summary_headlines(result)
             ],
             "assessment": card.assessment(result.assessment).short or result.assessment_text,
             "suggestion_note": _(SUGGESTION_NOTE) if result.suggested else None,
         },
-        "call_plan": plan_dict(plan_at(card, result, now)),
+        "call_plan": plan_dict(timed),
     }
 
 
-def result_json(card: Card, result: Result, now: datetime | None = None) -> str:
-    return _dumps(result_dict(card, result, now))
+def result_json(plan: Plan, result: Result, timed: CallPlan) -> str:
+    return _dumps(result_dict(plan, result, timed))
 
 
 def hours_text(hours: Any) -> str:

@@ -8,7 +8,6 @@ order, JSON) are in stalkcard.views.parts, the Markdown in stalkcard.views.markd
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from rich import box
@@ -31,9 +30,10 @@ from stalkcard.card.model import (
 from stalkcard.i18n import _
 
 if TYPE_CHECKING:  # the screening is only imported by `check`
-    from stalkcard.engine.callplan import CallAt
+    from stalkcard.engine.callplan import CallAt, CallPlan
+    from stalkcard.engine.plan import Plan
     from stalkcard.engine.questions import Question
-    from stalkcard.engine.screening import Result, ResultStep
+    from stalkcard.engine.result import Result, ResultStep
 
 from stalkcard.views.parts import (
     CITIZEN_HEADING,
@@ -42,7 +42,6 @@ from stalkcard.views.parts import (
     SUPPLEMENT_LEGEND,
     answer_lines,
     assessment_paragraphs,
-    call_who,
     card_byline,
     citizen_steps,
     contact_extra,
@@ -52,12 +51,12 @@ from stalkcard.views.parts import (
     further_groups,
     group_heading,
     link_line,
-    ring_nu,
     split_steps,
     step_title,
     summary_headlines,
     write_out,
 )
+from stalkcard.views.ringnu import call_who, ring_nu
 
 INDENT = 2
 
@@ -254,11 +253,10 @@ def _result_step(number: int | None, step: ResultStep) -> RenderableType:
     return _indent(Group(*parts, Text("")))
 
 
-def result_renderables(
-    card: Card, result: Result, now: datetime | None = None
-) -> list[RenderableType]:
-    from stalkcard.engine.screening import danger_value
-
+def result_renderables(plan: Plan, result: Result, timed: CallPlan) -> list[RenderableType]:
+    """A result as the terminal shows it, "Ring nu" as the engine worked it
+    out at a moment (`timed`: stalkcard.engine.callplan.plan_at)."""
+    card = plan.card
     lead = {s.id for s in result.lead}
     first = [s for s in result.supplements if s.id in lead]
     rest = [s for s in result.supplements if s.id not in lead]
@@ -267,15 +265,15 @@ def result_renderables(
     # which stays first, or else above the framed supplements.
     legend = Text(_(SUPPLEMENT_LEGEND), style="yellow")
     if result.urgent:
-        out.append(Text(danger_heading(danger_value(card, result.answers)), style="bold red"))
+        out.append(Text(danger_heading(result.danger), style="bold red"))
         if first:
             out.append(supplements_panel(first, urgent=True, label=False))
             out.append(legend)
         out.append(Text(""))
     out += [_heading(_("Resultat af screeningen")), _indent(Text(result.assessment_text))]
-    out += [_indent(Text(line)) for line in criteria_lines(card, result.answers)]
+    out += [_indent(Text(line)) for line in criteria_lines(plan, result.answers)]
     out += [_indent(Text(p)) for p in assessment_paragraphs(card)]
-    now_steps, further = split_steps(card, result)
+    now_steps, further = split_steps(result)
     out += [Text(""), _heading(_("Det skal du gøre nu"))]
     out += [_result_step(n, step) for n, step in enumerate(now_steps, start=1)]
     for section, steps in further_groups(card, further):
@@ -294,9 +292,9 @@ def result_renderables(
         out.append(supplements_panel(rest, label=False))
     out += [Text(""), _heading(_("Dine svar"))]
     out += [
-        _indent(Text(f"{label}: {value}")) for label, value in answer_lines(card, result.answers)
+        _indent(Text(f"{label}: {value}")) for label, value in answer_lines(plan, result.answers)
     ]
-    out += [Text(""), closing_summary(card, result, now)]
+    out += [Text(""), closing_summary(card, result, timed)]
     return out
 
 
@@ -312,18 +310,16 @@ def _call_grid(calls: Iterable[CallAt], later: bool, timed: bool) -> Padding:
     return Padding(grid, (0, 0, 0, INDENT))
 
 
-def closing_summary(card: Card, result: Result, now: datetime | None = None) -> RenderableType:
+def closing_summary(card: Card, result: Result, timed: CallPlan) -> RenderableType:
     """The last thing printed, short enough to stay on a 24-row screen with the
     note prompt below it: 112 first when it is urgent, the duty to notify when
     it applies, the assessment in one line, then "Ring nu" as the engine
-    ordered it, at `now` (Danish time): views.ring_nu's blocks, the same the
-    JSON and the page show."""
+    ordered it, at the moment of `timed` (Danish time): views.ring_nu's
+    blocks, the same the JSON and the page show."""
     from rich.rule import Rule
 
-    from stalkcard.engine.callplan import plan_at
-
     lines: list[RenderableType] = [Rule(_("Kort sagt"), style="dim")]
-    headlines = summary_headlines(card, result)
+    headlines = summary_headlines(result)
     # 112 stands alone, without a hedge (issue 23); the other instructions
     # carry the supplement mark, as "Ring nu" does.
     for text, urgent in headlines:
@@ -333,12 +329,11 @@ def closing_summary(card: Card, result: Result, now: datetime | None = None) -> 
             lines.append(Text(text, style="bold").append(" " + _("(tillæg)"), style="dim"))
     short = card.assessment(result.assessment).short or result.assessment_text
     lines.append(Text(_("Vurdering: {text}").format(text=short)))
-    plan = plan_at(card, result, now)
-    for words, calls, later in ring_nu(plan):
+    for words, calls, later in ring_nu(timed):
         if words:
             lines.append(Text(words, style="bold"))
         if calls:
-            lines.append(_call_grid(calls, later, now is not None))
+            lines.append(_call_grid(calls, later, timed.now is not None))
     if result.suggested:
         lines.append(Text(_(SUGGESTION_NOTE), style="dim"))
     return Group(*lines)
