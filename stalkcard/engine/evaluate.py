@@ -95,34 +95,10 @@ def urgent_supplements(plan: Plan, danger: str = YES) -> tuple[Supplement, ...]:
     answered `danger`: those marked urgent in rules that ask about nothing but
     the danger question, and match it. Empty when that answer is not (possible)
     danger, or the card has no danger question."""
-    return urgent_by_answer(plan).get(danger, ())
+    return plan.urgent_shown.get(danger, ())
 
 
 def urgent_by_answer(plan: Plan) -> dict[str, tuple[Supplement, ...]]:
-    """urgent_supplements for every answer of the danger question, in one pass:
-    the rules on the danger question alone are found once, and each asks only
-    about that answer."""
-    ident = plan.danger_id
-    if ident is None:
-        return {}
-    only = [
-        (condition, shows)
-        for condition, shows in plan.supplement_rules  # each compiled once, not per call
-        if {key for key, _v in (*condition[0], *condition[1])} == {ident}
-    ]
-    question = next(q for q in plan.questions if q.id == ident)
-    shown: dict[str, set[str]] = {c.id: set() for c in question.choices}
-    for (when, any_of), shows in only:
-        # A rule on this question alone holds for the answers every "when"
-        # allows and (with a "when_any") one of its parts allows.
-        admitted = set(shown)
-        for _key, values in when:
-            admitted &= values
-        if any_of:
-            admitted &= set().union(*(values for _key, values in any_of))
-        for value in admitted:
-            shown[value].update(shows)
-    return {
-        value: tuple(s for s in plan.supplements if s.id in ids and s.urgent)
-        for value, ids in shown.items()
-    }
+    """urgent_supplements for every answer of the danger question (worked out
+    once, when the plan is compiled: stalkcard.engine.plan.urgent_shown)."""
+    return dict(plan.urgent_shown)

@@ -122,6 +122,9 @@ class Plan:
     closed_days: tuple[str, ...]
     # Whether the card gives any hours at all ("unknown" gives none).
     has_hours: bool
+    # The urgent supplements (112) each answer of the danger question shows at
+    # once (urgent_shown), by answer.
+    urgent_shown: Mapping[str, tuple[Supplement, ...]]
 
     def question(self, ident: str) -> Question:
         return next(q for q in self.questions if q.id == ident)
@@ -178,6 +181,9 @@ def compile_plan(card: Card) -> Plan:
     the safety floors compile the card they check."""
     rules = card.screening.rules
     questions = tuple(resolve(card, q) for q in card.questions)
+    danger_id = next((q.id for q in questions if q.danger), None)
+    supplement_rules = tuple((condition_of(r), tuple(r.show)) for r in rules.supplements)
+    supplements = tuple(card.supplements)
     contacts = tuple(card.contacts)
     extra = tuple(card.extra_contacts)
     by_phone: dict[str, Contact] = {}
@@ -187,7 +193,7 @@ def compile_plan(card: Card) -> Plan:
     return Plan(
         card=card,
         questions=questions,
-        danger_id=next((q.id for q in questions if q.danger), None),
+        danger_id=danger_id,
         contacts=contacts,
         extra_contacts=extra,
         by_contact=MappingProxyType({c.id: c for c in contacts}),
@@ -200,10 +206,10 @@ def compile_plan(card: Card) -> Plan:
         assessment_text=MappingProxyType({a.id: a.text for a in card.screening.assessments}),
         urgent=tuple(condition_of(r) for r in rules.urgent),
         step_rules=tuple((condition_of(r), tuple(r.show), r.note) for r in rules.steps),
-        supplement_rules=tuple((condition_of(r), tuple(r.show)) for r in rules.supplements),
+        supplement_rules=supplement_rules,
         suggest_rules=tuple((condition_of(r), tuple(r.show)) for r in rules.suggest),
         route_rules=tuple((condition_of(r), tuple(r.show)) for r in rules.route),
-        supplements=tuple(card.supplements),
+        supplements=supplements,
         always_open=always_open,
         urgent_lines=tuple(c for c in always_open if c.urgent_only),
         roles=MappingProxyType(
@@ -212,4 +218,41 @@ def compile_plan(card: Card) -> Plan:
         unit_labels=MappingProxyType({u.id: u.name for u in card.units}),
         closed_days=tuple(card.meta.closed_days),
         has_hours=any(c.hours is not None for c in contacts + extra if not c.always_open),
+        urgent_shown=MappingProxyType(
+            urgent_shown(questions, danger_id, supplement_rules, supplements)
+        ),
     )
+
+
+def urgent_shown(
+    questions: Sequence[Question],
+    danger_id: str | None,
+    supplement_rules: Conditions,
+    supplements: Sequence[Supplement],
+) -> dict[str, tuple[Supplement, ...]]:
+    """The urgent supplements (112) to show the moment the danger question is
+    answered, for every answer of it, in one pass: the rules on the danger
+    question alone are found once, and each asks only about that answer."""
+    if danger_id is None:
+        return {}
+    only = [
+        (condition, shows)
+        for condition, shows in supplement_rules
+        if {key for key, _v in (*condition[0], *condition[1])} == {danger_id}
+    ]
+    question = next(q for q in questions if q.id == danger_id)
+    shown: dict[str, set[str]] = {c.id: set() for c in question.choices}
+    for (when, any_of), shows in only:
+        # A rule on this question alone holds for the answers every "when"
+        # allows and (with a "when_any") one of its parts allows.
+        admitted = set(shown)
+        for _key, values in when:
+            admitted &= values
+        if any_of:
+            admitted &= set().union(*(values for _key, values in any_of))
+        for value in admitted:
+            shown[value].update(shows)
+    return {
+        value: tuple(s for s in supplements if s.id in ids and s.urgent)
+        for value, ids in shown.items()
+    }

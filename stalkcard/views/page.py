@@ -36,7 +36,7 @@ import msgspec
 from stalkcard import __version__
 from stalkcard.card.model import CITIZEN_ROLES
 from stalkcard.clock import WEEKDAY_NAMES
-from stalkcard.engine.evaluate import answer_space, evaluate, urgent_by_answer
+from stalkcard.engine.evaluate import answer_space, evaluate
 from stalkcard.engine.phones import segments, whole_at
 from stalkcard.engine.plan import Plan
 from stalkcard.engine.result import Answers
@@ -108,11 +108,9 @@ def note_data(plan: Plan) -> dict[str, Any]:
 
 def danger_warning(plan: Plan) -> dict[str, list[str]]:
     """The urgent supplements shown as soon as the danger question is answered,
-    for each answer that shows one (screening.urgent_supplements: "ja" and
+    for each answer that shows one (Plan.urgent_shown: "ja" and
     "ved ikke", not "nej"), by id; their lines are headline_parts."""
-    return {
-        value: [s.id for s in shown] for value, shown in urgent_by_answer(plan).items() if shown
-    }
+    return {value: [s.id for s in shown] for value, shown in plan.urgent_shown.items() if shown}
 
 
 def headline_parts(phones: list[str], text: str) -> list[list[str | None]]:
