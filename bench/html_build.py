@@ -65,13 +65,14 @@ def with_contacts(contacts: int) -> str:
 
 def in_process(text: str, name: str, repeat: int) -> tuple[float, int]:
     """(median seconds to load the card and render the page, page bytes)."""
+    from stalkcard.engine.plan import compile_plan
     from stalkcard.views.page import render_page
 
     times, size = [], 0
     for _ in range(repeat):
         start = time.perf_counter()
         card = card_from_text(text, name)
-        page = render_page(card, "da")
+        page = render_page(compile_plan(card), "da")
         times.append(time.perf_counter() - start)
         size = len(page.encode("utf-8"))
     return statistics.median(times), size
