@@ -16,6 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from page_helpers import combinations
 from typer.testing import CliRunner
 
 from stalkcard import clock
@@ -24,7 +25,6 @@ from stalkcard.cli.app import app
 from stalkcard.engine.callplan import is_open, plan_at
 from stalkcard.engine.holidays import closed_day, easter, public_holidays
 from stalkcard.engine.screening import ROUTE, STEP, URGENT, Answers, evaluate
-from stalkcard.views.page import combinations
 from stalkcard.views.parts import ring_nu
 
 DK = ZoneInfo("Europe/Copenhagen")

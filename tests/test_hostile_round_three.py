@@ -1025,10 +1025,11 @@ def test_the_page_build_does_the_per_card_work_once(monkeypatch: pytest.MonkeyPa
     grows with the persons). Now the page holds the rules, evaluates at most
     once (the note's head), and builds the contacts a fixed number of times,
     however many persons. Counted, not timed (bench/html_build.py times it)."""
+    from page_helpers import combinations
+
     from stalkcard.card import model
     from stalkcard.engine import screening
-    from stalkcard.views import page as web
-    from stalkcard.views.page import combinations, render_page
+    from stalkcard.views.page import render_page
 
     built: list[int] = []
     real = model.Card.contacts.fget
@@ -1038,8 +1039,11 @@ def test_the_page_build_does_the_per_card_work_once(monkeypatch: pytest.MonkeyPa
     )
     evaluated: list[int] = []
     real_evaluate = screening.evaluate
+    # Counted where it is defined (stalkcard.views.page no longer imports it).
     monkeypatch.setattr(
-        web, "evaluate", lambda card, answers: evaluated.append(1) or real_evaluate(card, answers)
+        screening,
+        "evaluate",
+        lambda card, answers: evaluated.append(1) or real_evaluate(card, answers),
     )
     counts = []
     for persons in (5, 40):
@@ -1084,9 +1088,10 @@ def _reference(card: object, answers: object) -> tuple[object, ...]:
 
 @pytest.mark.parametrize("language", ["da", "en"])
 def test_the_compiled_rules_give_what_the_rules_say(language: str) -> None:
+    from page_helpers import combinations
+
     from stalkcard.card.reading import load_card
     from stalkcard.engine.screening import evaluate
-    from stalkcard.views.page import combinations
 
     card = load_card(language=language)
     for answers in combinations(card):

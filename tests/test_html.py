@@ -24,16 +24,16 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from helpers import card_phones, normalise, run_stalkcard
+from page_helpers import combinations, shape_of
 from test_fidelity import card_lines
 from typer.testing import CliRunner
 
 from stalkcard.card.reading import bundled_card_path, load_card
 from stalkcard.card.reading import load_card as _load
 from stalkcard.cli.app import app
-from stalkcard.engine.screening import Answers, evaluate
+from stalkcard.engine.screening import Answers, answer_space, evaluate
 from stalkcard.views.markdown import result_markdown
 from stalkcard.views.note import result_text
-from stalkcard.views.page import answer_space, combinations, shape_of
 
 CARD = load_card()
 ASKED = {q.id: q.text for q in CARD.questions}  # each question's text, by id

@@ -6,11 +6,11 @@ import re
 from datetime import datetime
 
 import pytest
+from page_helpers import combinations
 
 from stalkcard.card.reading import load_card
 from stalkcard.engine.screening import evaluate
 from stalkcard.views.note import danish_date, result_text
-from stalkcard.views.page import combinations
 
 WHEN = datetime(2026, 11, 26, 14, 5)
 CARDS = {"da": load_card(), "en": load_card(language="en")}

@@ -25,9 +25,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import itertools
 import json
-from collections.abc import Iterator
 from importlib import resources
 from typing import Any
 
@@ -38,27 +36,13 @@ from stalkcard.card.model import CITIZEN_ROLES, Card
 from stalkcard.clock import WEEKDAY_NAMES
 from stalkcard.engine.phones import segments, whole_at
 from stalkcard.engine.screening import (
-    Answers,
     Result,
-    answer_space,
     card_steps,
     compiled,
-    evaluate,
     urgent_by_answer,
 )
 from stalkcard.i18n import _
 from stalkcard.views.parts import CITIZEN_HEADING, card_subject, group_heading
-
-
-def combinations(card: Card) -> Iterator[Answers]:
-    """Every combination of the one-of answers (the many-of ones not chosen),
-    in the questions' order: for the tests, where the space is small."""
-    space = answer_space(card)
-    rest = {q.id: () for q in compiled(card).questions if q.kind == "many"}
-    order = [q.id for q in compiled(card).questions]
-    for combo in itertools.product(*(values for _key, values in space)):
-        given: dict[str, Any] = {**rest, **dict(zip((k for k, _v in space), combo, strict=True))}
-        yield Answers({key: given[key] for key in order})
 
 
 def result_shape(card: Card, result: Result) -> dict[str, Any]:
@@ -90,11 +74,6 @@ def result_shape(card: Card, result: Result) -> dict[str, Any]:
             by_headline[text] for text, urgent in summary_headlines(card, result) if not urgent
         ],
     }
-
-
-def shape_of(card: Card, answers: Answers) -> dict[str, Any]:
-    """What the page must show for these answers (for the tests)."""
-    return result_shape(card, evaluate(card, answers))
 
 
 def _named(condition: Any, **fields: Any) -> dict[str, Any]:
