@@ -444,6 +444,12 @@ def _with_many(card: Any, answers: Answers, number: int) -> Answers:
     return Answers(given)
 
 
+# The page's own evaluator, built as its script builds it: engine.js's
+# stalkcardEngine on the page's data, read with its reviver (bare). The page
+# keeps no hook for the tests; these call the same code on the same data.
+ENGINE = "const e = stalkcardEngine(JSON.parse(document.getElementById('data').textContent, bare));"
+
+
 def _page_agrees(browser: Any, page: Path, card: Any, sample: list[Answers]) -> None:
     """The page's own evaluation (its script on the card's rules) and its note are
     the engine's result (web.shape_of) and `check --note`'s note, for each answer set."""
@@ -452,7 +458,8 @@ def _page_agrees(browser: Any, page: Path, card: Any, sample: list[Answers]) -> 
     out = browser.execute_script(
         # 14:05 in Danish time (CET, UTC+1): the note's date is Danish time (issue 23).
         "const w = new Date(Date.UTC(2026, 10, 26, 13, 5));"
-        "return arguments[0].map(g => [window.stalkcardLookup(g), window.stalkcardNote(g, w)]);",
+        + ENGINE
+        + "return arguments[0].map(g => [e.lookup(g), e.note(g, w)]);",
         given,
     )
     assert len(out) == len(sample)
@@ -1137,8 +1144,8 @@ def _plan_agrees(browser: Any, page: Path, card: Any, cases: list[tuple[Answers,
 
     _open(browser, page)
     shown = browser.execute_script(
-        "return arguments[0].map(c => [window.stalkcardPlan(c[0], c[1]),"
-        " window.stalkcardRingNu(c[0], c[1])]);",
+        ENGINE + "return arguments[0].map(c => [e.planOf(e.lookup(c[0]), c[1]),"
+        " e.ringNu(e.planOf(e.lookup(c[0]), c[1]))]);",
         [[a.as_dict(), int(m.timestamp() * 1000)] for a, m in cases],
     )
     assert len(shown) == len(cases)
@@ -1418,7 +1425,10 @@ def test_the_pages_holidays_are_the_engines_in_any_year(browser: Any, page_file:
     first = date(1990, 1, 1)
     days = [first + timedelta(days=n) for n in range((date(2111, 1, 1) - first).days)]
     shown = browser.execute_script(
-        "return arguments[0].map(d => window.stalkcardClosedDay(d));",
+        # The day's closed-day name as the call plan has it (holiday), at noon UTC
+        # (the same date in Danish time): no calls, so nothing else is asked.
+        ENGINE + "const none = {calls: [], urgent: false, roles: []};"
+        "return arguments[0].map(d => e.planOf(none, Date.parse(d + 'T12:00:00Z')).holiday);",
         [d.isoformat() for d in days],
     )
     expected = [closed_day(d, ("12-24",)) for d in days]
@@ -1429,8 +1439,9 @@ def test_the_pages_holidays_are_the_engines_in_any_year(browser: Any, page_file:
 def test_the_pages_evaluator_is_a_file_with_no_dom() -> None:
     """Issue 25: the page's evaluator (stalkcard/views/web/engine.js) touches no DOM,
     no browser API and no clock of its own (every moment is given to it); the
-    UI (page.js) shows what it returns. The browser tests above feed it and the
-    Python engine the same answers and moments."""
+    UI (result.js, page.js) shows what it returns. The browser tests above feed
+    it and the Python engine the same answers and moments, building it from the
+    page's data themselves: the page keeps no hook for the tests."""
     engine = (Path(__file__).parent.parent / "stalkcard" / "views" / "web" / "engine.js").read_text(
         encoding="utf-8"
     )
@@ -1443,3 +1454,4 @@ def test_the_pages_evaluator_is_a_file_with_no_dom() -> None:
     page = CliRunner().invoke(app, ["html"]).stdout
     script = re.search(r"<script>(.*?)</script>", page, re.S)
     assert script is not None and script.group(1).startswith(engine)
+    assert "window.stalkcard" not in script.group(1)

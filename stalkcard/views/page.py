@@ -342,8 +342,9 @@ def render_page(card: Card, language: str) -> str:
     from stalkcard.views.parts import SUPPLEMENT_LABEL
 
     style = _asset("page.css")
-    # One script: the evaluator (no DOM), then the UI that shows what it gives.
-    script = _asset("engine.js") + "\n" + _asset("page.js")
+    # One script: the evaluator (no DOM), then the UI that shows what it gives
+    # (the result, then the questions, whose start runs it all).
+    script = "\n".join(_asset(name) for name in ("engine.js", "result.js", "page.js"))
     facts = page_data(card)
     data = json.dumps(facts, ensure_ascii=False, separators=(",", ":"))
     data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
