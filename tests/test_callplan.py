@@ -16,6 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from page_helpers import combinations
 from typer.testing import CliRunner
 
 from stalkcard import clock
@@ -26,7 +27,6 @@ from stalkcard.engine.evaluate import evaluate
 from stalkcard.engine.holidays import closed_day, easter, public_holidays
 from stalkcard.engine.plan import compile_plan
 from stalkcard.engine.result import ROUTE, STEP, URGENT, Answers
-from stalkcard.views.page import combinations
 from stalkcard.views.ringnu import ring_nu
 
 DK = ZoneInfo("Europe/Copenhagen")

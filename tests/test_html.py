@@ -24,18 +24,18 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from helpers import card_phones, normalise, run_stalkcard
+from page_helpers import combinations, shape_of
 from test_fidelity import card_lines
 from typer.testing import CliRunner
 
 from stalkcard.card.reading import bundled_card_path, load_card
 from stalkcard.card.reading import load_card as _load
 from stalkcard.cli.app import app
-from stalkcard.engine.evaluate import evaluate
+from stalkcard.engine.evaluate import answer_space, evaluate
 from stalkcard.engine.plan import compile_plan
 from stalkcard.engine.result import Answers
 from stalkcard.views.markdown import result_markdown
 from stalkcard.views.note import result_text
-from stalkcard.views.page import answer_space, combinations, shape_of
 
 CARD = load_card()
 PLAN = compile_plan(CARD)
@@ -447,6 +447,12 @@ def _with_many(card: Any, answers: Answers, number: int) -> Answers:
     return Answers(given)
 
 
+# The page's own evaluator, built as its script builds it: engine.js's
+# stalkcardEngine on the page's data, read with its reviver (bare). The page
+# keeps no hook for the tests; these call the same code on the same data.
+ENGINE = "const e = stalkcardEngine(JSON.parse(document.getElementById('data').textContent, bare));"
+
+
 def _page_agrees(browser: Any, page: Path, card: Any, sample: list[Answers]) -> None:
     """The page's own evaluation (its script on the card's rules) and its note are
     the engine's result (web.shape_of) and `check --note`'s note, for each answer set."""
@@ -455,7 +461,8 @@ def _page_agrees(browser: Any, page: Path, card: Any, sample: list[Answers]) -> 
     out = browser.execute_script(
         # 14:05 in Danish time (CET, UTC+1): the note's date is Danish time (issue 23).
         "const w = new Date(Date.UTC(2026, 10, 26, 13, 5));"
-        "return arguments[0].map(g => [window.stalkcardLookup(g), window.stalkcardNote(g, w)]);",
+        + ENGINE
+        + "return arguments[0].map(g => [e.lookup(g), e.note(g, w)]);",
         given,
     )
     assert len(out) == len(sample)
@@ -1142,8 +1149,8 @@ def _plan_agrees(browser: Any, page: Path, card: Any, cases: list[tuple[Answers,
 
     _open(browser, page)
     shown = browser.execute_script(
-        "return arguments[0].map(c => [window.stalkcardPlan(c[0], c[1]),"
-        " window.stalkcardRingNu(c[0], c[1])]);",
+        ENGINE + "return arguments[0].map(c => [e.planOf(e.lookup(c[0]), c[1]),"
+        " e.ringNu(e.planOf(e.lookup(c[0]), c[1]))]);",
         [[a.as_dict(), int(m.timestamp() * 1000)] for a, m in cases],
     )
     assert len(shown) == len(cases)
@@ -1425,7 +1432,10 @@ def test_the_pages_holidays_are_the_engines_in_any_year(browser: Any, page_file:
     first = date(1990, 1, 1)
     days = [first + timedelta(days=n) for n in range((date(2111, 1, 1) - first).days)]
     shown = browser.execute_script(
-        "return arguments[0].map(d => window.stalkcardClosedDay(d));",
+        # The day's closed-day name as the call plan has it (holiday), at noon UTC
+        # (the same date in Danish time): no calls, so nothing else is asked.
+        ENGINE + "const none = {calls: [], urgent: false, roles: []};"
+        "return arguments[0].map(d => e.planOf(none, Date.parse(d + 'T12:00:00Z')).holiday);",
         [d.isoformat() for d in days],
     )
     expected = [closed_day(d, ("12-24",)) for d in days]
@@ -1436,8 +1446,9 @@ def test_the_pages_holidays_are_the_engines_in_any_year(browser: Any, page_file:
 def test_the_pages_evaluator_is_a_file_with_no_dom() -> None:
     """Issue 25: the page's evaluator (stalkcard/views/web/engine.js) touches no DOM,
     no browser API and no clock of its own (every moment is given to it); the
-    UI (page.js) shows what it returns. The browser tests above feed it and the
-    Python engine the same answers and moments."""
+    UI (result.js, page.js) shows what it returns. The browser tests above feed
+    it and the Python engine the same answers and moments, building it from the
+    page's data themselves: the page keeps no hook for the tests."""
     engine = (Path(__file__).parent.parent / "stalkcard" / "views" / "web" / "engine.js").read_text(
         encoding="utf-8"
     )
@@ -1450,3 +1461,4 @@ def test_the_pages_evaluator_is_a_file_with_no_dom() -> None:
     page = CliRunner().invoke(app, ["html"]).stdout
     script = re.search(r"<script>(.*?)</script>", page, re.S)
     assert script is not None and script.group(1).startswith(engine)
+    assert "window.stalkcard" not in script.group(1)

@@ -6,12 +6,12 @@ import re
 from datetime import datetime
 
 import pytest
+from page_helpers import combinations
 
 from stalkcard.card.reading import load_card
 from stalkcard.engine.evaluate import evaluate
 from stalkcard.engine.plan import compile_plan
 from stalkcard.views.note import danish_date, result_text
-from stalkcard.views.page import combinations
 
 WHEN = datetime(2026, 11, 26, 14, 5)
 CARDS = {"da": load_card(), "en": load_card(language="en")}

@@ -60,6 +60,9 @@ def test_wheel_carries_the_card(wheel: Path) -> None:
     assert "stalkcard/content/vejle.yaml" in names  # the second card (issue 15)
     assert "stalkcard/content/vejle.compiled.json" in names
     assert "stalkcard/cli/app.py" in names
+    # The offline page's assets, read with importlib.resources (views/page.py).
+    for asset in ("engine.js", "result.js", "page.js", "page.css", "page.html.j2"):
+        assert f"stalkcard/views/web/{asset}" in names
 
 
 def test_installed_wheel_runs_from_another_folder(wheel: Path, tmp_path: Path) -> None:

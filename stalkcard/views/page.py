@@ -25,9 +25,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import itertools
 import json
-from collections.abc import Iterator
 from importlib import resources
 from typing import Any
 
@@ -36,30 +34,10 @@ import msgspec
 from stalkcard import __version__
 from stalkcard.card.model import CITIZEN_ROLES
 from stalkcard.clock import WEEKDAY_NAMES
-from stalkcard.engine.evaluate import answer_space, evaluate
 from stalkcard.engine.phones import segments, whole_at
 from stalkcard.engine.plan import Plan
-from stalkcard.engine.result import Answers
 from stalkcard.i18n import _
 from stalkcard.views.parts import CITIZEN_HEADING, card_subject, group_heading
-
-
-def combinations(plan: Plan) -> Iterator[Answers]:
-    """Every combination of the one-of answers (the many-of ones not chosen),
-    in the questions' order: for the tests, where the space is small."""
-    space = answer_space(plan)
-    rest = {q.id: () for q in plan.questions if q.kind == "many"}
-    order = [q.id for q in plan.questions]
-    for combo in itertools.product(*(values for _key, values in space)):
-        given: dict[str, Any] = {**rest, **dict(zip((k for k, _v in space), combo, strict=True))}
-        yield Answers({key: given[key] for key in order})
-
-
-def shape_of(plan: Plan, answers: Answers) -> dict[str, Any]:
-    """What the page must show for these answers (for the tests)."""
-    from stalkcard.views.shape import result_shape
-
-    return result_shape(plan, evaluate(plan, answers))
 
 
 def _named(condition: Any, **fields: Any) -> dict[str, Any]:
@@ -325,8 +303,9 @@ def render_page(plan: Plan, language: str) -> str:
     from stalkcard.views.parts import SUPPLEMENT_LABEL
 
     style = _asset("page.css")
-    # One script: the evaluator (no DOM), then the UI that shows what it gives.
-    script = _asset("engine.js") + "\n" + _asset("page.js")
+    # One script: the evaluator (no DOM), then the UI that shows what it gives
+    # (the result, then the questions, whose start runs it all).
+    script = "\n".join(_asset(name) for name in ("engine.js", "result.js", "page.js"))
     facts = page_data(plan)
     data = json.dumps(facts, ensure_ascii=False, separators=(",", ":"))
     data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -4,8 +4,8 @@
 // them (screening.evaluate, callplan.plan_at, views.ring_nu, note.assemble;
 // tests/test_html.py feeds both the same answers and moments and requires the
 // same). No DOM, no storage, no clock but the moments it is given: the page's
-// UI (page.js) shows what it returns. Concatenated before page.js into the
-// page's one script.
+// UI (result.js, page.js) shows what it returns. First in the page's one
+// script, before them.
 
 // Every object keyed by card text (ids a card may choose, such as
 // "constructor") has no prototype, and every lookup checks own properties:
@@ -397,9 +397,7 @@ function stalkcardEngine(data) {
     lookup: lookup,
     note: note,
     planOf: callPlan,
-    plan: (given, ms) => callPlan(lookup(given), ms),
     ringNu: ringNu,
-    closedDay: (date) => closedDay({ date: date }),
     stamp: stamp,
     printedAt: printedAt,
   };
