@@ -80,8 +80,8 @@ def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> s
     """Every test here runs on both parsers: libyaml's where PyYAML has it, and the
     pure-Python one that a PyYAML without libyaml falls back to."""
     if request.param == "pure":
-        monkeypatch.setattr(card_module, "_Loader", card_module._PureLoader)
-    elif not card_module._CParser:
+        monkeypatch.setattr(card_module, "Loader", card_module.PureLoader)
+    elif not card_module.CParser:
         pytest.skip("PyYAML has no libyaml here")
     return str(request.param)
 

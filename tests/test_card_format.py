@@ -497,9 +497,9 @@ def test_over_the_floors_budget_needs_an_unconditional_contacts_rule(
 ) -> None:
     """Above the floor's budget of work, the conservative rule: a rule without
     conditions must show a contacts section."""
-    from stalkcard.card import validation
+    from stalkcard.card import floors
 
-    monkeypatch.setattr(validation, "FLOOR_BUDGET", 10)
+    monkeypatch.setattr(floors, "FLOOR_BUDGET", 10)
     message = card_error(_many_combinations())
     assert "en regel uden betingelser skal vise et afsnit med kontakter" in message, message
 

@@ -8,8 +8,8 @@ from pathlib import Path
 from helpers import card_phones
 from typer.testing import CliRunner
 
-from stalkcard.card.drift import twin_drift
 from stalkcard.card.reading import load_card
+from stalkcard.card.translations import twin_drift
 from stalkcard.cli.app import app
 
 

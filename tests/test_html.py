@@ -156,7 +156,7 @@ def test_the_page_size_grows_with_the_card_not_the_combinations(tmp_path: Path) 
     out = tmp_path / "ten.html"
     result = CliRunner().invoke(app, ["--card", str(TEN), "html", "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert len(list(combinations(_load(str(TEN))))) == 3**10
+    assert len(list(combinations(compile_plan(_load(str(TEN)))))) == 3**10
     assert out.stat().st_size <= 200_000
 
 
@@ -381,7 +381,7 @@ def test_a_full_screening_by_keyboard(browser: Any, page_file: Path) -> None:
     assert _active(browser)["id"] == "ring-nu"  # the result is announced by its "Ring nu"
     result = browser.find_element("id", "result")
     expected = shape_of(
-        CARD,
+        PLAN,
         Answers(
             role="victim", danger="yes", unwanted="yes", one_sided="yes", repeated="yes",
             forms=("messages",), children="no", unit="marlene_skousboell_bendix",

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 import stalkcard
 from stalkcard import clock, errors
-from stalkcard.card import model, validation, yamlsafe
+from stalkcard.card import fields, findings, references, schemaerrors, validation, yamlsafe
 from stalkcard.card.reading import bundled_card_path, load_card
 from stalkcard.cli import clitext, prompts
 from stalkcard.cli.app import app
@@ -56,15 +56,15 @@ def _template_messages() -> set[str]:
 def _indirect_messages() -> set[str]:
     """Messages kept in constants and passed to _() by name."""
     return {
-        *model.PATTERN_MESSAGES.values(),
-        *validation._JSON_KINDS.values(),
-        validation._DATE_HINT,
-        validation.UNKNOWN_STEP,
-        validation.UNKNOWN_CONTACT,
-        validation.UNKNOWN_SUPPLEMENT,
+        *fields.PATTERN_MESSAGES.values(),
+        *schemaerrors.JSON_KINDS.values(),
+        schemaerrors.DATE_HINT,
+        references.UNKNOWN_STEP,
+        references.UNKNOWN_CONTACT,
+        references.UNKNOWN_SUPPLEMENT,
         validation.MORE_HINT,
         validation.FLOORS_SKIPPED,
-        *validation._PLACE_WORDS.values(),
+        *findings.PLACE_WORDS.values(),
         yamlsafe.TAB_MESSAGE,
         *errors.OS_REASONS.values(),
         plain.PURPOSE_LABEL,

@@ -11,7 +11,8 @@ from page_helpers import combinations
 from stalkcard.card.reading import load_card
 from stalkcard.engine.evaluate import evaluate
 from stalkcard.engine.plan import compile_plan
-from stalkcard.views.note import danish_date, result_text
+from stalkcard.views.note import result_text
+from stalkcard.views.parts import danish_date
 
 WHEN = datetime(2026, 11, 26, 14, 5)
 CARDS = {"da": load_card(), "en": load_card(language="en")}

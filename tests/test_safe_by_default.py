@@ -12,7 +12,8 @@ from helpers import card_answers, clock_at, normalise, run_stalkcard
 from typer.testing import CliRunner
 
 from stalkcard import clock
-from stalkcard.card.model import Contact, OfficeHours, StepsSection
+from stalkcard.card.fields import OfficeHours
+from stalkcard.card.model import Contact, StepsSection
 from stalkcard.card.reading import load_card
 from stalkcard.cli.app import app
 from stalkcard.engine.callplan import is_open, next_opening, plan_at

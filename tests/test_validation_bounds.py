@@ -17,7 +17,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from stalkcard.card import validation
+from stalkcard.card import findings, floors, validation
 from stalkcard.card.reading import bundled_card_path, card_from_text, load_card
 from stalkcard.cli.app import app
 from stalkcard.engine import plan as plan_module
@@ -157,7 +157,7 @@ def test_the_danger_floor_says_what_the_engine_says() -> None:
             for _n in range(rng.randint(1, 4))
         ]
         card = msgspec.convert(base, Card)
-        got = _verdicts(list(validation._danger_floor(compile_plan(card))))
+        got = _verdicts(list(floors.danger_floor(compile_plan(card))))
         assert got == _reference_danger_floor(card), rules
         checked += bool(got)
     assert 50 < checked < 400, checked
@@ -301,7 +301,7 @@ def test_20000_unknown_keys_are_located_at_once() -> None:
     assert lines[10].startswith(f"  linje {first + 9}, felt ekstra_00009: {unknown}")
     assert f"... og {COUNT - 10} fejl mere: stalkcard validate viser dem alle." in message
     node = yaml.compose(text)
-    assert validation._Lines(node).of((f"ekstra_{COUNT - 1:05d}",)) == first + COUNT - 1
+    assert findings.Lines(node).of((f"ekstra_{COUNT - 1:05d}",)) == first + COUNT - 1
 
 
 @pytest.mark.slow
@@ -326,9 +326,9 @@ def test_20000_rule_keys_that_are_not_questions_are_located_at_once() -> None:
     node = yaml.compose(text)
     index = len(data["screening"]["rules"]["steps"]) - 1
     last = ("screening", "rules", "steps", index, "when", f"ikke_{COUNT - 1:05d}")
-    assert validation._Lines(node).of(last) == first_line + COUNT - 1
+    assert findings.Lines(node).of(last) == first_line + COUNT - 1
     # A path that leaves the file stops at the deepest node it reaches.
-    assert validation._Lines(node).of((*last, "mere", 3)) == first_line + COUNT - 1
+    assert findings.Lines(node).of((*last, "mere", 3)) == first_line + COUNT - 1
 
 
 class _Counting(list):  # type: ignore[type-arg]

@@ -1,146 +1,62 @@
 """The typed model of the action card (msgspec structs) and the answer values.
 
-Loading lives in stalkcard.card.reading, the strict YAML reader in stalkcard.card.yamlsafe,
-and the Danish validation messages in stalkcard.card.validation.
+The field types (texts, ids, phone numbers, hours) and the structs of the
+card's meta, units and contacts are in stalkcard.card.fields; here are the
+sections, questions, rules and supplements, and the card itself. Loading
+lives in stalkcard.card.reading, the strict YAML reader in
+stalkcard.card.yamlsafe, and the Danish validation messages in
+stalkcard.card.validation.
 """
+
+# Every class here is a msgspec Struct (through stalkcard.card.fields.Model),
+# which copies a mutable default for each instance; ruff cannot see the Struct
+# behind a base imported from another module.
+# ruff: noqa: RUF012
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal
 
 import msgspec
+
+from stalkcard.card.fields import (
+    Condition,
+    ContactEntry,
+    Ident,
+    Meta,
+    Model,
+    OfficeHours,
+    Paragraphs,
+    SupplementContact,
+    Text,
+    Unit,
+    Url,
+    hours_windows,
+)
 
 # The default choices of a one-of question, and the answer words they take.
 YES, NO, UNKNOWN = "yes", "no", "unknown"
 OTHER_UNIT = "other"
 # Words that answer "no unit" (andet); no unit may have one as id.
 NO_UNIT_WORDS = (OTHER_UNIT, "andet", "anden", "ingen", "none", "unknown")
-
-# Text may not be blank, nor hold C0/C1 control characters (newline and tab
-# allowed) or Unicode bidirectional controls, which can make a phone number
-# display reversed.
-_BAD = "\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff"
-TEXT_PATTERN = f"^[^{_BAD}]*[^{_BAD}\\s][^{_BAD}]*$"
-IDENT_PATTERN = "^[a-z][a-z0-9_]{0,63}$"
-PHONE_PATTERN = "^\\+?[0-9]{2,}( [0-9]+)*$"
-URL_PATTERN = '^https://[^\\s<>"]+$'
-PATTERN_MESSAGES = {
-    URL_PATTERN: 'skal være et link, der begynder med https://, fx "https://www.kolding.dk".',
-    TEXT_PATTERN: "må ikke være tom og må ikke indeholde usynlige styretegn.",
-    IDENT_PATTERN: "skal være et id med små bogstaver a-z, tal og _ (fx akut_fare).",
-    PHONE_PATTERN: 'skal være et telefonnummer med cifre og mellemrum, fx "7070 7070".',
-}
-
-Text = Annotated[str, msgspec.Meta(pattern=TEXT_PATTERN)]
-Ident = Annotated[str, msgspec.Meta(pattern=IDENT_PATTERN)]
-Phone = Annotated[str, msgspec.Meta(pattern=PHONE_PATTERN, max_length=24)]
-Url = Annotated[str, msgspec.Meta(pattern=URL_PATTERN, max_length=2000)]
-Paragraphs = Annotated[list[Text], msgspec.Meta(min_length=1)]
-Condition = dict[str, str | bool | list[str | bool]]
-
-
-class _Model(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
-    pass
-
-
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # date.weekday() order
-Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-# "24:00" closes at midnight, so a line open day and night is 00:00-24:00.
-Clock = Annotated[str, msgspec.Meta(pattern="^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$")]
-
-
-class OfficeHours(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, frozen=True):
-    """A window of time when a contact can be reached, in Danish time: the
-    same hours on each of `days`. `assumed` marks hours the card does not
-    state (the tool's assumption, e.g. normal office hours)."""
-
-    days: Annotated[tuple[Weekday, ...], msgspec.Meta(min_length=1)]
-    opens: Clock
-    closes: Clock
-    assumed: bool = False
-
-
-# Hours as a card writes them: one window, a list of windows (hours that
-# differ by day: "man-tors 8-15, fre 8-13"), or "unknown" (an organisation
-# whose hours are not known: never shown as open or closed).
-HOURS_UNKNOWN = "unknown"
-HoursSpec = OfficeHours | list[OfficeHours] | Literal["unknown"]
-# A day of the year the card's offices close besides the public holidays ("12-24").
-MonthDay = Annotated[str, msgspec.Meta(pattern="^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
-# Whom a line is for: the citizen who is stalked, the citizen who stalks, or
-# the professional (you). No audience: everyone.
-Audience = Literal["victim", "perpetrator", "professional"]
+# The days of stalkcard.card.fields.Weekday (opening hours), in date.weekday() order.
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # Who the citizen may be (a choice's `role`); both when no answer says.
 CITIZEN_ROLES = ("victim", "perpetrator")
 
 
-def hours_windows(spec: HoursSpec | None) -> tuple[OfficeHours, ...] | None:
-    """A card's hours as windows; None when they are not known."""
-    if spec is None or isinstance(spec, str):  # "unknown"
-        return None
-    return (spec,) if isinstance(spec, OfficeHours) else tuple(spec)
-
-
-class Meta(_Model):
-    title: Text
-    municipality: Text
-    version: Text
-    language: Ident
-    contacts_verified: date  # when the contact list in the file was last updated
-    office_hours: HoursSpec | None = None  # the card's contacts, unless they have their own
-    closed_days: list[MonthDay] = []  # closed besides the public holidays, e.g. "12-24"
-    # What the card is about ("stalking", "vold i nære relationer"): in the
-    # page's headings, the note's title and file name, the menu. None: stalking.
-    subject: Text | None = None
-
-
-class Unit(_Model):
-    """A unit a caseworker can belong to: suggestions route by its id, so a
-    person who leaves changes one contact, not the rules."""
-
-    id: Ident
-    name: Text
-
-
-Keywords = list[Annotated[str, msgspec.Meta(pattern=TEXT_PATTERN, max_length=64)]]
-EMAIL_PATTERN = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"
-Email = Annotated[str, msgspec.Meta(pattern=EMAIL_PATTERN, max_length=254)]
-
-
-class ContactEntry(_Model, kw_only=True):
-    """One contact on the card, once: a person in a unit, or an organisation
-    with the card's own line for it."""
-
-    id: Ident
-    name: Text | None = None  # may be left out when card_line says it all
-    phone: Phone
-    unit: Ident | None = None  # an id from the card's units
-    email: Email | None = None
-    hours: HoursSpec | None = None  # else meta.office_hours
-    card_line: Text | None = None  # the card's own line for it, with the phone as written
-    purpose: Text | None = None  # the tool's summary; else the section's purpose
-    keywords: Keywords = []  # the tool's search words, not the card's
-    # A line of the card's own that answers day and night (its own 112): it
-    # leads "Ring nu" when urgent (urgent_only) or after hours.
-    always_open: bool = False
-    urgent_only: bool = False  # in "Ring nu" only when the result is urgent (112)
-    audience: list[Audience] = msgspec.field(default_factory=list, name="for")
-    url: Url | None = None  # a link for it (https://)
-
-
-class Criterion(_Model):
+class Criterion(Model):
     id: Ident
     text: Text
 
 
-class Form(_Model):
+class Form(Model):
     id: Ident
     title: Text
     examples: Text | None = None
 
 
-class Step(_Model, kw_only=True):
+class Step(Model, kw_only=True):
     """A step: a heading and its text, or just its text (a one-line step)."""
 
     id: Ident
@@ -150,7 +66,7 @@ class Step(_Model, kw_only=True):
     to_citizen: bool = False  # advice to pass on to the citizen
 
 
-class _Section(_Model, tag_field="kind", kw_only=True):
+class _Section(Model, tag_field="kind", kw_only=True):
     id: Ident
     heading: Text | None = None  # None: the source has no heading here
     url: Url | None = None
@@ -191,7 +107,7 @@ Section = DefinitionSection | FormsSection | TextSection | ContactsSection | Ste
 UNITS = "units"  # choices_from: the card's units (and "other")
 
 
-class ChoiceDef(_Model):
+class ChoiceDef(Model):
     id: Ident
     label: Text
     # This answer says who the citizen is: the one who is stalked (victim) or
@@ -199,7 +115,7 @@ class ChoiceDef(_Model):
     role: Literal["victim", "perpetrator"] | None = None
 
 
-class QuestionDef(_Model):
+class QuestionDef(Model):
     """One question of the screening, declared once."""
 
     id: Ident
@@ -214,7 +130,7 @@ class QuestionDef(_Model):
     required: bool = True  # check --answer must give it
 
 
-class LogGuide(_Model):
+class LogGuide(Model):
     """What `stalkcard log` quotes from the card: a step's text, the forms as
     the kinds of contact, and supplements shown apart."""
 
@@ -223,7 +139,7 @@ class LogGuide(_Model):
     supplements: list[Ident] = []
 
 
-class Supplement(_Model):
+class Supplement(Model):
     id: Ident
     text: Text
     source: Text
@@ -235,25 +151,7 @@ class Supplement(_Model):
     url: Url | None = None
 
 
-class SupplementContact(_Model, kw_only=True):
-    """A number that is not on the card (112, 114, 1888): findable with
-    `contacts`, always shown apart from the card's contacts, with its source."""
-
-    id: Ident
-    name: Text
-    # No phone: a way to act that is not a call (the written notification
-    # about a child): findable with `contacts`, never dialled.
-    phone: Phone | None = None
-    purpose: Text
-    source: Text
-    keywords: Keywords = []
-    always_open: bool = False  # answered day and night: leads the summary after hours
-    urgent_only: bool = False  # in that list only when the result is urgent (112)
-    hours: HoursSpec | None = None  # its own hours, when it is not always open
-    audience: list[Audience] = msgspec.field(default_factory=list, name="for")
-
-
-class Assessment(_Model):
+class Assessment(Model):
     id: Ident
     text: Text
     short: Text | None = None  # one line for the closing summary
@@ -265,7 +163,7 @@ def _answer_values(value: str | bool | list[str | bool]) -> list[str]:
     return [(YES if v else NO) if isinstance(v, bool) else v for v in items]
 
 
-class Rule(_Model):
+class Rule(Model):
     when: Condition = {}
     when_any: Condition = {}
 
@@ -305,7 +203,7 @@ class RouteRule(Rule, kw_only=True):
     show: Annotated[list[Ident], msgspec.Meta(min_length=1)]
 
 
-class Rules(_Model):
+class Rules(Model):
     assessment: Annotated[list[AssessmentRule], msgspec.Meta(min_length=1)]
     urgent: Annotated[list[Rule], msgspec.Meta(min_length=1)]
     steps: Annotated[list[StepRule], msgspec.Meta(min_length=1)]
@@ -314,7 +212,11 @@ class Rules(_Model):
     suggest: list[SuggestRule] = []
 
 
-class Screening(_Model, kw_only=True):
+# The groups of screening.rules: the fields of Rules, in its order.
+RULE_GROUPS = ("assessment", "urgent", "steps", "supplements", "route", "suggest")
+
+
+class Screening(Model, kw_only=True):
     with_assessment: list[Ident] = []  # text sections shown with the assessment
     assessments: Annotated[list[Assessment], msgspec.Meta(min_length=1)]
     rules: Rules
@@ -356,7 +258,7 @@ class Contact(msgspec.Struct, frozen=True):
 CARD_FORMAT = 1
 
 
-class Card(_Model, kw_only=True):
+class Card(Model, kw_only=True):
     format_version: Annotated[int, msgspec.Meta(ge=1)] = 1
     meta: Meta
     units: list[Unit] = []

@@ -2,7 +2,7 @@
 lines that answer day and night, every combination of answers puts someone
 to call on "Ring nu", and at every hour of a week (and on a public holiday)
 someone on it answers or a line that answers day and night is listed for
-whom the citizen may be. They run the engine (stalkcard.engine.screening and
+whom the citizen may be. They run the engine (stalkcard.engine.evaluate and
 stalkcard.engine.callplan), so what they prove is what every surface shows."""
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from stalkcard.card.findings import Problem
 from stalkcard.card.model import Card
 from stalkcard.i18n import _
 
 if TYPE_CHECKING:
-    from stalkcard.card.validation import _Problem
     from stalkcard.engine.plan import Plan
 
 EMERGENCY = ("112", "114")  # answer day and night: never a number with office hours
@@ -32,13 +32,7 @@ def moments() -> list[datetime]:
     return [WEEK + timedelta(minutes=30 * n) for n in range(7 * 48)] + [HOLIDAY]
 
 
-def _problem(loc: tuple[int | str, ...], message: str) -> _Problem:
-    from stalkcard.card.validation import _Problem
-
-    return _Problem(loc, message)
-
-
-def line_problems(card: Card) -> Iterator[_Problem]:
+def line_problems(card: Card) -> Iterator[Problem]:
     """112 and 114 answer day and night: as a contact they are always_open, not
     a number with office hours; an urgent-only line answers day and night."""
     entries: list[tuple[str, int, Any]] = [
@@ -46,7 +40,7 @@ def line_problems(card: Card) -> Iterator[_Problem]:
     ] + [("supplement_contacts", i, c) for i, c in enumerate(card.supplement_contacts)]
     for group, index, entry in entries:
         if re.sub(r"\D", "", entry.phone or "") in EMERGENCY and not entry.always_open:
-            yield _problem(
+            yield Problem(
                 (group, index, "phone"),
                 _(
                     "{phone} svarer døgnet rundt: skriv always_open: true (og for 112 "
@@ -54,18 +48,18 @@ def line_problems(card: Card) -> Iterator[_Problem]:
                 ).format(phone=entry.phone),
             )
         elif entry.urgent_only and not entry.always_open:
-            yield _problem(
+            yield Problem(
                 (group, index, "urgent_only"),
                 _("en linje kun til akut fare skal svare døgnet rundt (always_open: true)."),
             )
         if entry.always_open and entry.hours is not None:
-            yield _problem(
+            yield Problem(
                 (group, index, "hours"),
                 _("en linje, der svarer døgnet rundt (always_open), har ingen åbningstider."),
             )
 
 
-def plan_floor(plan: Plan) -> Iterator[_Problem]:
+def plan_floor(plan: Plan) -> Iterator[Problem]:
     """Every combination of the answers that change "Ring nu" puts someone to
     call on it who is not only for acute danger, and at every moment of
     moments() someone on it answers or a line that answers day and night is
@@ -86,7 +80,7 @@ def plan_floor(plan: Plan) -> Iterator[_Problem]:
     if math.prod(len(values) for _key, values in space) > PLAN_LIMIT:
         everyone = [c for c in plan.always_open if not c.urgent_only and not c.audience]
         if not everyone:
-            yield _problem(
+            yield Problem(
                 ("screening", "rules"),
                 _(
                     "der er for mange kombinationer af svar til at prøve, hvem der kan "
@@ -106,7 +100,7 @@ def plan_floor(plan: Plan) -> Iterator[_Problem]:
         seen.add(key)
         answers = ", ".join(f"{k}={v}" for k, v in given.items()) or _("(ingen)")
         if not any(not c.contact.urgent_only for c in result.calls):
-            yield _problem(
+            yield Problem(
                 ("screening", "rules", "steps"),
                 _(
                     "svarene {answers} giver ingen at ringe til under «Ring nu» (ud over "
@@ -123,7 +117,7 @@ def plan_floor(plan: Plan) -> Iterator[_Problem]:
         for moment in moments():
             if any(is_open(c.contact, moment, plan.closed_days) for c in result.calls):
                 continue
-            yield _problem(
+            yield Problem(
                 ("screening", "rules"),
                 _(
                     "svarene {answers}: {when} kan ingen under «Ring nu» træffes, og der er "

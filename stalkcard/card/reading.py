@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from stalkcard import __version__
+from stalkcard.card.checkdate import FUTURE_LIMIT, days_ahead
 from stalkcard.card.model import *  # noqa: F403 - the model is part of this module's interface
 from stalkcard.card.model import Card
 
@@ -50,14 +51,6 @@ class Twin(msgspec.Struct, forbid_unknown_fields=True):
     tool_version: str
     card_sha256: str
     card: msgspec.Raw
-
-
-FUTURE_LIMIT = 366  # days: validate refuses a check date further ahead of the clock than this
-
-
-def days_ahead(card: Card, today: date) -> int:
-    """How many days the card's check date lies after `today` (0 or less: not ahead)."""
-    return (card.meta.contacts_verified - today).days
 
 
 def bundled_card_path(name: str = "actioncard.yaml") -> Path:
@@ -184,18 +177,20 @@ def load_card(
     compiled: bool = True,
     today: date | None = None,
 ) -> Card:
-    """Load and validate a card (see _load_one); a language copy (`X.en.yaml`
+    """Load and validate a card (see load_one); a language copy (`X.en.yaml`
     beside `X.yaml`) is refused when its structure no longer matches the
     card it translates: a number changed in one copy is never published from
-    the other (stalkcard.card.drift.twin_drift)."""
-    card = _load_one(path, language, compiled, today)
+    the other (stalkcard.card.translations.twin_drift)."""
+    card = load_one(path, language, compiled, today)
     resolved = card_path(path, language)
     original = language_original(resolved)
     if original is not None:
+        from stalkcard.card.translations import refuse_drift
+
         chosen = _chosen(path)
         bundled = chosen is None or bundled_name(chosen) is not None
-        danish = _load_one(original, "da", compiled and bundled, None, bundled)
-        _refuse_drift(danish, card, original, resolved)
+        danish = load_one(original, "da", compiled and bundled, None, bundled)
+        refuse_drift(danish, card, original, resolved)
     return card
 
 
@@ -216,30 +211,7 @@ def language_original(card_file: Path) -> Path | None:
     return original if original.is_file() else None
 
 
-DRIFT_SHOWN = 20
-
-
-def _refuse_drift(original: Card, copy: Card, original_file: Path, copy_file: Path) -> None:
-    from stalkcard.card.drift import twin_drift
-
-    drift = twin_drift(original, copy)
-    if not drift:
-        return
-    lines = [
-        _(
-            "Sprogudgaven {copy} passer ikke længere til kortet {original}, og bruges ikke: "
-            "id'er, telefonnumre og regler skal være de samme i begge filer. Ret den:"
-        ).format(copy=copy_file, original=original_file)
-    ]
-    lines += ["  " + line for line in drift[:DRIFT_SHOWN]]
-    if len(drift) > DRIFT_SHOWN:
-        lines.append(
-            "  " + _("... og {count} forskelle mere.").format(count=len(drift) - DRIFT_SHOWN)
-        )
-    raise CardError("\n".join(lines))
-
-
-def _load_one(
+def load_one(
     path: str | os.PathLike[str] | None = None,
     language: str = "da",
     compiled: bool = True,

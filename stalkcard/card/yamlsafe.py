@@ -120,7 +120,7 @@ def _bad_value(node: yaml.Node) -> str:
     )
 
 
-class _PureLoader(
+class PureLoader(
     _Strict, yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,
     yaml.constructor.SafeConstructor, yaml.resolver.Resolver,
 ):  # fmt: skip
@@ -135,11 +135,13 @@ class _PureLoader(
         yaml.resolver.Resolver.__init__(self)
 
 
-_CParser: Any = getattr(yaml, "__with_libyaml__", False) and getattr(yaml.cyaml, "CParser", None)
-_Loader: Any
-if _CParser:
+# libyaml's parser when PyYAML has it (else a false value), and the loader
+# parse_yaml uses: on libyaml's parser when there is one, else PureLoader.
+CParser: Any = getattr(yaml, "__with_libyaml__", False) and getattr(yaml.cyaml, "CParser", None)
+Loader: Any
+if CParser:
     _Bases: tuple[type, ...] = (
-        _Strict, _CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver,
+        _Strict, CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver,
     )  # fmt: skip
 
     class _CLoader(*_Bases):  # type: ignore[misc]
@@ -147,14 +149,14 @@ if _CParser:
         times faster; composing stays in Python, where the checks are."""
 
         def __init__(self, stream: str) -> None:
-            _CParser.__init__(self, stream)
+            CParser.__init__(self, stream)
             yaml.composer.Composer.__init__(self)
             yaml.constructor.SafeConstructor.__init__(self)
             yaml.resolver.Resolver.__init__(self)
 
-    _Loader = _CLoader
+    Loader = _CLoader
 else:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = _PureLoader
+    Loader = PureLoader
 
 
 # A YAML problem with its line (1-based), column (1-based, or None) and Danish message.
@@ -213,7 +215,7 @@ def parse_yaml_collecting(
     problems found before it."""
     problems: list[YamlProblem] = []
     for _attempt in range(MAX_TABS + 1):
-        loader = _Loader(text)
+        loader = Loader(text)
         loader.collected = []
         try:
             node = loader.get_single_node()
@@ -305,7 +307,7 @@ def parse_yaml(
     text: str, source: str, error: type[StalkcardError] = CardError
 ) -> tuple[Any, yaml.Node | None]:
     """Parse one YAML document strictly; return the data and its node tree."""
-    loader = _Loader(text)
+    loader = Loader(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None

@@ -121,7 +121,7 @@ def _warn_ahead(card: Any, keeper: bool = False) -> None:
     (only `validate`, the keeper's command, refuses more than a year ahead).
     A clock that cannot be read is said too."""
     from stalkcard import clock
-    from stalkcard.card.reading import days_ahead
+    from stalkcard.card.checkdate import days_ahead
 
     today = clock.today()
     if today is None:
@@ -583,9 +583,9 @@ def _keeper_warnings(card: Any, chosen: Path, language: str) -> None:
     """What the card's keeper should know though the card is valid: an old
     contact list, and an English twin that no longer matches the card."""
     from stalkcard import clock
-    from stalkcard.card.drift import english_twin, twin_drift
     from stalkcard.card.planfloor import keeper_notes
     from stalkcard.card.reading import stale_since
+    from stalkcard.card.translations import english_twin, twin_drift
 
     for note in keeper_notes(card):
         warn(note)
@@ -600,9 +600,9 @@ def _keeper_warnings(card: Any, chosen: Path, language: str) -> None:
     twin = english_twin(chosen)
     if twin is None:
         return
-    from stalkcard.card.reading import _load_one
+    from stalkcard.card.reading import load_one
 
-    english = _load_one(twin, language="en", compiled=False, today=today)
+    english = load_one(twin, language="en", compiled=False, today=today)
     drift = twin_drift(card, english)
     if drift:
         warn(

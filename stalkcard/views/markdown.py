@@ -32,12 +32,14 @@ from stalkcard.views.parts import (
     contact_text,
     criteria_lines,
     danger_heading,
+    danish_date,
     describe_answer,
     further_groups,
     group_heading,
     split_steps,
     step_title,
 )
+from stalkcard.views.ringnu import call_mark
 
 if TYPE_CHECKING:
     from stalkcard.engine.plan import Plan
@@ -165,13 +167,6 @@ def supplements_markdown(supplements: Sequence[Supplement]) -> list[str]:
 SUGGESTION_MARK = "(forslag): værktøjets forslag, ikke en del af handlekortet."
 
 
-def call_mark(contact: Contact, why: str) -> str:
-    """What follows a line of "Ring nu" in the note: views.reason_marks."""
-    from stalkcard.views.ringnu import reason_marks
-
-    return "".join(" " + mark for mark in reason_marks(contact, why))
-
-
 def call_markdown(contact: Contact, why: str) -> str:
     """One line of "Ring nu" in the note (the page stores these too)."""
     return f"- {md(contact_text(contact) + call_mark(contact, why))}"
@@ -205,8 +200,6 @@ def note_parts(
         if key not in cache:
             cache[key] = "\n".join(make())
         return key, cache[key]
-
-    from stalkcard.views.note import danish_date
 
     def head() -> list[str]:
         return [

@@ -20,6 +20,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from stalkcard.i18n import _
+from stalkcard.views.parts import danish_date
 
 if TYPE_CHECKING:
     from stalkcard.engine.plan import Plan
@@ -28,13 +29,6 @@ if TYPE_CHECKING:
 # A site named in a source ("politi.dk", "danskstalkingcenter.dk"): the
 # compact source list names these, in the order the supplements cite them.
 _SITE = re.compile(r"\b(?:www\.)?([a-z0-9æøå-]+(?:\.[a-z0-9æøå-]+)*\.(?:dk|org|com|eu|net))\b")
-
-
-def danish_date(moment: datetime) -> str:
-    """ "26.11.2026 kl. 14:05": the date as Danes write it in prose."""
-    return _("{date} kl. {time}").format(
-        date=moment.strftime("%d.%m.%Y"), time=moment.strftime("%H:%M")
-    )
 
 
 def sites(source: str) -> list[str]:
@@ -60,7 +54,6 @@ def pieces(plan: Plan) -> dict[str, Any]:
     """Every piece of text the note can hold, for every answer and result: the
     page carries these and joins them as `assemble` does."""
     from stalkcard.engine.result import ROUTE, STEP, SUGGEST, URGENT
-    from stalkcard.views.markdown import call_mark
     from stalkcard.views.parts import (
         CITIZEN_HEADING,
         card_subject,
@@ -71,6 +64,7 @@ def pieces(plan: Plan) -> dict[str, Any]:
         link_line,
         step_title,
     )
+    from stalkcard.views.ringnu import call_mark
 
     card = plan.card
     one: dict[str, dict[str, str]] = {}

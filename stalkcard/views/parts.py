@@ -15,7 +15,7 @@ from stalkcard.card.model import Card, Contact, StepsSection, TextSection
 from stalkcard.i18n import _
 
 if TYPE_CHECKING:  # the screening is only imported by `check`
-    from datetime import date
+    from datetime import date, datetime
 
     from stalkcard.engine.callplan import CallPlan
     from stalkcard.engine.plan import Plan
@@ -38,6 +38,13 @@ def danger_heading(danger: str | None) -> str:
 def danish_day(day: date) -> str:
     """A date in prose as Danes write it, "26.11.2026" (ISO stays in files and JSON)."""
     return day.strftime("%d.%m.%Y")
+
+
+def danish_date(moment: datetime) -> str:
+    """ "26.11.2026 kl. 14:05": the date and time as Danes write them in prose."""
+    return _("{date} kl. {time}").format(
+        date=moment.strftime("%d.%m.%Y"), time=moment.strftime("%H:%M")
+    )
 
 
 def card_byline(card: Card) -> str:

@@ -140,3 +140,8 @@ def plan_dict(plan: CallPlan) -> dict[str, Any]:
             for text, calls, later in ring_nu(plan)
         ],
     }
+
+
+def call_mark(contact: Contact, why: str) -> str:
+    """What follows a line of "Ring nu" in the notes (plain and Markdown): reason_marks."""
+    return "".join(" " + mark for mark in reason_marks(contact, why))
