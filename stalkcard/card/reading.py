@@ -180,17 +180,17 @@ def load_card(
     compiled: bool = True,
     today: date | None = None,
 ) -> Card:
-    """Load and validate a card (see _load_one); a language copy (`X.en.yaml`
+    """Load and validate a card (see load_one); a language copy (`X.en.yaml`
     beside `X.yaml`) is refused when its structure no longer matches the
     card it translates: a number changed in one copy is never published from
     the other (stalkcard.card.drift.twin_drift)."""
-    card = _load_one(path, language, compiled, today)
+    card = load_one(path, language, compiled, today)
     resolved = card_path(path, language)
     original = language_original(resolved)
     if original is not None:
         chosen = _chosen(path)
         bundled = chosen is None or bundled_name(chosen) is not None
-        danish = _load_one(original, "da", compiled and bundled, None, bundled)
+        danish = load_one(original, "da", compiled and bundled, None, bundled)
         _refuse_drift(danish, card, original, resolved)
     return card
 
@@ -227,7 +227,7 @@ def _refuse_drift(original: Card, copy: Card, original_file: Path, copy_file: Pa
     raise CardError("\n".join(lines))
 
 
-def _load_one(
+def load_one(
     path: str | os.PathLike[str] | None = None,
     language: str = "da",
     compiled: bool = True,

@@ -143,7 +143,7 @@ def _choices(values: Iterable[str]) -> str:
     return ", ".join(values)
 
 
-def _example(card: Card) -> str:
+def example_answers(card: Card) -> str:
     """An example of answers for this card, for the messages: "id: choice, ..."."""
     plan = compiled(card)
     return ", ".join(f"{q.id}: {q.choices[0].id}" for q in plan.questions[:3] if q.choices)
@@ -230,7 +230,7 @@ def normalise_answers(raw: Any, card: Card) -> Answers:
     if not isinstance(raw, Mapping):
         raise AnswerError(
             _("Svarene skal være et sæt af nøgler og værdier, fx {example}.").format(
-                example=_example(card)
+                example=example_answers(card)
             )
         )
     keys = [q.id for q in plan.questions]
