@@ -1,38 +1,3 @@
 """stalkcard: en kommunes handlekort ved mistanke om stalking, som et guidet værktøj."""
 
-import contextlib
-
 __version__ = "2.0.0"
-
-
-def main() -> None:
-    """The `stalkcard` command.
-
-    A short run allocates little that is cyclic, and the cyclic garbage collector
-    costs start-up time while the modules import (measured with bench/startup.py),
-    so it is off until something long-lived starts: the interactive prompts turn
-    it back on.
-
-    At the end the output is flushed and the process ends with os._exit: tearing
-    down the interpreter (every imported module, one by one) cost 16 ms of a
-    124 ms `stalkcard show` (median of 21, CPU time), and nothing is left to do
-    then: every file the tool writes is closed when it is written.
-    """
-    import gc
-    import os
-    import sys
-
-    gc.disable()
-    from stalkcard.cli.shell import main as run
-
-    code: object = 0
-    try:
-        run()
-    except SystemExit as done:
-        code = done.code
-    if isinstance(code, str):  # a message instead of a number: say it, exit 1
-        sys.stderr.write(code + "\n")
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError, AttributeError):
-            stream.flush()
-    os._exit(code if isinstance(code, int) else 0 if code is None else 1)

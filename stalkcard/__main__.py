@@ -1,3 +1,3 @@
-from stalkcard import main
+from stalkcard.cli.main import main
 
 main()

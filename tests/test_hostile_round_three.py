@@ -175,9 +175,10 @@ def test_unknown_home_at_the_note_prompt_asks_again(
     keys, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, first: str
 ) -> None:
     from stalkcard.cli import app as cli
+    from stalkcard.cli import common
 
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(cli, "_terminal", lambda: True)
+    monkeypatch.setattr(common, "on_terminal", lambda: True)
     keys.send_text(ENTER * 9 + DOWN + ENTER + "\x15" + first + ENTER + "b" + ENTER)
     result = CliRunner().invoke(cli.app, ["check"])
     assert result.exit_code == 0, result.output
@@ -191,9 +192,10 @@ def test_unknown_home_after_choosing_another_name(
 ) -> None:
     """The other path to a typed name: the file exists, "Vælg et andet navn"."""
     from stalkcard.cli import app as cli
+    from stalkcard.cli import common
 
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(cli, "_terminal", lambda: True)
+    monkeypatch.setattr(common, "on_terminal", lambda: True)
     (tmp_path / "a.txt").write_text("gammel", encoding="utf-8")
     keys.send_text(
         ENTER * 9 + DOWN + ENTER + "\x15a" + ENTER + ENTER + "~ingen-xyz/n" + ENTER + "c" + ENTER

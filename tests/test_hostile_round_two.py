@@ -361,7 +361,7 @@ def fsync(fd):
     os.kill(os.getpid(), signal.SIGTERM)
     real(fd)
 os.fsync = fsync
-from stalkcard import main
+from stalkcard.cli.main import main
 main()
 """
     result = subprocess.run(

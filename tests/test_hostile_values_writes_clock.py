@@ -173,9 +173,10 @@ def test_a_nul_in_the_note_name_asks_again(
     keys, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from stalkcard.cli import app as cli
+    from stalkcard.cli import common
 
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(cli, "_terminal", lambda: True)
+    monkeypatch.setattr(common, "on_terminal", lambda: True)
     keys.send_text(ENTER * 9 + DOWN + ENTER + "\x15\x1b[200~a\x00b\x1b[201~" + ENTER + "c" + ENTER)
     result = CliRunner().invoke(cli.app, ["check"])
     assert result.exit_code == 0, result.output
@@ -424,7 +425,7 @@ def test_copy_card_undoes_a_new_copy_when_the_second_fails(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from stalkcard import output
-    from stalkcard.card.drift import copy_card
+    from stalkcard.cli.keeper_files import copy_card
     from stalkcard.errors import OutputError
 
     real = output.write_private

@@ -128,6 +128,12 @@ def test_installed_wheel_runs_from_another_folder(wheel: Path, tmp_path: Path) -
     again = _run([str(script), "validate", str(mine)], cwd=elsewhere)
     assert again.returncode == 0, again.stderr
     assert "passer ikke længere" not in again.stderr  # the twins match
+    # The blank card is read from the installed card package (stalkcard/card/new_card.yaml)
+    # by the command line's writer (stalkcard.cli.keeper_files), and it validates as written.
+    blank = _run([str(script), "new-card", "nyt"], cwd=elsewhere)
+    assert blank.returncode == 0, blank.stderr
+    fresh = _run([str(script), "validate", str(elsewhere / "nyt" / "kort.yaml")], cwd=elsewhere)
+    assert fresh.returncode == 0, fresh.stderr
 
 
 def test_python_dash_m(tmp_path: Path) -> None:

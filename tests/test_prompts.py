@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 
 from stalkcard.card.reading import load_card
 from stalkcard.cli import app as cli
-from stalkcard.cli import prompts
+from stalkcard.cli import common, prompts
 from stalkcard.cli.prompts import run_screening
 from stalkcard.engine.answers import normalise_unit
 from stalkcard.engine.plan import compile_plan
@@ -237,7 +237,7 @@ def test_ctrl_c_and_ctrl_d_cancel(keys: PipeInput, key: str, after: int) -> None
 
 @pytest.fixture
 def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "_terminal", lambda: True)
+    monkeypatch.setattr(common, "on_terminal", lambda: True)
 
 
 def test_check_interactive_without_saving(

@@ -1,7 +1,9 @@
 """The process shell around the Typer app: the tool's messages on stderr and
 stdout, the signals (SIGTERM, SIGHUP), an encoding that cannot show a letter,
-and a stdout that is closed, full or a non-blocking pipe. `main` is the entry
-point (stalkcard.main calls it); the commands are in stalkcard.cli.app.
+and a stdout that is closed, full or a non-blocking pipe. `main` runs the app
+inside them (stalkcard.cli.main, the entry point, calls it with the app);
+the commands are in stalkcard.cli.app. The app is given, not imported here:
+the commands print through this module.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import contextlib
 import io
 import os
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from stalkcard.errors import ExitCode, OutputClosed
@@ -178,8 +181,8 @@ def _output_failed(exc: OSError) -> int:
     return int(ExitCode.INVALID)
 
 
-def main() -> None:
-    """Entry point: the app, inside the tool's last line of defence against a
+def main(run: Callable[[], None]) -> None:
+    """The app (`run`), inside the tool's last line of defence against a
     closed or full stdout, a signal, and an encoding that cannot show a letter."""
     if sys.stdout is None:  # started with stdout closed (>&-)
         error(_("Kan ikke skrive output: {reason}").format(reason=_("udgangen er lukket")))
@@ -187,8 +190,6 @@ def main() -> None:
     _whole_writes()
     _degrade_encoding()
     install_signal_handlers()
-    from stalkcard.cli.app import run
-
     try:
         run()
         sys.stdout.flush()

@@ -1,7 +1,7 @@
-"""The card's keeper (the municipality's coordinator): a copy of the bundled
-card to edit, or a blank card. The check that a card's English twin still
-matches it is stalkcard.card.translations.
-"""
+"""The card files the keeper's commands write (copy-card, new-card): a bundled
+card to edit, or a blank one, each with the JSON Schema beside it, written all
+or nothing. Reading and checking cards is stalkcard.card's; writing them for
+the keeper is the command line's."""
 
 from __future__ import annotations
 
@@ -42,8 +42,9 @@ def copy_card(folder: Path, force: bool = False, card: str | None = None) -> lis
 
 
 # The blank card `new-card` writes (stalkcard/card/new_card.yaml): Danish comments
-# saying what to fill in, invented placeholders; it validates as written.
-NEW_CARD_FILE = "new_card.yaml"
+# saying what to fill in, invented placeholders; it validates as written. It is
+# kept beside the card model it follows, in the card package.
+NEW_CARD_FILE = Path(__file__).resolve().parents[1] / "card" / "new_card.yaml"
 NEW_CARD_NAME = "kort.yaml"
 
 
@@ -60,7 +61,7 @@ def new_card(folder: Path, force: bool = False) -> Path:
                 "(en mappe, der ikke findes, oprettes)."
             ).format(folder=folder)
         )
-    blank = read_bytes(Path(__file__).resolve().parent / NEW_CARD_FILE)
+    blank = read_bytes(NEW_CARD_FILE)
     target = folder / NEW_CARD_NAME
     _write_all(
         folder,
