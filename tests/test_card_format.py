@@ -15,6 +15,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+from stalkcard.card.fields import as_data
 from stalkcard.card.model import YES
 from stalkcard.card.reading import bundled_card_path, card_from_text, load_card
 from stalkcard.cli.app import app
@@ -753,10 +754,8 @@ def _ids_in(card: Any) -> set[str]:
         ):  # fmt: skip
             found.add(value)
 
-    import msgspec
-
-    walk(msgspec.to_builtins(card))
-    for rules in msgspec.to_builtins(card.screening.rules).values():
+    walk(as_data(card))
+    for rules in as_data(card.screening.rules).values():
         for rule in rules:
             for part in ("when", "when_any"):
                 for key, values in (rule.get(part) or {}).items():

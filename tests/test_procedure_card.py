@@ -43,7 +43,7 @@ def test_the_card_validates_and_keeps_every_field(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     card = load_card(CARD)
     definition = card.section("definition")
-    assert definition is not None and definition.paragraphs == [DEFINITION]
+    assert definition is not None and definition.paragraphs == (DEFINITION,)
     steps = card.section("goer")
     assert steps is not None and [s.heading for s in steps.steps] == [None, None]
     assert card.section("kontakt").heading is None  # type: ignore[union-attr]

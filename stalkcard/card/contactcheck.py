@@ -193,7 +193,7 @@ def hours_checks(card: Card) -> Iterator[Problem]:
         for i, c in enumerate(card.supplement_contacts)
     ]
     windows = [
-        ((*loc, index) if isinstance(hours, list) else loc, window)
+        ((*loc, index) if isinstance(hours, tuple | list) else loc, window)
         for loc, hours in located
         for index, window in enumerate(hours_windows(hours) or ())
     ]

@@ -8,7 +8,7 @@ The sections, questions, rules and the card itself are in stalkcard.card.model.
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import msgspec
 
@@ -31,13 +31,19 @@ Text = Annotated[str, msgspec.Meta(pattern=TEXT_PATTERN)]
 Ident = Annotated[str, msgspec.Meta(pattern=IDENT_PATTERN)]
 Phone = Annotated[str, msgspec.Meta(pattern=PHONE_PATTERN, max_length=24)]
 Url = Annotated[str, msgspec.Meta(pattern=URL_PATTERN, max_length=2000)]
-Paragraphs = Annotated[list[Text], msgspec.Meta(min_length=1)]
+Paragraphs = Annotated[tuple[Text, ...], msgspec.Meta(min_length=1)]
 Condition = dict[str, str | bool | list[str | bool]]
 
 
 # The base of the card's structs (stalkcard.card.model's too): a field the
 # model does not know is refused, and every field is given by its name.
-class Model(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+def as_data(value: Any) -> Any:
+    """A part of the model as the card file's data: dicts, lists (the model's
+    tuples), strings, numbers (msgspec.to_builtins keeps tuples as tuples)."""
+    return msgspec.json.decode(msgspec.json.encode(value))
+
+
+class Model(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, frozen=True):
     pass
 
 
@@ -62,7 +68,7 @@ class OfficeHours(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, froz
 # differ by day: "man-tors 8-15, fre 8-13"), or "unknown" (an organisation
 # whose hours are not known: never shown as open or closed).
 HOURS_UNKNOWN = "unknown"
-HoursSpec = OfficeHours | list[OfficeHours] | Literal["unknown"]
+HoursSpec = OfficeHours | tuple[OfficeHours, ...] | Literal["unknown"]
 # A day of the year the card's offices close besides the public holidays ("12-24").
 MonthDay = Annotated[str, msgspec.Meta(pattern="^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
 # Whom a line is for: the citizen who is stalked, the citizen who stalks, or
@@ -77,20 +83,20 @@ def hours_windows(spec: HoursSpec | None) -> tuple[OfficeHours, ...] | None:
     return (spec,) if isinstance(spec, OfficeHours) else tuple(spec)
 
 
-class Meta(Model):
+class Meta(Model, frozen=True):
     title: Text
     municipality: Text
     version: Text
     language: Ident
     contacts_verified: date  # when the contact list in the file was last updated
     office_hours: HoursSpec | None = None  # the card's contacts, unless they have their own
-    closed_days: list[MonthDay] = []  # closed besides the public holidays, e.g. "12-24"
+    closed_days: tuple[MonthDay, ...] = ()  # closed besides the public holidays, e.g. "12-24"
     # What the card is about ("stalking", "vold i nære relationer"): in the
     # page's headings, the note's title and file name, the menu. None: stalking.
     subject: Text | None = None
 
 
-class Unit(Model):
+class Unit(Model, frozen=True):
     """A unit a caseworker can belong to: suggestions route by its id, so a
     person who leaves changes one contact, not the rules."""
 
@@ -98,12 +104,12 @@ class Unit(Model):
     name: Text
 
 
-Keywords = list[Annotated[str, msgspec.Meta(pattern=TEXT_PATTERN, max_length=64)]]
+Keywords = tuple[Annotated[str, msgspec.Meta(pattern=TEXT_PATTERN, max_length=64)], ...]
 EMAIL_PATTERN = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"
 Email = Annotated[str, msgspec.Meta(pattern=EMAIL_PATTERN, max_length=254)]
 
 
-class ContactEntry(Model, kw_only=True):
+class ContactEntry(Model, kw_only=True, frozen=True):
     """One contact on the card, once: a person in a unit, or an organisation
     with the card's own line for it."""
 
@@ -115,16 +121,16 @@ class ContactEntry(Model, kw_only=True):
     hours: HoursSpec | None = None  # else meta.office_hours
     card_line: Text | None = None  # the card's own line for it, with the phone as written
     purpose: Text | None = None  # the tool's summary; else the section's purpose
-    keywords: Keywords = []  # the tool's search words, not the card's
+    keywords: Keywords = ()  # the tool's search words, not the card's
     # A line of the card's own that answers day and night (its own 112): it
     # leads "Ring nu" when urgent (urgent_only) or after hours.
     always_open: bool = False
     urgent_only: bool = False  # in "Ring nu" only when the result is urgent (112)
-    audience: list[Audience] = msgspec.field(default_factory=list, name="for")
+    audience: tuple[Audience, ...] = msgspec.field(default=(), name="for")
     url: Url | None = None  # a link for it (https://)
 
 
-class SupplementContact(Model, kw_only=True):
+class SupplementContact(Model, kw_only=True, frozen=True):
     """A number that is not on the card (112, 114, 1888): findable with
     `contacts`, always shown apart from the card's contacts, with its source."""
 
@@ -135,8 +141,8 @@ class SupplementContact(Model, kw_only=True):
     phone: Phone | None = None
     purpose: Text
     source: Text
-    keywords: Keywords = []
+    keywords: Keywords = ()
     always_open: bool = False  # answered day and night: leads the summary after hours
     urgent_only: bool = False  # in that list only when the result is urgent (112)
     hours: HoursSpec | None = None  # its own hours, when it is not always open
-    audience: list[Audience] = msgspec.field(default_factory=list, name="for")
+    audience: tuple[Audience, ...] = msgspec.field(default=(), name="for")

@@ -45,18 +45,18 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 CITIZEN_ROLES = ("victim", "perpetrator")
 
 
-class Criterion(Model):
+class Criterion(Model, frozen=True):
     id: Ident
     text: Text
 
 
-class Form(Model):
+class Form(Model, frozen=True):
     id: Ident
     title: Text
     examples: Text | None = None
 
 
-class Step(Model, kw_only=True):
+class Step(Model, kw_only=True, frozen=True):
     """A step: a heading and its text, or just its text (a one-line step)."""
 
     id: Ident
@@ -66,40 +66,40 @@ class Step(Model, kw_only=True):
     to_citizen: bool = False  # advice to pass on to the citizen
 
 
-class _Section(Model, tag_field="kind", kw_only=True):
+class _Section(Model, tag_field="kind", kw_only=True, frozen=True):
     id: Ident
     heading: Text | None = None  # None: the source has no heading here
     url: Url | None = None
 
 
-class DefinitionSection(_Section, tag="definition", kw_only=True):
-    paragraphs: list[Text] = []  # e.g. a one-sentence definition
-    criteria: list[Criterion] = []  # validate: paragraphs or criteria
+class DefinitionSection(_Section, tag="definition", kw_only=True, frozen=True):
+    paragraphs: tuple[Text, ...] = ()  # e.g. a one-sentence definition
+    criteria: tuple[Criterion, ...] = ()  # validate: paragraphs or criteria
 
 
-class FormsSection(_Section, tag="forms", kw_only=True):
-    paragraphs: list[Text] = []
-    forms: Annotated[list[Form], msgspec.Meta(min_length=1)]
+class FormsSection(_Section, tag="forms", kw_only=True, frozen=True):
+    paragraphs: tuple[Text, ...] = ()
+    forms: Annotated[tuple[Form, ...], msgspec.Meta(min_length=1)]
 
 
-class TextSection(_Section, tag="text", kw_only=True):
-    paragraphs: list[Text] = []  # validate: paragraphs or items
-    items: list[Text] = []  # a plain list, shown as bullets after the paragraphs
+class TextSection(_Section, tag="text", kw_only=True, frozen=True):
+    paragraphs: tuple[Text, ...] = ()  # validate: paragraphs or items
+    items: tuple[Text, ...] = ()  # a plain list, shown as bullets after the paragraphs
     to_citizen: bool = False  # advice to pass on to the citizen
 
 
-class ContactsSection(_Section, tag="contacts", kw_only=True):
-    paragraphs: list[Text] = []
-    contacts: Annotated[list[Ident], msgspec.Meta(min_length=1)]
+class ContactsSection(_Section, tag="contacts", kw_only=True, frozen=True):
+    paragraphs: tuple[Text, ...] = ()
+    contacts: Annotated[tuple[Ident, ...], msgspec.Meta(min_length=1)]
     purpose: Text | None = None  # what its contacts are for (the tool's summary)
     label: Text | None = None  # the group's name in `stalkcard contacts`
-    closing: list[Text] = []
+    closing: tuple[Text, ...] = ()
 
 
-class StepsSection(_Section, tag="steps", kw_only=True):
-    paragraphs: list[Text] = []
-    steps: Annotated[list[Step], msgspec.Meta(min_length=1)]
-    closing: list[Text] = []
+class StepsSection(_Section, tag="steps", kw_only=True, frozen=True):
+    paragraphs: tuple[Text, ...] = ()
+    steps: Annotated[tuple[Step, ...], msgspec.Meta(min_length=1)]
+    closing: tuple[Text, ...] = ()
     to_citizen: bool = False  # all its steps are advice to pass on to the citizen
 
 
@@ -107,7 +107,7 @@ Section = DefinitionSection | FormsSection | TextSection | ContactsSection | Ste
 UNITS = "units"  # choices_from: the card's units (and "other")
 
 
-class ChoiceDef(Model):
+class ChoiceDef(Model, frozen=True):
     id: Ident
     label: Text
     # This answer says who the citizen is: the one who is stalked (victim) or
@@ -115,14 +115,14 @@ class ChoiceDef(Model):
     role: Literal["victim", "perpetrator"] | None = None
 
 
-class QuestionDef(Model):
+class QuestionDef(Model, frozen=True):
     """One question of the screening, declared once."""
 
     id: Ident
     text: Text  # the question
     label: Text  # the answer's name in the result, the note and the page
     kind: Literal["one", "many"] = "one"
-    choices: Annotated[list[ChoiceDef], msgspec.Meta(min_length=2)] | None = None
+    choices: Annotated[tuple[ChoiceDef, ...], msgspec.Meta(min_length=2)] | None = None
     choices_from: Ident | None = None  # a forms section's id, or "units"
     unknown: Ident | None = None  # the choice meaning "don't know"
     danger: bool = False  # its yes and "don't know" lead to the urgent instruction
@@ -130,16 +130,16 @@ class QuestionDef(Model):
     required: bool = True  # check --answer must give it
 
 
-class LogGuide(Model):
+class LogGuide(Model, frozen=True):
     """What `stalkcard log` quotes from the card: a step's text, the forms as
     the kinds of contact, and supplements shown apart."""
 
     quote: Ident | None = None
     forms: Ident | None = None
-    supplements: list[Ident] = []
+    supplements: tuple[Ident, ...] = ()
 
 
-class Supplement(Model):
+class Supplement(Model, frozen=True):
     id: Ident
     text: Text
     source: Text
@@ -151,7 +151,7 @@ class Supplement(Model):
     url: Url | None = None
 
 
-class Assessment(Model):
+class Assessment(Model, frozen=True):
     id: Ident
     text: Text
     short: Text | None = None  # one line for the closing summary
@@ -163,7 +163,7 @@ def _answer_values(value: str | bool | list[str | bool]) -> list[str]:
     return [(YES if v else NO) if isinstance(v, bool) else v for v in items]
 
 
-class Rule(Model):
+class Rule(Model, frozen=True):
     when: Condition = {}
     when_any: Condition = {}
 
@@ -177,48 +177,48 @@ class Rule(Model):
         return {key: _answer_values(value) for key, value in condition.items()}
 
 
-class AssessmentRule(Rule, kw_only=True):
+class AssessmentRule(Rule, kw_only=True, frozen=True):
     result: Ident
 
 
-class StepRule(Rule, kw_only=True):
-    show: Annotated[list[Ident], msgspec.Meta(min_length=1)]
+class StepRule(Rule, kw_only=True, frozen=True):
+    show: Annotated[tuple[Ident, ...], msgspec.Meta(min_length=1)]
     note: Text | None = None
 
 
-class SupplementRule(Rule, kw_only=True):
-    show: Annotated[list[Ident], msgspec.Meta(min_length=1)]
+class SupplementRule(Rule, kw_only=True, frozen=True):
+    show: Annotated[tuple[Ident, ...], msgspec.Meta(min_length=1)]
 
 
-class SuggestRule(Rule, kw_only=True):
+class SuggestRule(Rule, kw_only=True, frozen=True):
     """Whom to call first: the tool's suggestion, never the card's."""
 
-    show: Annotated[list[Ident], msgspec.Meta(min_length=1)]
+    show: Annotated[tuple[Ident, ...], msgspec.Meta(min_length=1)]
 
 
-class RouteRule(Rule, kw_only=True):
+class RouteRule(Rule, kw_only=True, frozen=True):
     """Whom to call first, as the card itself says (e.g. by the citizen's age
     group): contact or unit ids. Shown as the card's, not as a suggestion."""
 
-    show: Annotated[list[Ident], msgspec.Meta(min_length=1)]
+    show: Annotated[tuple[Ident, ...], msgspec.Meta(min_length=1)]
 
 
-class Rules(Model):
-    assessment: Annotated[list[AssessmentRule], msgspec.Meta(min_length=1)]
-    urgent: Annotated[list[Rule], msgspec.Meta(min_length=1)]
-    steps: Annotated[list[StepRule], msgspec.Meta(min_length=1)]
-    supplements: list[SupplementRule] = []
-    route: list[RouteRule] = []
-    suggest: list[SuggestRule] = []
+class Rules(Model, frozen=True):
+    assessment: Annotated[tuple[AssessmentRule, ...], msgspec.Meta(min_length=1)]
+    urgent: Annotated[tuple[Rule, ...], msgspec.Meta(min_length=1)]
+    steps: Annotated[tuple[StepRule, ...], msgspec.Meta(min_length=1)]
+    supplements: tuple[SupplementRule, ...] = ()
+    route: tuple[RouteRule, ...] = ()
+    suggest: tuple[SuggestRule, ...] = ()
 
 
 # The groups of screening.rules: the fields of Rules, in its order.
 RULE_GROUPS = ("assessment", "urgent", "steps", "supplements", "route", "suggest")
 
 
-class Screening(Model, kw_only=True):
-    with_assessment: list[Ident] = []  # text sections shown with the assessment
-    assessments: Annotated[list[Assessment], msgspec.Meta(min_length=1)]
+class Screening(Model, kw_only=True, frozen=True):
+    with_assessment: tuple[Ident, ...] = ()  # text sections shown with the assessment
+    assessments: Annotated[tuple[Assessment, ...], msgspec.Meta(min_length=1)]
     rules: Rules
 
 
@@ -258,18 +258,18 @@ class Contact(msgspec.Struct, frozen=True):
 CARD_FORMAT = 1
 
 
-class Card(Model, kw_only=True):
+class Card(Model, kw_only=True, frozen=True):
     format_version: Annotated[int, msgspec.Meta(ge=1)] = 1
     meta: Meta
-    units: list[Unit] = []
-    contact_list: Annotated[list[ContactEntry], msgspec.Meta(min_length=1)] = msgspec.field(
+    units: tuple[Unit, ...] = ()
+    contact_list: Annotated[tuple[ContactEntry, ...], msgspec.Meta(min_length=1)] = msgspec.field(
         name="contacts"
     )
-    sections: Annotated[list[Section], msgspec.Meta(min_length=1)]
-    questions: Annotated[list[QuestionDef], msgspec.Meta(min_length=1)]
+    sections: Annotated[tuple[Section, ...], msgspec.Meta(min_length=1)]
+    questions: Annotated[tuple[QuestionDef, ...], msgspec.Meta(min_length=1)]
     screening: Screening
-    supplements: list[Supplement] = []
-    supplement_contacts: list[SupplementContact] = []
+    supplements: tuple[Supplement, ...] = ()
+    supplement_contacts: tuple[SupplementContact, ...] = ()
     log: LogGuide | None = None
 
     def section(self, section_id: str) -> Section | None:

@@ -12,7 +12,13 @@ from typing import Any
 
 import msgspec
 
-from stalkcard.card.fields import EMAIL_PATTERN, IDENT_PATTERN, PATTERN_MESSAGES, PHONE_PATTERN
+from stalkcard.card.fields import (
+    EMAIL_PATTERN,
+    IDENT_PATTERN,
+    PATTERN_MESSAGES,
+    PHONE_PATTERN,
+    Weekday,
+)
 from stalkcard.card.findings import Problem, value_at
 from stalkcard.i18n import _, ngettext
 
@@ -30,6 +36,9 @@ JSON_KINDS = {
 }
 SECTION_KINDS = ("definition", "forms", "text", "contacts", "steps")
 DATE_HINT = 'skal være en dato skrevet ÅÅÅÅ-MM-DD, fx "2026-11-26".'
+
+
+WEEKDAY_HINT = "{value} er ikke en ugedag; brug mon, tue, wed, thu, fri, sat eller sun."
 
 
 def _loc(path: str) -> tuple[int | str, ...]:
@@ -90,9 +99,7 @@ def _schema_problem(error: msgspec.ValidationError, data: Any) -> Problem:
     if (found := re.match(r"Invalid enum value '(.*)'", what)) and weekdays:
         return Problem(
             loc,
-            _("{value} er ikke en ugedag; brug mon, tue, wed, thu, fri, sat eller sun.").format(
-                value=found.group(1)
-            ),
+            _(WEEKDAY_HINT).format(value=found.group(1)),
         )
     if found := re.match(r"Expected `(\w+)`, got `(\w+)`", what):
         expected, got = found.groups()
@@ -160,7 +167,7 @@ def _struct_type(kind: Any) -> Any:
         kind = options[0] if len(options) == 1 else None
     if isinstance(kind, type) and issubclass(kind, msgspec.Struct):
         return kind
-    if typing.get_origin(kind) is list:
+    if typing.get_origin(kind) in (list, tuple):  # the model's lists are tuples
         return kind
     return None
 
@@ -197,7 +204,7 @@ def _shaped(kind: Any, value: Any) -> Any:
     for option in options:
         if isinstance(value, dict) and option in structs:
             return option
-        if isinstance(value, list) and typing.get_origin(option) is list:
+        if isinstance(value, list) and typing.get_origin(option) in (list, tuple):
             return option
     return None
 
@@ -229,16 +236,19 @@ def schema_problems(
         options = _literal_options(kind)
         if options and not first.loc:
             shown = value if isinstance(value, str) else str(value)
-            message = _('"{value}" er ikke et af valgene; brug en af: {options}.').format(
-                value=shown, options=", ".join(options)
-            )
+            if tuple(options) == typing.get_args(Weekday):  # an item of days: [mon, ...]
+                message = _(WEEKDAY_HINT).format(value=shown)
+            else:
+                message = _('"{value}" er ikke et af valgene; brug en af: {options}.').format(
+                    value=shown, options=", ".join(options)
+                )
         whole = [Problem(where, message)]
     else:
         return []
     inner = _struct_type(kind) or _tagged(kind, value) or _shaped(kind, value)
     found: list[Problem] = []
-    if inner is not None and typing.get_origin(inner) is list and isinstance(value, list):
-        (item,) = typing.get_args(inner)
+    if inner is not None and typing.get_origin(inner) in (list, tuple) and isinstance(value, list):
+        item = typing.get_args(inner)[0]  # list[X] or tuple[X, ...]
         for index, element in enumerate(value):
             found += schema_problems(element, item, (*loc, index))
     elif inner is not None and typing.get_origin(inner) is None and isinstance(value, dict):

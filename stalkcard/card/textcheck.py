@@ -8,9 +8,8 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-import msgspec
-
 from stalkcard.card.checkdate import EARLIEST, FUTURE_LIMIT, days_ahead
+from stalkcard.card.fields import as_data
 from stalkcard.card.findings import Problem
 from stalkcard.card.model import Card, DefinitionSection, TextSection
 from stalkcard.i18n import _
@@ -44,7 +43,7 @@ def _strings(
 
 def text_checks(card: Card, today: date | None) -> Iterator[Problem]:
     """Every text of the card is one visible line, and the date makes sense."""
-    for loc, text in _strings(msgspec.to_builtins(card)):
+    for loc, text in _strings(as_data(card)):
         ch = _hidden(text)
         if ch is not None:
             yield Problem(

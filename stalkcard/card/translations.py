@@ -12,8 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import msgspec
-
+from stalkcard.card.fields import as_data
 from stalkcard.card.findings import place_of
 from stalkcard.card.model import RULE_GROUPS, Card
 from stalkcard.errors import CardError
@@ -120,9 +119,9 @@ def twin_drift(danish: Card, english: Card) -> list[str]:
     """What no longer matches between a card and its English twin: ids, phone
     numbers, rules and the shape of the lists (the words may differ), each
     place named by the Danish card's ids and names."""
-    da = msgspec.to_builtins(danish)
-    en = msgspec.to_builtins(english)
-    named = msgspec.to_builtins(danish)
+    da = as_data(danish)
+    en = as_data(english)
+    named = as_data(danish)
     for data in (da, en):
         data.get("meta", {}).pop("language", None)
         # The rules' conditions are compared as data (_conditions), not as fields.

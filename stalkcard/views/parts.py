@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from stalkcard.card.fields import as_data
 from stalkcard.card.model import Card, Contact, StepsSection, TextSection
 from stalkcard.i18n import _
 
@@ -65,7 +66,7 @@ def _dumps(data: Any) -> str:
 def card_json(card: Card, section_id: str | None = None, supplements: bool = False) -> str:
     import msgspec
 
-    data = _without_unset(msgspec.to_builtins(card))
+    data = _without_unset(as_data(card))
     if section_id is not None:
         sections = [s for s in data["sections"] if s["id"] == section_id]
         # A contacts section names its contacts by id: their entries (name,
