@@ -10,7 +10,7 @@ import typer
 
 from stalkcard.cli import common
 from stalkcard.cli.clitext import Command
-from stalkcard.cli.common import ResultFormat, handled, load_plan, print_renderables
+from stalkcard.cli.common import ResultFormat, handled, load_plan
 from stalkcard.cli.shell import warn
 from stalkcard.errors import AnswerError
 from stalkcard.i18n import _
@@ -138,9 +138,9 @@ def check(
 
         write_out(result_json(plan, result, timed))
     else:
-        from stalkcard.views.terminal import result_renderables
+        from stalkcard.views.terminal import print_all, result_renderables
 
-        print_renderables(result_renderables(plan, result, timed))
+        print_all(result_renderables(plan, result, timed))
     # Kept as typed: Path() would turn "" into "." and drop a trailing "/".
     note_path: str | None = note
     prompted = False

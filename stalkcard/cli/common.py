@@ -175,12 +175,6 @@ def warn_if_stale(card: Any) -> None:
         )
 
 
-def print_renderables(renderables: list[Any]) -> None:
-    from stalkcard.views.terminal import print_all
-
-    print_all(renderables)
-
-
 def on_terminal() -> bool:
     """Both ends are a terminal: only then may the tool ask questions. Called as
     common.on_terminal(), so that a test can stand in for a terminal."""

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from stalkcard.cli.clitext import Command
-from stalkcard.cli.common import ForceOption, handled, load, print_renderables
+from stalkcard.cli.common import ForceOption, handled, load
 from stalkcard.cli.shell import say
 from stalkcard.errors import AnswerError, NoMatch
 from stalkcard.i18n import _, ngettext
@@ -61,9 +61,9 @@ def show(
 
         write_out(card_markdown(card, section, supplements))
     else:
-        from stalkcard.views.terminal import card_renderables
+        from stalkcard.views.terminal import card_renderables, print_all
 
-        print_renderables(card_renderables(card, section, supplements))
+        print_all(card_renderables(card, section, supplements))
 
 
 @commands.command(

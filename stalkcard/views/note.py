@@ -173,7 +173,7 @@ def pieces(plan: Plan) -> dict[str, Any]:
 def assemble(
     p: dict[str, Any], shape: dict[str, Any], answers: dict[str, Any], when: str | None
 ) -> str:
-    """The note for one result (`shape`: web.result_shape's ids) and its answers
+    """The note for one result (`shape`: views.shape.result_shape's ids) and its answers
     (by question id, in the card's order), with the date already written.
     page.js's `note` is this function, line for line."""
     head = p["head"]

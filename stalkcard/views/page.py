@@ -3,7 +3,7 @@
 One engine, one set of rules: the page holds the card's rules as the engine
 compiled them (Plan: for each rule, the allowed answers per question,
 with named fields) and its evaluator (web/engine.js, no DOM) evaluates them
-exactly as screening.evaluate does; it holds no rule of its own.
+exactly as engine.evaluate does; it holds no rule of its own.
 tests/test_html.py runs both over every combination of answers where the
 space is small and over a large random
 sample where it is not, and requires the same result. The page's size grows

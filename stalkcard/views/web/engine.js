@@ -1,11 +1,9 @@
 "use strict";
-// The page's evaluator: the engine's rules, result, call plan, "Ring nu" and
-// note, computed from the page's data as stalkcard's Python engine computes
-// them (screening.evaluate, callplan.plan_at, views.ring_nu, note.assemble;
-// tests/test_html.py feeds both the same answers and moments and requires the
-// same). No DOM, no storage, no clock but the moments it is given: the page's
-// UI (result.js, page.js) shows what it returns. First in the page's one
-// script, before them.
+// The page's evaluator: the rules, result, call plan, "Ring nu" and note from
+// the page's data, as the Python engine computes them (engine.evaluate,
+// callplan.plan_at, views.ringnu, views.note; tests/test_html.py requires the
+// same for the same answers and moments). No DOM, no storage, no clock but the
+// moments given; the UI (result.js, page.js, after it) shows what it returns.
 
 // Every object keyed by card text (ids a card may choose, such as
 // "constructor") has no prototype, and every lookup checks own properties:
@@ -31,13 +29,12 @@ function format(template, values) {
   return template.replace(/\{(\w+)\}/g, (all, name) => (has(values, name) ? values[name] : all));
 }
 
-
-// The evaluator for the page's data (web.page_data).
+// The evaluator for the page's data (views.page.page_data).
 function stalkcardEngine(data) {
   const words = data.words;
   const questions = data.questions;
 
-  // A rule's condition as the engine's screening._holds: every "when" answer
+  // A rule's condition as the engine's plan.holds: every "when" answer
   // among its allowed values, and, when there is a "when_any", one of those.
   // Each part is {question, allowed}.
   function holds(rule, given) {
@@ -49,7 +46,7 @@ function stalkcardEngine(data) {
     return false;
   }
 
-  // screening.evaluate, on the same rules.
+  // engine.evaluate, on the same rules.
   function evaluate(given) {
     const rules = data.rules;
     let assessment = null;
@@ -128,8 +125,8 @@ function stalkcardEngine(data) {
     return out.length ? out : data.citizen_roles;
   }
 
-  // What the result shows (web.result_shape): the steps to take now and the
-  // further ones, the suggestion first in "Ring nu", the headlines.
+  // What the result shows (views.shape.result_shape): the steps now and further,
+  // the suggestion first in "Ring nu", the headlines.
   function lookup(given) {
     const r = evaluate(given);
     const now = r.steps.filter((s) => data.steps[s[0]].group === null);
@@ -137,7 +134,7 @@ function stalkcardEngine(data) {
       (s) => data.steps[s[0]].group !== null && !data.steps[s[0]].citizen);
     // The card's advice to pass on to the citizen (views.citizen_steps).
     const citizen = r.steps.filter((s) => data.steps[s[0]].citizen === true);
-    // The urgent supplements this result shows lead it (screening's Result.lead).
+XX
     const lead = r.urgent ? r.supplements.filter((id) => data.supplements[id].urgent) : [];
     const headlines = r.supplements.filter(
       (id) => data.supplements[id].headline && lead.indexOf(id) < 0,
@@ -153,8 +150,7 @@ function stalkcardEngine(data) {
     return d.date + "-" + d.clock.replace(":", "");
   }
 
-  // The case note `check --note` writes (note.assemble), put together from
-  // the pieces the note renderer wrote, for the result evaluated here.
+  // The case note `check --note` writes (views.note.assemble), from its pieces.
   function noteDate(now) {
     const d = danishTime(now.getTime());
     const date = d.date.slice(8, 10) + "." + d.date.slice(5, 7) + "." + d.date.slice(0, 4);
