@@ -134,7 +134,7 @@ function stalkcardEngine(data) {
       (s) => data.steps[s[0]].group !== null && !data.steps[s[0]].citizen);
     // The card's advice to pass on to the citizen (views.citizen_steps).
     const citizen = r.steps.filter((s) => data.steps[s[0]].citizen === true);
-XX
+    // The urgent supplements this result shows lead it (the engine's Result.lead).
     const lead = r.urgent ? r.supplements.filter((id) => data.supplements[id].urgent) : [];
     const headlines = r.supplements.filter(
       (id) => data.supplements[id].headline && lead.indexOf(id) < 0,
