@@ -13,10 +13,18 @@ from __future__ import annotations
 
 from datetime import date, datetime, tzinfo
 
-from stalkcard.i18n import _
+from stalkcard.i18n import N_, _
 
 ZONE = "Europe/Copenhagen"
-WEEKDAY_NAMES = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+WEEKDAY_NAMES = (
+    N_("mandag"),
+    N_("tirsdag"),
+    N_("onsdag"),
+    N_("torsdag"),
+    N_("fredag"),
+    N_("lørdag"),
+    N_("søndag"),
+)
 # Python reads the clock in nanoseconds (a 64-bit count): after 2262 it cannot.
 UNREADABLE = (OverflowError, OSError, ValueError)
 

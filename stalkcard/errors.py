@@ -5,6 +5,8 @@ from __future__ import annotations
 from enum import IntEnum
 from pathlib import Path
 
+from stalkcard.i18n import N_
+
 
 class ExitCode(IntEnum):
     OK = 0
@@ -70,23 +72,23 @@ class Cancelled(StalkcardError):
 
 # Why the operating system said no, by errno name, in Danish (English in locale/en.po).
 OS_REASONS = {
-    "ENOENT": "findes ikke",
-    "EACCES": "adgang nægtet",
-    "EPERM": "handlingen er ikke tilladt",
-    "ENAMETOOLONG": "navnet er for langt",
-    "ENOSPC": "der er ikke mere plads på drevet",
-    "EDQUOT": "din diskkvote er brugt op",
-    "EFBIG": "filen er større, end systemet tillader",
-    "EROFS": "drevet er skrivebeskyttet",
-    "EISDIR": "det er en mappe",
-    "ENOTDIR": "en del af stien er ikke en mappe",
-    "EEXIST": "findes allerede",
-    "ELOOP": "for mange genveje (symlinks) i stien",
-    "EIO": "fejl ved læsning eller skrivning på drevet",
-    "EXDEV": "kan ikke flyttes mellem to drev",
-    "EINVAL": "ugyldigt navn",
-    "EPIPE": "modtageren er lukket",
-    "EBADF": "udgangen er lukket",
+    "ENOENT": N_("findes ikke"),
+    "EACCES": N_("adgang nægtet"),
+    "EPERM": N_("handlingen er ikke tilladt"),
+    "ENAMETOOLONG": N_("navnet er for langt"),
+    "ENOSPC": N_("der er ikke mere plads på drevet"),
+    "EDQUOT": N_("din diskkvote er brugt op"),
+    "EFBIG": N_("filen er større, end systemet tillader"),
+    "EROFS": N_("drevet er skrivebeskyttet"),
+    "EISDIR": N_("det er en mappe"),
+    "ENOTDIR": N_("en del af stien er ikke en mappe"),
+    "EEXIST": N_("findes allerede"),
+    "ELOOP": N_("for mange genveje (symlinks) i stien"),
+    "EIO": N_("fejl ved læsning eller skrivning på drevet"),
+    "EXDEV": N_("kan ikke flyttes mellem to drev"),
+    "EINVAL": N_("ugyldigt navn"),
+    "EPIPE": N_("modtageren er lukket"),
+    "EBADF": N_("udgangen er lukket"),
 }
 
 

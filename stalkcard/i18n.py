@@ -1,6 +1,8 @@
 """The tool's own words: Danish in the code, English in a gettext catalogue.
 
 Every message the tool writes goes through `_()` (and `ngettext` for a count).
+A message kept in a constant and translated later, by name, is marked where it
+is written with `N_()`, so that extraction tools (xgettext, pybabel) find it.
 Danish is the default; with `--lang en` or STALKCARD_LANG=en, the Danish text is
 looked up in `stalkcard/locale/en.po`, read only then. The catalogue is an
 ordinary gettext .po file (msgid, msgid_plural, msgstr[n], Plural-Forms), so
@@ -82,6 +84,15 @@ def _(text: str) -> str:
     if _language == "da":
         return text
     return _english.get(text, text)
+
+
+def N_(text: str) -> str:
+    """Mark `text` (Danish) as a message translated later by `_()`, as gettext's
+    gettext_noop does: it is returned unchanged. A message kept in a constant
+    (a module-level string, a dict's value, a tuple's item) is wrapped in N_()
+    where it is written, so extraction (`pybabel extract -k N_`) finds it there
+    and the catalogue test reads it from the source."""
+    return text
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:

@@ -12,6 +12,8 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
+from stalkcard.i18n import N_
+
 # Text may not be blank, nor hold C0/C1 control characters (newline and tab
 # allowed) or Unicode bidirectional controls, which can make a phone number
 # display reversed.
@@ -21,10 +23,10 @@ IDENT_PATTERN = "^[a-z][a-z0-9_]{0,63}$"
 PHONE_PATTERN = "^\\+?[0-9]{2,}( [0-9]+)*$"
 URL_PATTERN = '^https://[^\\s<>"]+$'
 PATTERN_MESSAGES = {
-    URL_PATTERN: 'skal være et link, der begynder med https://, fx "https://www.kolding.dk".',
-    TEXT_PATTERN: "må ikke være tom og må ikke indeholde usynlige styretegn.",
-    IDENT_PATTERN: "skal være et id med små bogstaver a-z, tal og _ (fx akut_fare).",
-    PHONE_PATTERN: 'skal være et telefonnummer med cifre og mellemrum, fx "7070 7070".',
+    URL_PATTERN: N_('skal være et link, der begynder med https://, fx "https://www.kolding.dk".'),
+    TEXT_PATTERN: N_("må ikke være tom og må ikke indeholde usynlige styretegn."),
+    IDENT_PATTERN: N_("skal være et id med små bogstaver a-z, tal og _ (fx akut_fare)."),
+    PHONE_PATTERN: N_('skal være et telefonnummer med cifre og mellemrum, fx "7070 7070".'),
 }
 
 Text = Annotated[str, msgspec.Meta(pattern=TEXT_PATTERN)]

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from stalkcard.card.model import RULE_GROUPS
-from stalkcard.i18n import _
+from stalkcard.i18n import N_, _
 
 if TYPE_CHECKING:
     import yaml
@@ -107,17 +107,17 @@ class Finding(NamedTuple):
 
 # Where a list's items have an id (and a name): the place is named by them.
 PLACE_WORDS = {
-    ("contacts",): "kontakten",
-    ("units",): "enheden",
-    ("sections",): "afsnittet",
-    ("sections", "steps"): "trinnet",
-    ("sections", "forms"): "punktet",
-    ("sections", "criteria"): "kendetegnet",
-    ("questions",): "spørgsmålet",
-    ("questions", "choices"): "valget",
-    ("supplements",): "tillægget",
-    ("supplement_contacts",): "nummeret",
-    ("screening", "assessments"): "vurderingen",
+    ("contacts",): N_("kontakten"),
+    ("units",): N_("enheden"),
+    ("sections",): N_("afsnittet"),
+    ("sections", "steps"): N_("trinnet"),
+    ("sections", "forms"): N_("punktet"),
+    ("sections", "criteria"): N_("kendetegnet"),
+    ("questions",): N_("spørgsmålet"),
+    ("questions", "choices"): N_("valget"),
+    ("supplements",): N_("tillægget"),
+    ("supplement_contacts",): N_("nummeret"),
+    ("screening", "assessments"): N_("vurderingen"),
 }
 
 

@@ -30,11 +30,11 @@ from stalkcard.card.model import (
 from stalkcard.card.planfloor import line_problems
 from stalkcard.card.questioncheck import choice_labels, question_checks
 from stalkcard.card.textcheck import section_text_checks, text_checks
-from stalkcard.i18n import _
+from stalkcard.i18n import N_, _
 
-UNKNOWN_STEP = 'trinnet "{id}" findes ikke; brug en af: {ids}.'
-UNKNOWN_CONTACT = 'kontakten eller enheden "{id}" findes ikke; brug en af: {ids}.'
-UNKNOWN_SUPPLEMENT = 'tillægget "{id}" findes ikke under supplements.'
+UNKNOWN_STEP = N_('trinnet "{id}" findes ikke; brug en af: {ids}.')
+UNKNOWN_CONTACT = N_('kontakten eller enheden "{id}" findes ikke; brug en af: {ids}.')
+UNKNOWN_SUPPLEMENT = N_('tillægget "{id}" findes ikke under supplements.')
 
 
 def cross_checks(card: Card, today: date | None = None) -> Iterator[Problem]:

@@ -20,25 +20,25 @@ from stalkcard.card.fields import (
     Weekday,
 )
 from stalkcard.card.findings import Problem, value_at
-from stalkcard.i18n import _, ngettext
+from stalkcard.i18n import N_, _, ngettext
 
 _ERROR = re.compile(r"^(?P<what>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.S)
 _STEP = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
 JSON_KINDS = {
-    "array": "en liste",
-    "object": "et afsnit",
-    "str": "tekst",
-    "null": "tom",
-    "bool": "true eller false",
-    "int": "et tal",
-    "float": "et tal",
-    "date": "en dato",
+    "array": N_("en liste"),
+    "object": N_("et afsnit"),
+    "str": N_("tekst"),
+    "null": N_("tom"),
+    "bool": N_("true eller false"),
+    "int": N_("et tal"),
+    "float": N_("et tal"),
+    "date": N_("en dato"),
 }
 SECTION_KINDS = ("definition", "forms", "text", "contacts", "steps")
-DATE_HINT = 'skal være en dato skrevet ÅÅÅÅ-MM-DD, fx "2026-11-26".'
+DATE_HINT = N_('skal være en dato skrevet ÅÅÅÅ-MM-DD, fx "2026-11-26".')
 
 
-WEEKDAY_HINT = "{value} er ikke en ugedag; brug mon, tue, wed, thu, fri, sat eller sun."
+WEEKDAY_HINT = N_("{value} er ikke en ugedag; brug mon, tue, wed, thu, fri, sat eller sun.")
 
 
 def _loc(path: str) -> tuple[int | str, ...]:
@@ -61,7 +61,7 @@ def _schema_problem(error: msgspec.ValidationError, data: Any) -> Problem:
         # msgspec names the pattern as Python writes it (its repr).
         message = next(
             (m for pattern, m in PATTERN_MESSAGES.items() if repr(pattern) in what),
-            "har en ugyldig form.",
+            N_("har en ugyldig form."),
         )
         return Problem(loc, _(message))
     if found := re.match(r"Expected `(\w+)` of length ([<>]=) (\d+)", what):

@@ -21,7 +21,7 @@ from stalkcard.card.model import CARD_FORMAT, Card
 from stalkcard.card.references import cross_checks
 from stalkcard.card.schemaerrors import apply_fix, schema_problems
 from stalkcard.errors import CardError
-from stalkcard.i18n import _
+from stalkcard.i18n import N_, _
 
 if TYPE_CHECKING:
     import yaml
@@ -96,8 +96,8 @@ def check_data(
     return (card if not problems else None), findings, floors_skipped
 
 
-MORE_HINT = "... og {count} fejl mere: stalkcard validate viser dem alle."
-FLOORS_SKIPPED = (
+MORE_HINT = N_("... og {count} fejl mere: stalkcard validate viser dem alle.")
+FLOORS_SKIPPED = N_(
     "Sikkerhedens gulv (akut fare og nogen at kontakte ved alle svar) tjekkes, når fejlene "
     "i spørgsmålene, reglerne og afsnittene ovenfor er rettet."
 )

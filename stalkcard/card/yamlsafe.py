@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from stalkcard.errors import CardError, StalkcardError
-from stalkcard.i18n import _
+from stalkcard.i18n import N_, _
 
 MAX_DEPTH = 64
 
@@ -161,7 +161,7 @@ else:  # pragma: no cover - PyYAML built without libyaml
 
 # A YAML problem with its line (1-based), column (1-based, or None) and Danish message.
 YamlProblem = tuple[int, int | None, str]
-TAB_MESSAGE = "Der står et tabulatortegn i linje {line}, kolonne {column}: brug mellemrum."
+TAB_MESSAGE = N_("Der står et tabulatortegn i linje {line}, kolonne {column}: brug mellemrum.")
 MAX_TABS = 200  # tabs replaced to read on; more are one problem each, reading stops
 
 

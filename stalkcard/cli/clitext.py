@@ -24,7 +24,7 @@ from typer._click import exceptions as click_errors
 from typer.core import TyperCommand, TyperGroup
 
 from stalkcard.errors import ExitCode, OutputClosed
-from stalkcard.i18n import _
+from stalkcard.i18n import N_, _
 
 # The commands in the order a caseworker needs them; `check` is the main one.
 COMMAND_ORDER = (
@@ -39,14 +39,14 @@ DANISH_COMMANDS = {
     "side": "html", "webside": "html", "hjemmeside": "html", "intranet": "html",
 }  # fmt: skip
 
-SECTIONS = {"Options": "Tilvalg", "Arguments": "Argumenter", "Commands": "Kommandoer"}
+SECTIONS = {"Options": N_("Tilvalg"), "Arguments": N_("Argumenter"), "Commands": N_("Kommandoer")}
 # Help fragments of click and Typer, and what they say in the tool's words.
 HELP_WORDS = (
-    ("Show this message and exit.", "Vis denne hjælp og afslut."),
-    ("[default: ", "[standard: "),
-    ("; default: ", "; standard: "),
-    ("[required]", "[skal angives]"),
-    ("; required]", "; skal angives]"),
+    ("Show this message and exit.", N_("Vis denne hjælp og afslut.")),
+    ("[default: ", N_("[standard: ")),
+    ("; default: ", N_("; standard: ")),
+    ("[required]", N_("[skal angives]")),
+    ("; required]", N_("; skal angives]")),
 )
 
 

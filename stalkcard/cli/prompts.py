@@ -24,14 +24,14 @@ from questionary import Choice, Style
 from stalkcard.engine.plan import Plan
 from stalkcard.engine.result import Answers
 from stalkcard.errors import Cancelled
-from stalkcard.i18n import _, ngettext
+from stalkcard.i18n import N_, _, ngettext
 
 BACK = "__tilbage__"
 DONE = "__resultat__"
-SELECT_HINT = "piletasterne flytter, Enter vælger"
-CHECKBOX_HINT = "mellemrum markerer, Enter går videre; ingen markeret er også et svar"
-PROGRESS = "Spørgsmål {number} af {total}"
-CANCELLED = "Screeningen blev afbrudt. Intet er gemt."
+SELECT_HINT = N_("piletasterne flytter, Enter vælger")
+CHECKBOX_HINT = N_("mellemrum markerer, Enter går videre; ingen markeret er også et svar")
+PROGRESS = N_("Spørgsmål {number} af {total}")
+CANCELLED = N_("Screeningen blev afbrudt. Intet er gemt.")
 STYLE = Style([("qmark", "bold"), ("question", "bold"), ("instruction", "italic")])
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import lru_cache
 
-from stalkcard.i18n import _
+from stalkcard.i18n import N_, _
 
 
 def easter(year: int) -> date:
@@ -29,15 +29,15 @@ def easter(year: int) -> date:
 
 # (days after Easter Sunday, name)
 MOVING = (
-    (-3, "skærtorsdag"),
-    (-2, "langfredag"),
-    (0, "påskedag"),
-    (1, "2. påskedag"),
-    (39, "Kristi himmelfartsdag"),
-    (49, "pinsedag"),
-    (50, "2. pinsedag"),
+    (-3, N_("skærtorsdag")),
+    (-2, N_("langfredag")),
+    (0, N_("påskedag")),
+    (1, N_("2. påskedag")),
+    (39, N_("Kristi himmelfartsdag")),
+    (49, N_("pinsedag")),
+    (50, N_("2. pinsedag")),
 )
-FIXED = (((1, 1), "nytårsdag"), ((12, 25), "1. juledag"), ((12, 26), "2. juledag"))
+FIXED = (((1, 1), N_("nytårsdag")), ((12, 25), N_("1. juledag")), ((12, 26), N_("2. juledag")))
 LAST_BEDEDAG = 2023
 
 
@@ -48,7 +48,7 @@ def public_holidays(year: int) -> dict[date, str]:
     out = {date(year, m, d): name for (m, d), name in FIXED}
     out.update({sunday + timedelta(days=ahead): name for ahead, name in MOVING})
     if year <= LAST_BEDEDAG:
-        out[sunday + timedelta(days=26)] = "store bededag"
+        out[sunday + timedelta(days=26)] = N_("store bededag")
     return out
 
 

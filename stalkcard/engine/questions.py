@@ -24,9 +24,10 @@ from stalkcard.card.model import (
     FormsSection,
     QuestionDef,
 )
-from stalkcard.i18n import _
+from stalkcard.i18n import N_, _
 
-YES_NO_UNKNOWN = (("Ja", YES), ("Nej", NO), ("Ved ikke", UNKNOWN))  # labels pass through _()
+# The labels pass through _() when the choices are made.
+YES_NO_UNKNOWN = ((N_("Ja"), YES), (N_("Nej"), NO), (N_("Ved ikke"), UNKNOWN))
 
 
 class Choice(msgspec.Struct, frozen=True):

@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 
 from stalkcard.card.model import Card, Contact
-from stalkcard.i18n import _
+from stalkcard.i18n import N_, _
 
 LOG_ROWS = 12
 
@@ -77,15 +77,15 @@ def _log_guide(card: Card) -> list[str]:
 
 
 LOG_COLUMNS = (
-    "Dato (DD.MM.ÅÅÅÅ)",
-    "Klokkeslæt (TT:MM)",
-    "Kontaktform",
-    "Hvad skete der?",
-    "Vidner",
-    "Bilag nr.",
+    N_("Dato (DD.MM.ÅÅÅÅ)"),
+    N_("Klokkeslæt (TT:MM)"),
+    N_("Kontaktform"),
+    N_("Hvad skete der?"),
+    N_("Vidner"),
+    N_("Bilag nr."),
 )
-LOG_TITLE = "Log over kontaktforsøg"
-LOG_FORM_HEADING = "Skemaet"
+LOG_TITLE = N_("Log over kontaktforsøg")
+LOG_FORM_HEADING = N_("Skemaet")
 
 
 def log_markdown(card: Card) -> str:

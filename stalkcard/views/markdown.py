@@ -21,7 +21,7 @@ from stalkcard.card.model import (
     Supplement,
     TextSection,
 )
-from stalkcard.i18n import _
+from stalkcard.i18n import N_, _
 from stalkcard.views.parts import (
     CITIZEN_HEADING,
     SUPPLEMENT_LABEL,
@@ -164,7 +164,7 @@ def supplements_markdown(supplements: Sequence[Supplement]) -> list[str]:
     return lines
 
 
-SUGGESTION_MARK = "(forslag): værktøjets forslag, ikke en del af handlekortet."
+SUGGESTION_MARK = N_("(forslag): værktøjets forslag, ikke en del af handlekortet.")
 
 
 def call_markdown(contact: Contact, why: str) -> str:
@@ -178,7 +178,7 @@ def answer_markdown(plan: Plan, key: str, value: Any) -> str:
     return f"- {md(label)}: {md(shown)}"
 
 
-NO_PERSONAL_DATA = (
+NO_PERSONAL_DATA = N_(
     "Skriv ikke borgerens navn, CPR-nummer eller andre personoplysninger i dette notat."
 )
 

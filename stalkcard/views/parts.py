@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from stalkcard.card.fields import as_data
 from stalkcard.card.model import Card, Contact, StepsSection, TextSection
-from stalkcard.i18n import _
+from stalkcard.i18n import N_, _
 
 if TYPE_CHECKING:  # the screening is only imported by `check`
     from datetime import date, datetime
@@ -23,12 +23,14 @@ if TYPE_CHECKING:  # the screening is only imported by `check`
     from stalkcard.engine.result import Answers, Result, ResultStep
 
 
-SUPPLEMENT_LABEL = "Tillæg – ikke en del af handlekortet"
+SUPPLEMENT_LABEL = N_("Tillæg – ikke en del af handlekortet")
 # Once per result in the terminal, instead of the label in every supplement panel.
-SUPPLEMENT_LEGEND = "Tillæg – ikke en del af handlekortet: tekst i ramme og linjer mærket (tillæg)."
+SUPPLEMENT_LEGEND = N_(
+    "Tillæg – ikke en del af handlekortet: tekst i ramme og linjer mærket (tillæg)."
+)
 
 
-SUGGESTION_NOTE = "Forslag – ikke en del af handlekortet. Alle kontakter: stalkcard contacts."
+SUGGESTION_NOTE = N_("Forslag – ikke en del af handlekortet. Alle kontakter: stalkcard contacts.")
 
 
 def danger_heading(danger: str | None) -> str:
@@ -159,9 +161,9 @@ def step_title(step_heading: str, note: str | None) -> str:
 
 
 CRITERIA_GROUPS = (
-    ("yes", "Til stede: {names}."),
-    ("unknown", "Uklart: {names}."),
-    ("no", "Ikke til stede efter dine svar: {names}."),
+    ("yes", N_("Til stede: {names}.")),
+    ("unknown", N_("Uklart: {names}.")),
+    ("no", N_("Ikke til stede efter dine svar: {names}.")),
 )
 
 
@@ -185,7 +187,7 @@ def split_steps(result: Result) -> tuple[list[ResultStep], list[ResultStep]]:
 
 
 # The tool's heading over the card's advice to pass on to the citizen (to_citizen).
-CITIZEN_HEADING = "Råd, du kan give borgeren videre"
+CITIZEN_HEADING = N_("Råd, du kan give borgeren videre")
 
 
 def citizen_steps(result: Result) -> list[ResultStep]:

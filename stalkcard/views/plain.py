@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from stalkcard.card.model import Contact
-from stalkcard.i18n import _
+from stalkcard.i18n import N_, _
 
 MIN_WIDTH = 20  # narrower terminals get 20-column lines, which the terminal wraps
 # Wider terminals get 200-column lines: Rich pads panels and rules to the width,
@@ -24,7 +24,7 @@ MIN_WIDTH = 20  # narrower terminals get 20-column lines, which the terminal wra
 MAX_WIDTH = 200
 WIDE = 70  # from this width, contacts are a table; below it, stacked
 GAP = "  "
-PURPOSE_LABEL = "Formål (værktøjets resumé)"  # purposes are the tool's words, not the card's
+PURPOSE_LABEL = N_("Formål (værktøjets resumé)")  # purposes are the tool's words, not the card's
 
 
 def terminal_width() -> int:
@@ -82,7 +82,7 @@ def use_bold() -> bool:
     )
 
 
-SUPPLEMENT_TITLE = "Tillæg – ikke en del af handlekortet: numre, som ikke står på kortet"
+SUPPLEMENT_TITLE = N_("Tillæg – ikke en del af handlekortet: numre, som ikke står på kortet")
 
 
 def contact_groups(contacts: Sequence[Contact]) -> list[tuple[str, list[Contact]]]:
@@ -146,7 +146,7 @@ def _stack(contacts: Sequence[Contact], width: int, bold: bool) -> list[Line]:
     return lines
 
 
-SOURCES_HINT = "Formål og kilder: stalkcard contacts --sources (eller et nummer, fx 114)"
+SOURCES_HINT = N_("Formål og kilder: stalkcard contacts --sources (eller et nummer, fx 114)")
 
 
 def _brief(contacts: Sequence[Contact], width: int, bold: bool) -> list[Line]:
