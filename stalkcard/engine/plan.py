@@ -7,8 +7,9 @@ night, who the citizen may be. Immutable: nothing downstream changes it."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from types import MappingProxyType
+
+import msgspec
 
 from stalkcard.card.model import (
     CITIZEN_ROLES,
@@ -89,8 +90,7 @@ def holds(condition: Condition, answers: Answers) -> bool:
 Conditions = tuple[tuple[Condition, tuple[str, ...]], ...]
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Plan:
+class Plan(msgspec.Struct, frozen=True, eq=False, kw_only=True):
     """A card compiled for the engine and the views (see the module's doc).
     Evaluating is then the rules alone, however many contacts the card has.
     Made by compile_plan; frozen, its tables read-only."""
