@@ -13,7 +13,7 @@ same environment. Three cases:
    each in a unit of its own: the page grows with the card, linearly.
 
 Since issue 15 the page holds the card's rules and evaluates them in its script
-(stalkcard.views.page.rules_data; tests/test_html.py proves page and engine equal), so
+(stalkcard.views.page.rules_data; tests/views/test_page_engine.py proves page and engine equal), so
 its size and build time no longer grow with the number of combinations of
 answers (before: a table of every combination, 4,374 for Skanderborg's card,
 129 KB and about 1.1 s; a ten-question card would have needed 59,049 entries).
@@ -21,7 +21,7 @@ answers (before: a table of every combination, 4,374 for Skanderborg's card,
 It prints the medians of --repeat runs and exits 1 when the ten-question case
 misses its targets, or when each contact added from 50 to 200 costs more than
 1.5 times the bytes of each added from 5 to 50 (growth faster than linear). It is not part of
-the tests (tests/test_html.py checks the ten-question page's size).
+the tests (tests/views/test_page.py checks the ten-question page's size).
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ caseworker runs it:
 For each card and command it prints the median wall time and CPU time (user +
 system) of the child over --repeat runs, and exits 1 when a median CPU time is
 over TARGET seconds (0.2 s). Linux only (os.wait4). Not part of the tests;
-tests/test_validation_bounds.py uses the generators.
+tests/card/test_floors.py uses the generators.
 """
 
 from __future__ import annotations

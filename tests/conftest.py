@@ -8,21 +8,26 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import stalkcard.card.yamlsafe as card_module
 from stalkcard.card.reading import bundled_card_path
 from stalkcard.i18n import set_language
 
-DATA = Path(__file__).parent / "data"
+TESTS = Path(__file__).parent
 
 # Test tiers (pyproject's markers): the fast tier is everything but these and
 # the tests marked "slow" where they stand (fuzzing and exhaustive sweeps).
-# Whole files by subject; any other test that starts the real program in a
-# process (run_stalkcard, subprocess, pexpect) is marked "process" by its source.
+# Whole files by subject, by their path in tests/; any other test that starts the
+# real program in a process (run_stalkcard, subprocess, pexpect) is marked
+# "process" by its source.
 TIER_FILES = {
-    "test_html.py": "browser",
-    "test_e2e_pty.py": "terminal",
-    "test_prompts.py": "terminal",  # real prompt_toolkit prompts on pipe input
-    "test_packaging.py": "packaging",
-    "test_startup.py": "process",
+    "cli/test_e2e_pty.py": "terminal",
+    "cli/test_packaging.py": "packaging",
+    "cli/test_prompts.py": "terminal",  # real prompt_toolkit prompts on pipe input
+    "cli/test_startup.py": "process",
+    "views/test_page.py": "browser",  # no browser: the page as written, in this tier as before
+    "views/test_page_browser.py": "browser",
+    "views/test_page_engine.py": "browser",
+    "views/test_page_layout.py": "browser",
 }
 PROCESS_WORDS = ("run_stalkcard(", "subprocess.", "pexpect.", "_run(", "faketime")
 
@@ -31,7 +36,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     import inspect
 
     for item in items:
-        tier = TIER_FILES.get(item.path.name)
+        tier = TIER_FILES.get(item.path.relative_to(TESTS).as_posix())
         if tier is None and isinstance(item, pytest.Function):
             try:
                 source = inspect.getsource(item.function)
@@ -41,9 +46,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
                 tier = "process"
         if tier is not None:
             item.add_marker(getattr(pytest.mark, tier))
-
-
-REFERENCE = DATA / "actioncard_reference.txt"
 
 
 @pytest.fixture(autouse=True)
@@ -82,3 +84,15 @@ def make_card(tmp_path: Path, card_text: str) -> Callable[..., Path]:
         return path
 
     return make
+
+
+@pytest.fixture(params=["libyaml", "pure"])
+def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Runs a test (`@pytest.mark.usefixtures("loader")`) on both YAML parsers:
+    libyaml's where PyYAML has it, and the pure-Python one that a PyYAML without
+    libyaml falls back to."""
+    if request.param == "pure":
+        monkeypatch.setattr(card_module, "Loader", card_module.PureLoader)
+    elif not card_module.CParser:
+        pytest.skip("PyYAML has no libyaml here")
+    return str(request.param)

@@ -10,9 +10,19 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
 
 from stalkcard.card.model import Contact
+from stalkcard.card.reading import bundled_card_path, card_from_text, load_card
 from stalkcard.engine.result import Answers
+from stalkcard.errors import CardError, ExitCode
+
+TESTS = Path(__file__).parent  # the tests' folder (fixture cards, golden files, data)
+DATA = TESTS / "data"
+REFERENCE = DATA / "actioncard_reference.txt"  # the card's text as published
 
 
 def normalise(text: str) -> str:
@@ -173,3 +183,66 @@ def card_with(tmp_path: Path, old: str, new: str, name: str = "kort.yaml") -> Pa
     path = tmp_path / name
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     return path
+
+
+def load_error(path: Path) -> str:
+    """The message, and below it each problem's path in the file's fields
+    (validate --format json gives it; the message names places by id or name)."""
+    with pytest.raises(CardError) as info:
+        load_card(path)
+    assert info.value.exit_code == ExitCode.INVALID
+    paths = [f.path for f in getattr(info.value, "findings", [])]
+    return info.value.message + "\n" + "\n".join(paths)
+
+
+CONTENT = Path(__file__).parent.parent / "content"
+
+
+def bundled_data() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(bundled_card_path().read_text(encoding="utf-8"))
+    return data
+
+
+def dump(data: dict[str, Any]) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
+
+
+def card_error(data: dict[str, Any]) -> str:
+    with pytest.raises(CardError) as info:
+        card_from_text(dump(data), "kort.yaml")
+    return info.value.message
+
+
+def question(data: dict[str, Any], ident: str) -> dict[str, Any]:
+    return next(q for q in data["questions"] if q["id"] == ident)
+
+
+# `check` for a victim in acute danger, every sign of stalking there.
+DANGER = [
+    "check",
+    *("--answer", "role=victim", "--answer", "danger=yes", "--answer", "unwanted=yes"),
+    *("--answer", "one_sided=yes", "--answer", "repeated=yes"),
+]
+
+# Skipped where there are no POSIX files, pipes, signals and processes.
+posix = pytest.mark.skipif(os.name != "posix", reason="POSIX files, pipes, signals and processes")
+
+
+def card_lines() -> list[str]:
+    """The reference card's lines, without Markdown marks."""
+    lines = []
+    for raw in REFERENCE.read_text(encoding="utf-8").splitlines():
+        line = re.sub(r"^#+\s*|^-\s+|\*\*", "", raw.strip()).strip()
+        if line:
+            lines.append(line)
+    return lines
+
+
+README = Path(__file__).parent.parent / "docs" / "koordinator.md"
+
+
+def readme_card_text() -> str:
+    text = README.read_text(encoding="utf-8")
+    found = re.search(r"```yaml\n(meta:.*?)```", text, re.S)
+    assert found is not None, "the README's example card is missing"
+    return found.group(1)

@@ -1,4 +1,4 @@
-"""The tool's messages as its source holds them, for tests/test_i18n.py.
+"""The tool's messages as its source holds them, for tests/base/test_i18n.py.
 
 A message is Danish text written once: either passed to `_()` as a literal
 where it is used, or kept in a constant, marked with `N_()` where it is written
@@ -34,7 +34,7 @@ FOLLOWED_BY_HAND = {
     # written as N_(...) in stalkcard/engine/holidays.py; the dict is built in steps.
     ("stalkcard.engine.holidays", "closed_day", "_(name)"),
     # _ itself goes to the Jinja template, whose _() calls are literals, read by
-    # template_messages (tests/test_i18n.py fails on any other _() there).
+    # template_messages (tests/base/test_i18n.py fails on any other _() there).
     ("stalkcard.views.page", "render_page", "_=_"),
 }
 
