@@ -29,7 +29,7 @@ HIDDEN = frozenset({"Cc", "Cf", "Zl", "Zp", "Co", "Cs", "Cn"})
 #     - Prepended_Concatenation_Mark (format characters that should be visible)
 # Python's unicodedata has the category (Cf) but neither of the two contributory
 # properties, so those are written out below from PropList.txt (Unicode 14.0,
-# the version of Python 3.11's unicodedata). tests/test_hostile_round_three.py
+# the version of Python 3.11's unicodedata). tests/base/test_safe.py
 # compares the result with Unicode 14.0's derived list, code point by code point.
 OTHER_DEFAULT_IGNORABLE = (
     (0x034F, 0x034F),  # COMBINING GRAPHEME JOINER

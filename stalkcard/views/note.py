@@ -8,7 +8,7 @@ the end. No field for a name or a CPR number.
 
 The note is put together from pieces (`pieces`), and `assemble` joins them
 for one result. The page's script (stalkcard/views/web/page.js, `note`) joins the
-same pieces the same way for the result it evaluated; tests/test_html.py
+same pieces the same way for the result it evaluated; tests/views/test_page_engine.py
 proves the two notes byte-identical for every combination of answers.
 `check --note-format markdown` keeps the Markdown note (stalkcard.views.markdown).
 """

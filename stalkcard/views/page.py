@@ -4,7 +4,7 @@ One engine, one set of rules: the page holds the card's rules as the engine
 compiled them (Plan: for each rule, the allowed answers per question,
 with named fields) and its evaluator (web/engine.js, no DOM) evaluates them
 exactly as engine.evaluate does; it holds no rule of its own.
-tests/test_html.py runs both over every combination of answers where the
+tests/views/test_page_engine.py runs both over every combination of answers where the
 space is small and over a large random
 sample where it is not, and requires the same result. The page's size grows
 with the card, not with the number of combinations (bench/html_build.py).
@@ -72,7 +72,7 @@ def rules_data(plan: Plan) -> dict[str, Any]:
 def note_data(plan: Plan) -> dict[str, Any]:
     """The case note's pieces (stalkcard.views.note.pieces), for the page's script to
     put together for the answers it evaluates, as note.assemble does.
-    tests/test_html.py proves the page's note equal to `check --note`'s
+    tests/views/test_page_engine.py proves the page's note equal to `check --note`'s
     (note.result_text) for every combination of answers."""
     from stalkcard.views.note import card_pieces
     from stalkcard.views.parts import card_subject, file_subject
@@ -171,7 +171,7 @@ def page_data(plan: Plan) -> dict[str, Any]:
         "danger_key": plan.danger_id,
         "contacts": contacts,
         # Who answers now (callplan.plan_at, evaluated by the page on the same
-        # data; tests/test_html.py proves the two equal at many times).
+        # data; tests/views/test_page_engine.py proves the two equal at many times).
         "always": [c.id for c in plan.always_open],
         "urgent_lines": [c.id for c in plan.urgent_lines],
         "roles": [[key, value, role] for (key, value), role in plan.roles.items()],
@@ -197,7 +197,7 @@ def holiday_rules() -> dict[str, Any]:
     script: the fixed days, the days after Easter Sunday, the last year of store
     bededag, each name in the user's language. The script computes Easter with
     the same algorithm, so the page knows the holidays of any year
-    (tests/test_html.py compares the two over decades)."""
+    (tests/views/test_page_engine.py compares the two over decades)."""
     from stalkcard.engine.holidays import FIXED, LAST_BEDEDAG, MOVING
 
     return {

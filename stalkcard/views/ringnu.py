@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 # "Ring nu" as blocks: a line of text (or None) and the calls under it. Every
 # surface shows these blocks: the terminal's summary, the JSON (a script can
 # print the same lines from it), and the page, whose script builds the same
-# blocks from the same words (tests/test_callplan.py and tests/test_html.py).
+# blocks from the same words (tests/engine/test_callplan.py and tests/views/test_page_engine.py).
 Block = tuple[str | None, list["CallAt"], bool]  # text, calls, whether they are for later
 
 

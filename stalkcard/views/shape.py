@@ -1,7 +1,7 @@
 """A result as ids, the shape the page's script computes and the note is
 joined from: which steps (now, further, for the citizen), supplements,
 headlines and calls it shows. The page's evaluator computes the same shape
-from the same rules (tests/test_html.py proves the two equal)."""
+from the same rules (tests/views/test_page_engine.py proves the two equal)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ def result_shape(plan: Plan, result: Result) -> dict[str, Any]:
     those of its steps sections; the headlines as the closing summary has them
     (views.summary_headlines), less the urgent ones, which the page shows
     from danger_warning. The page's script computes the same from the rules
-    (tests/test_html.py proves the two equal)."""
+    (tests/views/test_page_engine.py proves the two equal)."""
     now, further = split_steps(result)
     by_headline = {s.headline: s.id for s in plan.supplements if s.headline}
     return {

@@ -1,7 +1,7 @@
 "use strict";
 // The page's evaluator: the rules, result, call plan, "Ring nu" and note from
 // the page's data, as the Python engine computes them (engine.evaluate,
-// callplan.plan_at, views.ringnu, views.note; tests/test_html.py requires the
+// callplan.plan_at, views.ringnu, views.note; tests/views/test_page_engine.py requires the
 // same for the same answers and moments). No DOM, no storage, no clock but the
 // moments given; the UI (result.js, page.js, after it) shows what it returns.
 
@@ -227,7 +227,7 @@ function stalkcardEngine(data) {
 
 
   // Who answers now: callplan.plan_at, evaluated on the same data in Danish
-  // time (tests/test_html.py proves the two equal at many moments).
+  // time (tests/views/test_page_engine.py proves the two equal at many moments).
   const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
   const DANISH = new Intl.DateTimeFormat("en-GB", {
     timeZone: "Europe/Copenhagen", year: "numeric", month: "2-digit", day: "2-digit",

@@ -2,7 +2,7 @@
 // The screening of the page: its questions, its review and its history; the
 // result is result.js's. It holds no rules and computes no result: the
 // evaluator (engine.js, first in the page's one script, no DOM) evaluates the
-// card's rules as the Python engine does (tests/test_html.py proves the two
+// card's rules as the Python engine does (tests/views/test_page_engine.py proves the two
 // equal), and this file and result.js (before this one) show what it returns.
 // Nothing is stored or sent: no cookies, no storage, no requests. Each step is
 // a history entry of this page, so the browser's Back steps back.
