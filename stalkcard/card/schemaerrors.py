@@ -234,13 +234,15 @@ def schema_problems(
                     'skal være et klokkeslæt fra "00:00" til "24:00" i anførselstegn, fx "15:00".'
                 )
         options = _literal_options(kind)
-        if options and not first.loc:
-            shown = value if isinstance(value, str) else str(value)
+        # A word that is not one of the choices; a value that is not text (YAML's
+        # no, a number, an empty item) keeps msgspec's message about its kind,
+        # which says how to write it ("skal være tekst i anførselstegn ...").
+        if options and not first.loc and isinstance(value, str):
             if tuple(options) == typing.get_args(Weekday):  # an item of days: [mon, ...]
-                message = _(WEEKDAY_HINT).format(value=shown)
+                message = _(WEEKDAY_HINT).format(value=value)
             else:
                 message = _('"{value}" er ikke et af valgene; brug en af: {options}.').format(
-                    value=shown, options=", ".join(options)
+                    value=value, options=", ".join(options)
                 )
         whole = [Problem(where, message)]
     else:

@@ -143,6 +143,11 @@ def test_hours_across_midnight_are_refused(make_card: object, card_text: str) ->
     [
         ('closes: "15:00"', "closes: 15:00", 'skal være et klokkeslæt i anførselstegn, fx "15:00"'),
         ("days: [mon, tue", "days: [monday, tue", "monday er ikke en ugedag"),
+        # Not text: YAML's no (false), a number, nothing. Said as the kind of value it is,
+        # never as Python writes it ("False er ikke en ugedag").
+        ("days: [mon, tue", "days: [mon, no", "uden dem læses ord som yes/no/on/off"),
+        ("days: [mon, tue", "days: [mon, 2", 'skal være tekst i anførselstegn, fx "2"'),
+        ("days: [mon, tue", "days: [mon, ~", "skal være tekst, ikke tom"),
     ],
 )
 def test_hours_mistakes_get_danish_advice(
