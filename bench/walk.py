@@ -57,13 +57,14 @@ def walk() -> list[tuple[str, str, str]]:
         env = {"STALKCARD_LANG": "da", "COLUMNS": "100"}
         # Warm: the first run imports the modules; the walk is the second.
         runner.invoke(app, ["check", "--answers", str(answers)], env=env)
+        before = sys.getprofile()  # a profiler running the tests keeps running after
         sys.setprofile(profile)
         try:
             result = runner.invoke(
                 app, ["check", "--answers", str(answers), "--note", str(note)], env=env
             )
         finally:
-            sys.setprofile(None)
+            sys.setprofile(before)
         assert result.exit_code == 0, result.output
         assert note.is_file()
     return stops

@@ -244,10 +244,14 @@ def card_pieces(plan: Plan) -> dict[str, Any]:
     return p
 
 
-def result_text(plan: Plan, result: Result, when: datetime | None) -> str:
-    """The case note for the case file: plain text, no personal data."""
+def result_text(
+    plan: Plan, result: Result, when: datetime | None, made: dict[str, Any] | None = None
+) -> str:
+    """The case note for the case file: plain text, no personal data. `made`:
+    the card's pieces when they are already made (card_pieces(plan)), so that
+    many notes of one card build them once."""
     from stalkcard.views.shape import result_shape
 
     shape = result_shape(plan, result)
     stamp = danish_date(when) if when is not None else None
-    return assemble(card_pieces(plan), shape, result.answers.as_dict(), stamp)
+    return assemble(made or card_pieces(plan), shape, result.answers.as_dict(), stamp)

@@ -42,9 +42,10 @@ def test_dont_know_typed_maps_to_the_cards_own_dont_know(tmp_path: Path) -> None
                 else ["ved_ikke" if r == "unknown" else r for r in role]
             )
     card = card_from_text(dump(data), "kort.yaml")
+    card_plan = compile_plan(card)
     given = {"role": "ved ikke", "danger": "no", "unwanted": "yes", "one_sided": "yes",
              "repeated": "yes"}  # fmt: skip
-    assert normalise_answers(given, compile_plan(card))["role"] == "ved_ikke"
+    assert normalise_answers(given, card_plan)["role"] == "ved_ikke"
 
 
 HOSTILE = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -64,12 +65,13 @@ def test_arbitrary_answers(raw: dict[str, Any]) -> None:
     from stalkcard.errors import AnswerError
 
     card = load_card()
+    card_plan = compile_plan(card)
     try:
-        answers = normalise_answers(raw, compile_plan(card))
+        answers = normalise_answers(raw, card_plan)
     except AnswerError as exc:
         assert exc.message
         return
-    assert [s.id for s in evaluate(compile_plan(card), answers).steps][:2] == [
+    assert [s.id for s in evaluate(card_plan, answers).steps][:2] == [
         "sparring",
         "handling",
     ]

@@ -70,12 +70,9 @@ def _check(runner: CliRunner, card: Path | str, args: list[str], at: datetime) -
 
 def test_an_adults_case_calls_the_adults_contact_and_not_the_childrens() -> None:
     card = _age_card()
-    adult = evaluate(
-        compile_plan(card), Answers(fare="no", alder="voksen", rolle="udsat", uoensket="yes")
-    )
-    child = evaluate(
-        compile_plan(card), Answers(fare="no", alder="barn", rolle="udsat", uoensket="yes")
-    )
+    card_plan = compile_plan(card)
+    adult = evaluate(card_plan, Answers(fare="no", alder="voksen", rolle="udsat", uoensket="yes"))
+    child = evaluate(card_plan, Answers(fare="no", alder="barn", rolle="udsat", uoensket="yes"))
     assert _ids(adult) == ["voksen_kontakt", "dsc"]
     assert _ids(child) == ["boern_kontakt", "dsc"]
     assert [c.why for c in adult.calls] == [ROUTE, STEP]
@@ -90,9 +87,10 @@ def test_ring_nu_is_the_steps_contacts_for_every_combination(path: Path) -> None
     the card), and nothing else is but the urgent lines when urgent and the
     card's routing or the tool's suggestion."""
     card = load_card(str(path))
+    card_plan = compile_plan(card)
     count = 0
-    for answers in combinations(compile_plan(card)):
-        result = evaluate(compile_plan(card), answers)
+    for answers in combinations(card_plan):
+        result = evaluate(card_plan, answers)
         shown = [c for s in result.steps for c in s.contacts if result.urgent or not c.urgent_only]
         called = [c.contact for c in result.calls]
         assert set(shown) <= set(called), answers
@@ -112,8 +110,9 @@ def test_the_first_contacts_section_is_not_special() -> None:
     """Dansk Stalking Center is the first contacts section of the fixture card:
     with routing it follows the routed contact; it is never dropped."""
     card = _age_card()
-    for answers in combinations(compile_plan(card)):
-        assert "dsc" in _ids(evaluate(compile_plan(card), answers)), answers
+    card_plan = compile_plan(card)
+    for answers in combinations(card_plan):
+        assert "dsc" in _ids(evaluate(card_plan, answers)), answers
 
 
 # A card's own 112 ---------------------------------------------------------------------------
@@ -121,14 +120,11 @@ def test_the_first_contacts_section_is_not_special() -> None:
 
 def test_a_cards_own_112_is_urgent_only_always_open_and_card_text(runner: CliRunner) -> None:
     card = _age_card()
+    card_plan = compile_plan(card)
     line = next(c for c in card.contacts if c.phone == "112")
     assert line.always_open and line.urgent_only and line.part_of_card
-    danger = evaluate(
-        compile_plan(card), Answers(fare="yes", alder="voksen", rolle="udsat", uoensket="yes")
-    )
-    calm = evaluate(
-        compile_plan(card), Answers(fare="no", alder="voksen", rolle="udsat", uoensket="yes")
-    )
+    danger = evaluate(card_plan, Answers(fare="yes", alder="voksen", rolle="udsat", uoensket="yes"))
+    calm = evaluate(card_plan, Answers(fare="no", alder="voksen", rolle="udsat", uoensket="yes"))
     assert _ids(danger)[0] == "politi_akut" and danger.calls[0].why == URGENT
     assert "politi_akut" not in _ids(calm)
     for moment in (SATURDAY_22, CHRISTMAS_10, THURSDAY_14):
@@ -159,13 +155,12 @@ def test_validate_refuses_112_or_114_with_office_hours(runner: CliRunner, number
 
 def test_hours_that_differ_by_day() -> None:
     card = _age_card()
-    adult = evaluate(
-        compile_plan(card), Answers(fare="no", alder="voksen", rolle="udsat", uoensket="yes")
-    )
-    thursday = plan_at(compile_plan(card), adult, THURSDAY_14)
+    card_plan = compile_plan(card)
+    adult = evaluate(card_plan, Answers(fare="no", alder="voksen", rolle="udsat", uoensket="yes"))
+    thursday = plan_at(card_plan, adult, THURSDAY_14)
     assert not thursday.after_hours and not thursday.hours_unknown
     assert thursday.calls[0].open_now is True
-    friday = plan_at(compile_plan(card), adult, FRIDAY_14)
+    friday = plan_at(card_plan, adult, FRIDAY_14)
     bo = friday.calls[0]
     assert bo.call.contact.id == "voksen_kontakt" and bo.open_now is False
     assert bo.opens_next == datetime(2026, 12, 7, 8, 0, tzinfo=DK)  # Monday
@@ -203,6 +198,7 @@ def test_christmas_morning_is_after_hours_and_says_why(runner: CliRunner, langua
     """25 December 10:00 is a Friday morning: without holidays it looked like
     office hours and "Ring nu" listed five office workers."""
     card = load_card(language=language)
+    card_plan = compile_plan(card)
     args = ["--lang", language, "check"]
     for pair in ("role=victim", "danger=no", "unwanted=yes", "one_sided=yes", "repeated=yes"):
         args += ["--answer", pair]
@@ -224,9 +220,7 @@ def test_christmas_morning_is_after_hours_and_says_why(runner: CliRunner, langua
     for text in words:
         assert text in summary, (text, summary)
     assert summary.index("1888") < summary.index(card.contacts[0].phone)
-    assert plan_at(
-        compile_plan(card), evaluate(compile_plan(card), Answers(**_victim())), CHRISTMAS_10
-    ).after_hours
+    assert plan_at(card_plan, evaluate(card_plan, Answers(**_victim())), CHRISTMAS_10).after_hours
 
 
 def _victim() -> dict[str, str]:
@@ -280,10 +274,9 @@ def test_round_the_clock_lines_follow_who_the_citizen_is(role: str, listed: list
     """116 006 is for the one exposed (and witnesses, relatives): not offered
     on the path where the citizen is the one who stalks."""
     card = load_card()
-    result = evaluate(compile_plan(card), Answers(**{**_victim(), "role": role}))
-    assert [
-        c.phone for c in plan_at(compile_plan(card), result, SATURDAY_22).round_the_clock
-    ] == listed
+    card_plan = compile_plan(card)
+    result = evaluate(card_plan, Answers(**{**_victim(), "role": role}))
+    assert [c.phone for c in plan_at(card_plan, result, SATURDAY_22).round_the_clock] == listed
 
 
 # Every surface: the JSON reproduces the terminal's "Ring nu" -----------------------------------
@@ -344,12 +337,13 @@ def test_every_combination_and_hour_agrees_with_the_blocks() -> None:
     """ring_nu's blocks hold every call of the plan exactly once, in the
     engine's order, urgent lines first, and the lines open day and night."""
     card = _age_card()
+    card_plan = compile_plan(card)
     moments = [datetime(2026, 11, 30, 0, 30, tzinfo=DK) + timedelta(hours=h) for h in range(168)]
     for answers, moment in itertools.product(
-        combinations(compile_plan(card)), [*moments[::7], CHRISTMAS_10]
+        combinations(card_plan), [*moments[::7], CHRISTMAS_10]
     ):
-        result = evaluate(compile_plan(card), answers)
-        plan = plan_at(compile_plan(card), result, moment)
+        result = evaluate(card_plan, answers)
+        plan = plan_at(card_plan, result, moment)
         blocks = ring_nu(plan)
         listed = [at.call.contact.id for _text, calls, _later in blocks for at in calls]
         expected = [c.contact.id for c in result.calls] + [c.id for c in plan.round_the_clock]

@@ -89,8 +89,9 @@ def test_office_hours_are_weekdays_in_danish_time() -> None:
 @pytest.mark.parametrize("danger", ["yes", "unknown", "no"])
 def test_after_hours_the_round_the_clock_lines_come_first(danger: str) -> None:
     card = CARDS["da"]
-    result = evaluate(compile_plan(card), card_answers("victim", danger, "yes", "yes", "yes"))
-    plan = plan_at(compile_plan(card), result, SATURDAY_22)
+    card_plan = compile_plan(card)
+    result = evaluate(card_plan, card_answers("victim", danger, "yes", "yes", "yes"))
+    plan = plan_at(card_plan, result, SATURDAY_22)
     assert plan.after_hours
     phones = [c.phone for c in plan.round_the_clock]
     assert phones == ["114", "1888", "116 006"]  # 116 006: the citizen is the one stalked
@@ -99,7 +100,7 @@ def test_after_hours_the_round_the_clock_lines_come_first(danger: str) -> None:
     assert calls[:1] == (["112"] if danger != "no" else ["8794 7626"])  # 112 leads in danger
     assert calls[-2:] == ["2517 7374", "7628 1448"]
     # In office hours the same calls, in the same order, and no lines besides.
-    monday = plan_at(compile_plan(card), result, MONDAY_10)
+    monday = plan_at(card_plan, result, MONDAY_10)
     assert not monday.after_hours and not monday.round_the_clock
     assert [c.call for c in monday.calls] == [c.call for c in plan.calls]
 
@@ -251,8 +252,9 @@ def test_without_a_known_time_the_lines_open_day_and_night_are_listed() -> None:
     said to be open or closed, and 114, 1888 and 116 006 are listed, as when
     the hours are not known (the review found only the office numbers)."""
     card = CARDS["da"]
-    result = evaluate(compile_plan(card), card_answers("victim", "no", "yes", "yes", "yes"))
-    plan = plan_at(compile_plan(card), result, None)
+    card_plan = compile_plan(card)
+    result = evaluate(card_plan, card_answers("victim", "no", "yes", "yes", "yes"))
+    plan = plan_at(card_plan, result, None)
     assert plan.time_unknown and [c.phone for c in plan.round_the_clock] == [
         "114", "1888", "116 006"
     ]  # fmt: skip

@@ -40,6 +40,7 @@ def test_there_are_729_combinations() -> None:
 
 
 CARDS = {"da": CARD, "en": load_card(language="en")}
+PLANS = {language: compile_plan(card) for language, card in CARDS.items()}
 UNKNOWN_ROLE_NOTE = {
     "da": "Hvis borgeren er den udsatte",
     "en": "If the citizen is the one being stalked",
@@ -49,7 +50,7 @@ UNKNOWN_ROLE_NOTE = {
 def check_path(language: str, answers: Answers) -> None:
     """Everything the card and its supplements promise for one set of answers."""
     card = CARDS[language]
-    result = evaluate(compile_plan(card), answers)
+    result = evaluate(PLANS[language], answers)
     steps = [s.id for s in result.steps]
     # The card's rule: a suspicion is always acted on.
     assert steps[:2] == ["sparring", "handling"]
@@ -181,8 +182,8 @@ def test_every_path_ends_in_contacts_and_steps(language: str) -> None:
 def test_both_languages_give_the_same_result_ids() -> None:
     for answers in ALL:
         da, en = (
-            evaluate(compile_plan(CARDS["da"]), answers),
-            evaluate(compile_plan(CARDS["en"]), answers),
+            evaluate(PLANS["da"], answers),
+            evaluate(PLANS["en"], answers),
         )
         assert da.assessment == en.assessment
         assert [s.id for s in da.steps] == [s.id for s in en.steps]
@@ -213,11 +214,11 @@ def test_the_result_is_led_by_the_urgent_supplements_it_shows() -> None:
     from stalkcard.engine.answers import normalise_answers
     from stalkcard.engine.evaluate import evaluate
 
-    card = load_card()
+    plan = compile_plan(load_card())
     for danger in ("yes", "unknown", "no"):
         given = {"role": "victim", "danger": danger, "unwanted": "yes", "one_sided": "yes",
                  "repeated": "yes"}  # fmt: skip
-        result = evaluate(compile_plan(card), normalise_answers(given, compile_plan(card)))
+        result = evaluate(plan, normalise_answers(given, plan))
         assert result.lead == tuple(s for s in result.supplements if s.urgent)
         assert bool(result.lead) == result.urgent == (danger != "no")
 
@@ -315,8 +316,9 @@ def test_the_compiled_rules_give_what_the_rules_say(language: str) -> None:
     from stalkcard.engine.evaluate import evaluate
 
     card = load_card(language=language)
-    for answers in combinations(compile_plan(card)):
-        result = evaluate(compile_plan(card), answers)
+    plan = compile_plan(card)
+    for answers in combinations(plan):
+        result = evaluate(plan, answers)
         got = (
             result.assessment,
             result.urgent,

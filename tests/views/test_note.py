@@ -11,7 +11,7 @@ from page_helpers import combinations
 from stalkcard.card.reading import load_card
 from stalkcard.engine.evaluate import evaluate
 from stalkcard.engine.plan import compile_plan
-from stalkcard.views.note import result_text
+from stalkcard.views.note import card_pieces, result_text
 from stalkcard.views.parts import danish_date
 
 WHEN = datetime(2026, 11, 26, 14, 5)
@@ -46,10 +46,11 @@ def test_every_note_is_a_short_plain_record(language: str) -> None:
     from stalkcard.i18n import set_language
 
     set_language(language)
-    card, words = CARDS[language], WORDS[language]
+    plan, words = compile_plan(CARDS[language]), WORDS[language]
+    pieces = card_pieces(plan)  # made once for the 4,374 notes
     longest = 0
-    for answers in combinations(compile_plan(card)):
-        note = result_text(compile_plan(card), evaluate(compile_plan(card), answers), WHEN)
+    for answers in combinations(plan):
+        note = result_text(plan, evaluate(plan, answers), WHEN, pieces)
         longest = max(longest, len(note.encode("utf-8")))
         assert not MARKDOWN.search(note), (answers, MARKDOWN.search(note))
         assert words["record"] in note and words["date"] in note
@@ -72,9 +73,10 @@ def test_no_step_of_the_card_ends_on_a_colon_with_nothing_after() -> None:
     """The card's "... ved en af ressourcepersonerne i Skanderborg:" listed the
     numbers below it; in the note they stand under RING NU, and the step says so
     where they stood (a fresh-eyes review found the sentence left dangling)."""
-    card = CARDS["da"]
-    for answers in list(combinations(compile_plan(card)))[::97]:
-        note = result_text(compile_plan(card), evaluate(compile_plan(card), answers), WHEN)
+    plan = compile_plan(CARDS["da"])
+    pieces = card_pieces(plan)
+    for answers in list(combinations(plan))[::97]:
+        note = result_text(plan, evaluate(plan, answers), WHEN, pieces)
         steps = note[note.index("KORTETS TRIN") : note.index("TILLÆG")]
         numbered = [line for line in steps.splitlines() if line[:2] in ("1.", "2.")]
         assert numbered and all("(se RING NU)" in line for line in numbered), numbered

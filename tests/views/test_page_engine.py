@@ -32,7 +32,7 @@ from stalkcard.engine.evaluate import answer_space, evaluate
 from stalkcard.engine.plan import compile_plan
 from stalkcard.engine.result import Answers
 from stalkcard.views.markdown import result_markdown
-from stalkcard.views.note import result_text
+from stalkcard.views.note import card_pieces, result_text
 
 WHEN = datetime(2026, 11, 26, 14, 5)
 
@@ -78,11 +78,11 @@ def _page_agrees(browser: Any, page: Path, card: Any, sample: list[Answers]) -> 
         given,
     )
     assert len(out) == len(sample)
+    plan = compile_plan(card)
+    pieces = card_pieces(plan)  # made once for the many notes
     for (shape, note), answers in zip(out, sample, strict=True):
-        assert shape == json.loads(json.dumps(shape_of(compile_plan(card), answers))), answers
-        assert note == result_text(
-            compile_plan(card), evaluate(compile_plan(card), answers), WHEN
-        ), answers
+        assert shape == json.loads(json.dumps(shape_of(plan, answers))), answers
+        assert note == result_text(plan, evaluate(plan, answers), WHEN, pieces), answers
 
 
 @needs_browser
@@ -97,7 +97,8 @@ def test_the_page_is_the_engine_for_every_combination(browser: Any, page_file: P
 @needs_browser
 def test_the_page_is_the_engine_for_the_second_card(browser: Any, tmp_path: Path) -> None:
     card = _load(str(VEJLE))
-    sample = [_with_many(card, a, n) for n, a in enumerate(combinations(compile_plan(card)))]
+    card_plan = compile_plan(card)
+    sample = [_with_many(card, a, n) for n, a in enumerate(combinations(card_plan))]
     assert len(sample) >= 3**5
     _page_agrees(browser, _page_for(VEJLE, tmp_path), card, sample)
 
@@ -109,7 +110,8 @@ def test_the_page_is_the_engine_for_a_sample_of_ten_questions(browser: Any, tmp_
     import random
 
     card = _load(str(TEN))
-    space = answer_space(compile_plan(card))
+    card_plan = compile_plan(card)
+    space = answer_space(card_plan)
     rng = random.Random(15)
     picks = [{k: rng.choice(v) for k, v in space} for _ in range(6000)]
     for value in ("yes", "no", "unknown"):
@@ -386,8 +388,9 @@ def test_ids_named_like_inherited_properties_are_ordinary_ids(browser: Any, tmp_
     and note for every combination, asks the danger question first, again
     after "Start forfra", and shows 112 when it is answered."""
     card = _load(str(PROTO))
+    card_plan = compile_plan(card)
     page = _page_for(PROTO, tmp_path)
-    sample = list(combinations(compile_plan(card)))
+    sample = list(combinations(card_plan))
     assert len(sample) == 27
     _page_agrees(browser, page, card, sample)  # also: "$&" in a sign's label stays text
 
@@ -457,10 +460,11 @@ def test_the_pages_urgent_lines_are_the_engines_lead(browser: Any, tmp_path: Pat
 
     path = _two_question_urgent_card(tmp_path)
     card = _load(str(path))
+    card_plan = compile_plan(card)
     answers = Answers(fare="yes", boern="yes")
-    assert [s.id for s in evaluate(compile_plan(card), answers).lead] == ["akut", "boern_akut"]
+    assert [s.id for s in evaluate(card_plan, answers).lead] == ["akut", "boern_akut"]
     page = _page_for(path, tmp_path)
-    _page_agrees(browser, page, card, list(combinations(compile_plan(card))))
+    _page_agrees(browser, page, card, list(combinations(card_plan)))
     _open(browser, page)
     _answer(browser, {"fare": "yes", "boern": "yes"})
     browser.find_element("xpath", "//button[text()='Se resultatet']").click()
@@ -480,10 +484,11 @@ def test_the_page_is_the_engine_for_the_age_routing_card(browser: Any, tmp_path:
     """Result, "Ring nu" order and the note, for every combination of the card
     routed by the citizen's age group (issue 22)."""
     card = _load(str(AGE))
-    sample = list(combinations(compile_plan(card)))
+    card_plan = compile_plan(card)
+    sample = list(combinations(card_plan))
     _page_agrees(browser, _page_for(AGE, tmp_path), card, sample)
     adult = result_markdown(
-        compile_plan(card), evaluate(compile_plan(card), Answers(fare="no", alder="voksen")), WHEN
+        card_plan, evaluate(card_plan, Answers(fare="no", alder="voksen")), WHEN
     )
     calls = adult[adult.index("## Ring nu") :].split("\n## ")[0]
     assert "7979 0002" in calls and "7979 0001" not in calls
@@ -495,7 +500,8 @@ def test_the_page_is_the_engine_for_a_card_from_a_procedure(browser: Any, tmp_pa
     and a headless section change nothing in what the page computes."""
     card_file = TESTS / "cards" / "procedure.yaml"
     card = _load(str(card_file))
-    sample = [_with_many(card, a, n) for n, a in enumerate(combinations(compile_plan(card)))]
+    card_plan = compile_plan(card)
+    sample = [_with_many(card, a, n) for n, a in enumerate(combinations(card_plan))]
     _page_agrees(browser, _page_for(card_file, tmp_path), card, sample)
 
 
