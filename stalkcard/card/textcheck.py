@@ -23,8 +23,10 @@ def _hidden(text: str) -> str | None:
     """The first character that hides, reorders, breaks or controls text: by
     Unicode category (control, format, line/paragraph separator, private use,
     surrogate, unassigned), newlines and tabs included, and the blank letters."""
-    from stalkcard.safe import hides
+    from stalkcard.safe import hides, visible
 
+    if visible(text):  # no character of it can hide (and no blank letter is in it)
+        return None
     return next((ch for ch in text if ch in BLANK_LETTERS or hides(ch)), None)
 
 

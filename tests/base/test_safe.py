@@ -185,3 +185,17 @@ def test_invisible_marks_are_shown_in_echoes(name: str, runner: CliRunner) -> No
     assert result.exit_code == 1
     assert ch not in result.output
     assert ch.encode("unicode_escape").decode("ascii") in result.output
+
+
+def test_the_quick_visible_check_passes_no_character_that_hides() -> None:
+    """safe.visible passes text by one regular expression; every code point it
+    passes must be one hides() passes, and no blank letter of the card's checks.
+    Every code point up to U+FFFF and beyond the plane is tried."""
+    from stalkcard.card.textcheck import BLANK_LETTERS
+    from stalkcard.safe import hides, visible
+
+    passed = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF and visible(chr(c))]
+    assert len(passed) > 700  # ASCII, Latin-1 and the Latin extensions
+    assert [ch for ch in passed if hides(ch) or ch in BLANK_LETTERS] == []
+    assert not visible("a\u00adb") and not visible("a\nb") and not visible("ok\u202e")
+    assert visible("Bemærk: Sydøstjyllands Politi, 7628 1448 (åbent).")

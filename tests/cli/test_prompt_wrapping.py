@@ -79,7 +79,9 @@ def test_a_long_choice_wraps_between_words(monkeypatch: pytest.MonkeyPatch) -> N
 
     from stalkcard.cli.prompts import _wrapped_choice
 
-    monkeypatch.setattr(shutil, "get_terminal_size", lambda *a: os_module.terminal_size((60, 24)))
+    monkeypatch.setattr(
+        shutil, "get_terminal_size", lambda *a, **k: os_module.terminal_size((60, 24))
+    )
     title = (
         "Ret: Former set: TELEFONOPKALD OG BESKEDER, KONTAKT GENNEM ANDRE, HÆRVÆRK OG "
         "TRUSLER, DIGITAL STALKING, GAVER, OVERVÅGNING"

@@ -41,6 +41,7 @@ WORDS = {
 }
 
 
+@pytest.mark.slow  # an exhaustive sweep: 4,374 notes per language
 @pytest.mark.parametrize("language", ["da", "en"])
 def test_every_note_is_a_short_plain_record(language: str) -> None:
     from stalkcard.i18n import set_language
