@@ -73,9 +73,12 @@ HOURS_UNKNOWN = "unknown"
 HoursSpec = OfficeHours | tuple[OfficeHours, ...] | Literal["unknown"]
 # A day of the year the card's offices close besides the public holidays ("12-24").
 MonthDay = Annotated[str, msgspec.Meta(pattern="^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
+# Who the citizen may be: the one who is stalked or the one who stalks (a
+# choice's `role`).
+Role = Literal["victim", "perpetrator"]
 # Whom a line is for: the citizen who is stalked, the citizen who stalks, or
 # the professional (you). No audience: everyone.
-Audience = Literal["victim", "perpetrator", "professional"]
+Audience = Literal[Role, "professional"]
 
 
 def hours_windows(spec: HoursSpec | None) -> tuple[OfficeHours, ...] | None:

@@ -15,6 +15,7 @@ stalkcard.card.validation.
 
 from __future__ import annotations
 
+import typing
 from typing import Annotated, Literal
 
 import msgspec
@@ -27,10 +28,12 @@ from stalkcard.card.fields import (
     Model,
     OfficeHours,
     Paragraphs,
+    Role,
     SupplementContact,
     Text,
     Unit,
     Url,
+    Weekday,
     hours_windows,
 )
 
@@ -40,9 +43,9 @@ OTHER_UNIT = "other"
 # Words that answer "no unit" (andet); no unit may have one as id.
 NO_UNIT_WORDS = (OTHER_UNIT, "andet", "anden", "ingen", "none", "unknown")
 # The days of stalkcard.card.fields.Weekday (opening hours), in date.weekday() order.
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+WEEKDAYS: tuple[str, ...] = typing.get_args(Weekday)
 # Who the citizen may be (a choice's `role`); both when no answer says.
-CITIZEN_ROLES = ("victim", "perpetrator")
+CITIZEN_ROLES: tuple[str, ...] = typing.get_args(Role)
 
 
 class Criterion(Model, frozen=True):
@@ -112,7 +115,7 @@ class ChoiceDef(Model, frozen=True):
     label: Text
     # This answer says who the citizen is: the one who is stalked (victim) or
     # the one who stalks (perpetrator). Lines for one of them follow it.
-    role: Literal["victim", "perpetrator"] | None = None
+    role: Role | None = None
 
 
 class QuestionDef(Model, frozen=True):

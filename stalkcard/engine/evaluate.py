@@ -96,9 +96,3 @@ def urgent_supplements(plan: Plan, danger: str = YES) -> tuple[Supplement, ...]:
     the danger question, and match it. Empty when that answer is not (possible)
     danger, or the card has no danger question."""
     return plan.urgent_shown.get(danger, ())
-
-
-def urgent_by_answer(plan: Plan) -> dict[str, tuple[Supplement, ...]]:
-    """urgent_supplements for every answer of the danger question (worked out
-    once, when the plan is compiled: stalkcard.engine.plan.urgent_shown)."""
-    return dict(plan.urgent_shown)

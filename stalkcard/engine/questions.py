@@ -104,7 +104,3 @@ def resolve(card: Card, q: QuestionDef) -> Question:
 def questions(card: Card) -> list[Question]:
     """Every question of the screening, in the order it is asked."""
     return [resolve(card, q) for q in card.questions]
-
-
-def question(card: Card, question_id: str) -> Question:
-    return next(q for q in questions(card) if q.id == question_id)

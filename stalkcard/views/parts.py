@@ -45,9 +45,7 @@ def danish_day(day: date) -> str:
 
 def danish_date(moment: datetime) -> str:
     """ "26.11.2026 kl. 14:05": the date and time as Danes write them in prose."""
-    return _("{date} kl. {time}").format(
-        date=moment.strftime("%d.%m.%Y"), time=moment.strftime("%H:%M")
-    )
+    return _("{date} kl. {time}").format(date=danish_day(moment), time=moment.strftime("%H:%M"))
 
 
 def card_byline(card: Card) -> str:

@@ -136,9 +136,9 @@ def test_two_persons_in_one_unit_are_never_picked_at_random(
     # The prompt's and the page's choices (one list) can be told apart.
     labels = [unit.name for unit in load_card(path).units]
     assert len(set(labels)) == len(labels)
-    from stalkcard.engine.questions import question
+    from stalkcard.engine.plan import compile_plan
 
-    asked = [c.label for c in question(load_card(path), "unit").choices]  # the prompt's
+    asked = [c.label for c in compile_plan(load_card(path)).question("unit").choices]  # prompt's
     assert len(set(asked)) == len(asked)
     env = {"STALKCARD_UNIT": "arbejdsmarkedsudvikling"}
     result = runner.invoke(app, ["--card", str(path), *CHECK, "--format", "json"], env=env)
